@@ -1,0 +1,58 @@
+package dev.foresight.serde;
+
+import io.apicurio.registry.serde.SerdeConfig;
+import io.apicurio.registry.serde.avro.AvroKafkaDeserializer;
+import io.apicurio.registry.serde.avro.AvroKafkaSerdeConfig;
+import io.apicurio.registry.serde.avro.AvroKafkaSerializer;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.common.serialization.Serde;
+import org.apache.kafka.common.serialization.Serdes;
+
+/**
+ * Builds Avro value serdes that write the Confluent wire format (0x00, 4-byte schema id, Avro binary).
+ * With a registry URL the ids come from Apicurio Registry; without one, from {@link BundledSchemas}.
+ */
+public final class AvroSerdes {
+
+    static {
+        // Avro 1.12 only instantiates generated classes from trusted packages.
+        System.setProperty("org.apache.avro.SERIALIZABLE_PACKAGES", "dev.foresight.schema");
+    }
+
+    private final Optional<String> registryUrl;
+
+    public AvroSerdes(Optional<String> registryUrl) {
+        this.registryUrl = registryUrl;
+    }
+
+    /** Serdes that resolve schemas from the bundled {@code schemas/}, no registry needed. */
+    public static AvroSerdes bundled() {
+        return new AvroSerdes(Optional.empty());
+    }
+
+    public <T extends SpecificRecord> Serde<T> valueSerde() {
+        Map<String, Object> config = config();
+        AvroKafkaSerializer<T> serializer = new AvroKafkaSerializer<>();
+        AvroKafkaDeserializer<T> deserializer = new AvroKafkaDeserializer<>();
+        serializer.configure(config, false);
+        deserializer.configure(config, false);
+        return Serdes.serdeFrom(serializer, deserializer);
+    }
+
+    /** Serializer settings for plain producers (simulators, replayers). */
+    public Map<String, Object> config() {
+        Map<String, Object> config = new HashMap<>();
+        config.put(SerdeConfig.ENABLE_CONFLUENT_ID_HANDLER, true);
+        config.put(SerdeConfig.USE_ID, "contentId");
+        config.put(SerdeConfig.ENABLE_HEADERS, false);
+        config.put(AvroKafkaSerdeConfig.USE_SPECIFIC_AVRO_READER, true);
+        registryUrl.ifPresentOrElse(url -> {
+            config.put(SerdeConfig.REGISTRY_URL, url);
+            config.put(SerdeConfig.AUTO_REGISTER_ARTIFACT, true);
+        }, () -> config.put(SerdeConfig.SCHEMA_RESOLVER, BundledSchemaResolver.class.getName()));
+        return config;
+    }
+}

@@ -1,0 +1,83 @@
+package dev.foresight.serde;
+
+import dev.foresight.schema.commands.Alert;
+import dev.foresight.schema.commands.AllocationCommand;
+import dev.foresight.schema.commands.DemandReport;
+import dev.foresight.schema.commands.PipelineSynthesisCommand;
+import dev.foresight.schema.commands.RiskScore;
+import dev.foresight.schema.commands.RollbackCommand;
+import dev.foresight.schema.errors.DeadLetter;
+import dev.foresight.schema.events.DeploymentEvent;
+import dev.foresight.schema.events.HealthCheckEvent;
+import dev.foresight.schema.events.PipelineEvent;
+import dev.foresight.schema.events.TelemetryEvent;
+import dev.foresight.schema.events.WorkflowEvent;
+import dev.foresight.schema.state.TelemetryAggregate;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.apache.avro.Schema;
+import org.apache.avro.SchemaNormalization;
+
+/**
+ * Every schema this product writes or has written, addressable by a stable 4-byte id.
+ *
+ * <p>The id is derived from the schema's parsing-form fingerprint, so every process computes the same
+ * id for the same schema without a registry. Older versions stay in {@code schemas/history/} so data
+ * written with them remains readable.
+ */
+public final class BundledSchemas {
+
+    private static final List<Schema> CURRENT = List.of(
+            TelemetryEvent.getClassSchema(), WorkflowEvent.getClassSchema(), DeploymentEvent.getClassSchema(),
+            PipelineEvent.getClassSchema(), HealthCheckEvent.getClassSchema(),
+            AllocationCommand.getClassSchema(), PipelineSynthesisCommand.getClassSchema(),
+            RollbackCommand.getClassSchema(), Alert.getClassSchema(), RiskScore.getClassSchema(),
+            DemandReport.getClassSchema(), DeadLetter.getClassSchema(), TelemetryAggregate.getClassSchema());
+
+    private static final List<String> HISTORY = List.of("TelemetryEvent.v1.avsc");
+
+    private static final BundledSchemas INSTANCE = new BundledSchemas();
+
+    private final Map<Integer, Schema> byId = new HashMap<>();
+
+    private BundledSchemas() {
+        CURRENT.forEach(this::add);
+        HISTORY.forEach(file -> add(load("/schemas/history/" + file)));
+    }
+
+    public static BundledSchemas instance() {
+        return INSTANCE;
+    }
+
+    /** The 4-byte id a schema carries on the wire: 31 bits of its parsing-form fingerprint. */
+    public static int idOf(Schema schema) {
+        return (int) (SchemaNormalization.parsingFingerprint64(schema) & 0x7fffffffL);
+    }
+
+    public Optional<Schema> byId(int id) {
+        return Optional.ofNullable(byId.get(id));
+    }
+
+    private void add(Schema schema) {
+        Schema clash = byId.putIfAbsent(idOf(schema), schema);
+        if (clash != null && !clash.equals(schema)) {
+            throw new IllegalStateException("schema id clash between " + clash.getFullName() + " and " + schema.getFullName());
+        }
+    }
+
+    private static Schema load(String resource) {
+        try (InputStream in = BundledSchemas.class.getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException("missing bundled schema " + resource);
+            }
+            return new Schema.Parser().parse(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,69 @@
+package dev.foresight.topics;
+
+import dev.foresight.schema.commands.Alert;
+import dev.foresight.schema.commands.AllocationCommand;
+import dev.foresight.schema.commands.DemandReport;
+import dev.foresight.schema.commands.PipelineSynthesisCommand;
+import dev.foresight.schema.commands.RiskScore;
+import dev.foresight.schema.commands.RollbackCommand;
+import dev.foresight.schema.errors.DeadLetter;
+import dev.foresight.schema.events.DeploymentEvent;
+import dev.foresight.schema.events.HealthCheckEvent;
+import dev.foresight.schema.events.PipelineEvent;
+import dev.foresight.schema.events.TelemetryEvent;
+import dev.foresight.schema.events.WorkflowEvent;
+import dev.foresight.schema.state.TelemetryAggregate;
+import java.time.Duration;
+import java.util.List;
+import org.apache.kafka.common.config.TopicConfig;
+
+/** The topic catalogue: every topic the product reads or writes. Names follow {@code <domain>.<kind>.v1}. */
+public final class Topics {
+
+    private static final int PARTITIONS = 4;
+    private static final String DELETE = TopicConfig.CLEANUP_POLICY_DELETE;
+    private static final Duration WEEK = Duration.ofDays(7);
+    private static final Duration MONTH = Duration.ofDays(30);
+
+    public static final TopicSpec<TelemetryEvent> TELEMETRY =
+            new TopicSpec<>("telemetry.events.v1", "hostId", TelemetryEvent.class, PARTITIONS, DELETE, WEEK);
+    public static final TopicSpec<WorkflowEvent> WORKFLOWS =
+            new TopicSpec<>("workflow.events.v1", "workflowId", WorkflowEvent.class, PARTITIONS, DELETE, WEEK);
+    public static final TopicSpec<DeploymentEvent> DEPLOYMENTS =
+            new TopicSpec<>("deployment.events.v1", "deploymentId", DeploymentEvent.class, PARTITIONS, DELETE, MONTH);
+    public static final TopicSpec<PipelineEvent> PIPELINES =
+            new TopicSpec<>("pipeline.events.v1", "serviceId", PipelineEvent.class, PARTITIONS, DELETE, MONTH);
+    public static final TopicSpec<HealthCheckEvent> HEALTH =
+            new TopicSpec<>("health.events.v1", "serviceId", HealthCheckEvent.class, PARTITIONS, DELETE, WEEK);
+
+    public static final TopicSpec<TelemetryAggregate> TELEMETRY_AGGREGATES =
+            new TopicSpec<>("telemetry.aggregates.v1", "hostId or serviceId", TelemetryAggregate.class,
+                    PARTITIONS, DELETE, WEEK);
+    public static final TopicSpec<AllocationCommand> ALLOCATIONS =
+            new TopicSpec<>("allocation.commands.v1", "target", AllocationCommand.class, PARTITIONS, DELETE, MONTH);
+    public static final TopicSpec<PipelineSynthesisCommand> PIPELINE_COMMANDS =
+            new TopicSpec<>("pipeline.commands.v1", "serviceId", PipelineSynthesisCommand.class,
+                    PARTITIONS, DELETE, MONTH);
+    public static final TopicSpec<RollbackCommand> ROLLBACKS =
+            new TopicSpec<>("rollback.commands.v1", "deploymentId", RollbackCommand.class, PARTITIONS, DELETE, MONTH);
+    public static final TopicSpec<Alert> ALERTS =
+            new TopicSpec<>("alerts.v1", "subject", Alert.class, PARTITIONS, DELETE, MONTH);
+    public static final TopicSpec<RiskScore> RISK_SCORES =
+            new TopicSpec<>("risk.scores.v1", "hostId", RiskScore.class, PARTITIONS, DELETE, WEEK);
+    public static final TopicSpec<DemandReport> DEMAND_REPORTS =
+            new TopicSpec<>("demand.reports.v1", "scope", DemandReport.class, PARTITIONS, DELETE, MONTH);
+    public static final TopicSpec<DeadLetter> DEAD_LETTERS =
+            new TopicSpec<>("deadletter.v1", "original key", DeadLetter.class, PARTITIONS, DELETE, MONTH);
+
+    public static final List<TopicSpec<?>> INPUTS = List.of(TELEMETRY, WORKFLOWS, DEPLOYMENTS, PIPELINES, HEALTH);
+    public static final List<TopicSpec<?>> OUTPUTS = List.of(TELEMETRY_AGGREGATES, ALLOCATIONS, PIPELINE_COMMANDS,
+            ROLLBACKS, ALERTS, RISK_SCORES, DEMAND_REPORTS, DEAD_LETTERS);
+    public static final List<TopicSpec<?>> ALL = concat(INPUTS, OUTPUTS);
+
+    private Topics() {
+    }
+
+    private static List<TopicSpec<?>> concat(List<TopicSpec<?>> a, List<TopicSpec<?>> b) {
+        return java.util.stream.Stream.concat(a.stream(), b.stream()).toList();
+    }
+}

@@ -1,0 +1,96 @@
+package dev.foresight.serde;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import dev.foresight.schema.events.TelemetryEvent;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Map;
+import org.apache.avro.Schema;
+import org.apache.avro.SchemaCompatibility;
+import org.apache.avro.generic.GenericData;
+import org.apache.avro.generic.GenericDatumWriter;
+import org.apache.avro.generic.GenericRecord;
+import org.apache.avro.io.BinaryEncoder;
+import org.apache.avro.io.EncoderFactory;
+import org.apache.avro.specific.SpecificDatumWriter;
+import org.apache.kafka.common.errors.SerializationException;
+import org.apache.kafka.common.serialization.Serde;
+import org.junit.jupiter.api.Test;
+
+class AvroSerdesTest {
+
+    private final Serde<TelemetryEvent> serde = AvroSerdes.bundled().valueSerde();
+
+    static TelemetryEvent sample() {
+        return TelemetryEvent.newBuilder()
+                .setEventId("e-1").setHostId("host-1").setServiceId("checkout")
+                .setTimestamp(Instant.ofEpochMilli(1_700_000_000_000L))
+                .setCpuUtilization(0.5).setMemoryUtilization(0.25).setNetworkMbps(10).setLatencyMs(12)
+                .setRequestRate(100).setErrorRate(0.01).setKpis(Map.of("queueDepth", 3.0))
+                .build();
+    }
+
+    @Test
+    void shouldWriteConfluentWireFormatWithBundledSchemaId() throws IOException {
+        TelemetryEvent event = sample();
+        byte[] bytes = serde.serializer().serialize("telemetry.events.v1", event);
+
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        BinaryEncoder encoder = EncoderFactory.get().binaryEncoder(body, null);
+        new SpecificDatumWriter<>(TelemetryEvent.class).write(event, encoder);
+        encoder.flush();
+
+        assertEquals(0, bytes[0], "magic byte");
+        assertEquals(BundledSchemas.idOf(TelemetryEvent.getClassSchema()), ByteBuffer.wrap(bytes, 1, 4).getInt());
+        assertArrayEquals(body.toByteArray(), Arrays.copyOfRange(bytes, 5, bytes.length));
+    }
+
+    @Test
+    void shouldRoundTripSpecificRecord() {
+        TelemetryEvent event = sample();
+        byte[] bytes = serde.serializer().serialize("t", event);
+        assertEquals(event, serde.deserializer().deserialize("t", bytes));
+    }
+
+    @Test
+    void shouldReadDataWrittenWithV1SchemaUsingCurrentSchema() throws IOException {
+        Schema v1;
+        try (InputStream in = getClass().getResourceAsStream("/schemas/history/TelemetryEvent.v1.avsc")) {
+            v1 = new Schema.Parser().parse(in);
+        }
+        assertEquals(SchemaCompatibility.SchemaCompatibilityType.COMPATIBLE,
+                SchemaCompatibility.checkReaderWriterCompatibility(TelemetryEvent.getClassSchema(), v1).getType());
+
+        GenericRecord old = new GenericData.Record(v1);
+        TelemetryEvent current = sample();
+        v1.getFields().forEach(f -> old.put(f.name(), current.get(f.name())));
+        old.put("timestamp", current.getTimestamp().toEpochMilli());
+
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        out.write(0);
+        out.write(ByteBuffer.allocate(4).putInt(BundledSchemas.idOf(v1)).array());
+        BinaryEncoder encoder = EncoderFactory.get().binaryEncoder(out, null);
+        new GenericDatumWriter<GenericRecord>(v1).write(old, encoder);
+        encoder.flush();
+
+        TelemetryEvent read = serde.deserializer().deserialize("t", out.toByteArray());
+        assertEquals("host-1", read.getHostId());
+        assertEquals(0.5, read.getCpuUtilization());
+        assertNull(read.getRegion(), "field added in v2 takes its default");
+    }
+
+    @Test
+    void shouldRejectUnknownSchemaId() {
+        byte[] bytes = serde.serializer().serialize("t", sample());
+        ByteBuffer.wrap(bytes).putInt(1, 42);
+        assertThrows(SerializationException.class, () -> serde.deserializer().deserialize("t", bytes));
+    }
+}
