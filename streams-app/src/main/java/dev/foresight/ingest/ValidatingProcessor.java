@@ -1,0 +1,84 @@
+package dev.foresight.ingest;
+
+import dev.foresight.errors.DeadLetters;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.common.serialization.Deserializer;
+import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
+import org.apache.kafka.streams.processor.api.FixedKeyProcessorContext;
+import org.apache.kafka.streams.processor.api.FixedKeyRecord;
+import org.apache.kafka.streams.processor.api.RecordMetadata;
+
+/**
+ * Turns raw input bytes into events, or into dead letters that say why not. Valid events are
+ * re-stamped with their own event time, so windows follow the event, not the producer's clock.
+ */
+final class ValidatingProcessor<V extends SpecificRecord> implements FixedKeyProcessor<String, byte[], Checked<V>> {
+
+    private final EventFamily<V> family;
+    private final Deserializer<V> deserializer;
+    private final IngestSettings settings;
+    private final String stage;
+    private FixedKeyProcessorContext<String, Checked<V>> context;
+
+    ValidatingProcessor(EventFamily<V> family, Deserializer<V> deserializer, IngestSettings settings) {
+        this.family = family;
+        this.deserializer = deserializer;
+        this.settings = settings;
+        this.stage = family.name() + "-validate";
+    }
+
+    @Override
+    public void init(FixedKeyProcessorContext<String, Checked<V>> context) {
+        this.context = context;
+    }
+
+    @Override
+    public void process(FixedKeyRecord<String, byte[]> record) {
+        long now = context.currentSystemTimeMs();
+        Optional<String> framing = framingViolation(record);
+        if (framing.isPresent()) {
+            reject(record, framing.get(), null, now);
+            return;
+        }
+        V event;
+        try {
+            event = deserializer.deserialize(family.topic().name(), record.value());
+        } catch (RuntimeException e) {
+            reject(record, "undeserializable: " + e.getMessage(), e, now);
+            return;
+        }
+        Optional<String> violation = Checks.first(
+                Checks.keyMatches(record.key(), family.name() + " id", family.keyOf().apply(event)),
+                family.rule().violation(record.key(), event, now),
+                Checks.notInFuture(family.eventTime().apply(event), now, settings.maxFutureSkew().toMillis()));
+        if (violation.isPresent()) {
+            reject(record, violation.get(), null, now);
+            return;
+        }
+        context.forward(record.withValue(Checked.valid(event))
+                .withTimestamp(family.eventTime().apply(event).toEpochMilli()));
+    }
+
+    private Optional<String> framingViolation(FixedKeyRecord<String, byte[]> record) {
+        if (record.key() == null) {
+            return Optional.of("key is missing");
+        }
+        if (record.value() == null) {
+            return Optional.of("value is missing");
+        }
+        if (record.value().length > settings.maxPayloadBytes()) {
+            return Optional.of("payload of " + record.value().length + " bytes exceeds the limit of "
+                    + settings.maxPayloadBytes());
+        }
+        return Optional.empty();
+    }
+
+    private void reject(FixedKeyRecord<String, byte[]> record, String reason, Throwable cause, long now) {
+        RecordMetadata source = context.recordMetadata().orElseThrow();
+        byte[] key = record.key() == null ? null : record.key().getBytes(StandardCharsets.UTF_8);
+        context.forward(record.withValue(Checked.rejected(
+                DeadLetters.of(source, record.timestamp(), now, stage, reason, cause, key, record.value()))));
+    }
+}

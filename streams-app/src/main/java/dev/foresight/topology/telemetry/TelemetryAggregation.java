@@ -1,0 +1,93 @@
+package dev.foresight.topology.telemetry;
+
+import dev.foresight.schema.events.TelemetryEvent;
+import dev.foresight.schema.state.AggregateScope;
+import dev.foresight.schema.state.TelemetryAggregate;
+import dev.foresight.serde.AvroSerdes;
+import dev.foresight.topics.Topics;
+import java.time.Duration;
+import org.apache.kafka.common.serialization.Serde;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.common.utils.Bytes;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.kstream.Grouped;
+import org.apache.kafka.streams.kstream.KGroupedStream;
+import org.apache.kafka.streams.kstream.KStream;
+import org.apache.kafka.streams.kstream.Materialized;
+import org.apache.kafka.streams.kstream.Named;
+import org.apache.kafka.streams.kstream.Produced;
+import org.apache.kafka.streams.kstream.TimeWindows;
+import org.apache.kafka.streams.kstream.Windowed;
+import org.apache.kafka.streams.state.WindowStore;
+
+/**
+ * Windowed telemetry statistics per host (tumbling) and per service (hopping), kept in named stores
+ * that other features query, and published for analysts.
+ *
+ * <p>Input: validated {@code telemetry.events.v1}. Stores: {@value #HOST_STORE}, {@value #SERVICE_STORE}.
+ * Repartition: {@code telemetry-by-service}. Output: {@code telemetry.aggregates.v1}.
+ */
+public final class TelemetryAggregation {
+
+    public static final String HOST_STORE = "telemetry-host-window-store";
+    public static final String SERVICE_STORE = "telemetry-service-window-store";
+
+    private final AggregationSettings settings;
+    private final Serde<TelemetryEvent> eventSerde;
+    private final Serde<TelemetryAggregate> aggregateSerde;
+
+    public TelemetryAggregation(AvroSerdes serdes, AggregationSettings settings) {
+        this.settings = settings;
+        this.eventSerde = serdes.valueSerde();
+        this.aggregateSerde = serdes.valueSerde();
+    }
+
+    public void build(KStream<String, TelemetryEvent> telemetry) {
+        perHost(telemetry);
+        perService(telemetry);
+    }
+
+    private void perHost(KStream<String, TelemetryEvent> telemetry) {
+        KGroupedStream<String, TelemetryEvent> byHost =
+                telemetry.groupByKey(Grouped.with("telemetry-by-host", Serdes.String(), eventSerde));
+        publish(aggregate(byHost, TimeWindows.ofSizeAndGrace(settings.hostWindow(), settings.grace()),
+                AggregateScope.HOST, HOST_STORE), "telemetry-host");
+    }
+
+    private void perService(KStream<String, TelemetryEvent> telemetry) {
+        KGroupedStream<String, TelemetryEvent> byService = telemetry.groupBy(
+                (host, event) -> event.getServiceId(), Grouped.with("telemetry-by-service", Serdes.String(), eventSerde));
+        TimeWindows hopping = TimeWindows.ofSizeAndGrace(settings.serviceWindow(), settings.grace())
+                .advanceBy(settings.serviceAdvance());
+        publish(aggregate(byService, hopping, AggregateScope.SERVICE, SERVICE_STORE), "telemetry-service");
+    }
+
+    private KStream<Windowed<String>, TelemetryAggregate> aggregate(
+            KGroupedStream<String, TelemetryEvent> grouped, TimeWindows windows, AggregateScope scope, String store) {
+        Duration retention = windows.size() > settings.serviceWindow().toMillis()
+                ? Duration.ofMillis(windows.size()).multipliedBy(2)
+                : settings.serviceWindow().multipliedBy(2).plus(settings.grace());
+        return grouped.windowedBy(windows)
+                .aggregate(() -> TelemetryStats.empty(scope), TelemetryStats::add,
+                        Named.as(store.replace("-store", "-aggregate")),
+                        Materialized.<String, TelemetryAggregate, WindowStore<Bytes, byte[]>>as(store)
+                                .withKeySerde(Serdes.String())
+                                .withValueSerde(aggregateSerde)
+                                .withRetention(retention))
+                .toStream(Named.as(store.replace("-store", "-updates")));
+    }
+
+    private void publish(KStream<Windowed<String>, TelemetryAggregate> windowed, String prefix) {
+        windowed.map((window, agg) -> KeyValue.pair(window.key(), stamped(window, agg)), Named.as(prefix + "-stamp"))
+                .to(Topics.TELEMETRY_AGGREGATES.name(),
+                        Produced.with(Serdes.String(), aggregateSerde).withName(prefix + "-aggregate-sink"));
+    }
+
+    private static TelemetryAggregate stamped(Windowed<String> window, TelemetryAggregate agg) {
+        return TelemetryAggregate.newBuilder(agg)
+                .setId(window.key())
+                .setWindowStart(window.window().startTime())
+                .setWindowEnd(window.window().endTime())
+                .build();
+    }
+}
