@@ -3,6 +3,7 @@ package dev.foresight.ingest;
 import dev.foresight.schema.errors.DeadLetter;
 import dev.foresight.serde.AvroSerdes;
 import dev.foresight.topics.Topics;
+import java.time.Duration;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
@@ -31,20 +32,23 @@ public final class IngestStage {
     }
 
     public ValidatedInputs build(StreamsBuilder builder) {
+        Duration anyLateness = Duration.ofMillis(Long.MAX_VALUE);
         return new ValidatedInputs(
-                validated(builder, EventFamilies.TELEMETRY),
-                validated(builder, EventFamilies.WORKFLOWS),
-                validated(builder, EventFamilies.DEPLOYMENTS),
-                validated(builder, EventFamilies.PIPELINES),
-                validated(builder, EventFamilies.HEALTH));
+                validated(builder, EventFamilies.TELEMETRY, settings.maxTelemetryLateness()),
+                validated(builder, EventFamilies.WORKFLOWS, anyLateness),
+                validated(builder, EventFamilies.DEPLOYMENTS, anyLateness),
+                validated(builder, EventFamilies.PIPELINES, anyLateness),
+                validated(builder, EventFamilies.HEALTH, anyLateness));
     }
 
-    private <V extends SpecificRecord> KStream<String, V> validated(StreamsBuilder builder, EventFamily<V> family) {
+    private <V extends SpecificRecord> KStream<String, V> validated(
+            StreamsBuilder builder, EventFamily<V> family, Duration maxLateness) {
         String name = family.name();
         KStream<String, Checked<V>> checked = builder
                 .stream(family.topic().name(), Consumed.with(Serdes.String(), Serdes.ByteArray())
                         .withName(name + "-source"))
-                .processValues(() -> new ValidatingProcessor<>(family, serdes.<V>valueSerde().deserializer(), settings),
+                .processValues(() -> new ValidatingProcessor<>(
+                        family, serdes.<V>valueSerde().deserializer(), settings, maxLateness),
                         Named.as(name + "-validate"));
         checked.filterNot((key, c) -> c.isValid(), Named.as(name + "-rejected"))
                 .mapValues(Checked::deadLetter, Named.as(name + "-dead-letter"))

@@ -2,6 +2,7 @@ package dev.foresight.ingest;
 
 import dev.foresight.errors.DeadLetters;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Optional;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.serialization.Deserializer;
@@ -13,6 +14,8 @@ import org.apache.kafka.streams.processor.api.RecordMetadata;
 /**
  * Turns raw input bytes into events, or into dead letters that say why not. Valid events are
  * re-stamped with their own event time, so windows follow the event, not the producer's clock.
+ * The newest event time is tracked per task in memory: after a restart lateness is judged afresh,
+ * which can only let more events through, never lose one.
  */
 final class ValidatingProcessor<V extends SpecificRecord> implements FixedKeyProcessor<String, byte[], Checked<V>> {
 
@@ -20,10 +23,14 @@ final class ValidatingProcessor<V extends SpecificRecord> implements FixedKeyPro
     private final Deserializer<V> deserializer;
     private final IngestSettings settings;
     private final String stage;
+    private final long maxLatenessMs;
+    private long newestEventTime = Long.MIN_VALUE;
     private FixedKeyProcessorContext<String, Checked<V>> context;
 
-    ValidatingProcessor(EventFamily<V> family, Deserializer<V> deserializer, IngestSettings settings) {
+    ValidatingProcessor(EventFamily<V> family, Deserializer<V> deserializer, IngestSettings settings,
+                        Duration maxLateness) {
         this.family = family;
+        this.maxLatenessMs = maxLateness.toMillis();
         this.deserializer = deserializer;
         this.settings = settings;
         this.stage = family.name() + "-validate";
@@ -57,8 +64,14 @@ final class ValidatingProcessor<V extends SpecificRecord> implements FixedKeyPro
             reject(record, violation.get(), null, now);
             return;
         }
-        context.forward(record.withValue(Checked.valid(event))
-                .withTimestamp(family.eventTime().apply(event).toEpochMilli()));
+        long eventTime = family.eventTime().apply(event).toEpochMilli();
+        if (newestEventTime != Long.MIN_VALUE && eventTime < newestEventTime - maxLatenessMs) {
+            reject(record, "late by " + (newestEventTime - eventTime) + " ms, more than the allowed "
+                    + maxLatenessMs + " ms", null, now);
+            return;
+        }
+        newestEventTime = Math.max(newestEventTime, eventTime);
+        context.forward(record.withValue(Checked.valid(event)).withTimestamp(eventTime));
     }
 
     private Optional<String> framingViolation(FixedKeyRecord<String, byte[]> record) {

@@ -94,6 +94,16 @@ class IngestStageTest {
     }
 
     @Test
+    void shouldDeadLetterTelemetryLaterThanAllowedInsteadOfDroppingIt() {
+        telemetry.pipeInput("host-1", Events.telemetry("host-1", "svc", START.plusSeconds(100), 0.5).build());
+        telemetry.pipeInput("host-1", Events.telemetry("host-1", "svc", START.plusSeconds(80), 0.5).build());
+        telemetry.pipeInput("host-1", Events.telemetry("host-1", "svc", START.plusSeconds(10), 0.5).build());
+        List<DeadLetter> letters = deadLetters.readValuesToList();
+        assertEquals(1, letters.size(), "20 s out of order is within the 30 s allowed");
+        assertEquals("late by 90000 ms, more than the allowed 30000 ms", letters.get(0).getReason());
+    }
+
+    @Test
     void shouldDeadLetterOversizedPayloadWithoutReadingIt() {
         byte[] huge = new byte[IngestSettings.defaults().maxPayloadBytes() + 1];
         raw.pipeInput("host-1", huge);
