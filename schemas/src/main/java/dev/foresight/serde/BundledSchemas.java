@@ -12,7 +12,13 @@ import dev.foresight.schema.events.HealthCheckEvent;
 import dev.foresight.schema.events.PipelineEvent;
 import dev.foresight.schema.events.TelemetryEvent;
 import dev.foresight.schema.events.WorkflowEvent;
+import dev.foresight.schema.state.DeploymentState;
+import dev.foresight.schema.state.HostBaseline;
+import dev.foresight.schema.state.HostRiskState;
+import dev.foresight.schema.state.Reservation;
+import dev.foresight.schema.state.ShadowWorkflow;
 import dev.foresight.schema.state.TelemetryAggregate;
+import dev.foresight.schema.state.UsageWindow;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -37,7 +43,9 @@ public final class BundledSchemas {
             PipelineEvent.getClassSchema(), HealthCheckEvent.getClassSchema(),
             AllocationCommand.getClassSchema(), PipelineSynthesisCommand.getClassSchema(),
             RollbackCommand.getClassSchema(), Alert.getClassSchema(), RiskScore.getClassSchema(),
-            DemandReport.getClassSchema(), DeadLetter.getClassSchema(), TelemetryAggregate.getClassSchema());
+            DemandReport.getClassSchema(), DeadLetter.getClassSchema(), TelemetryAggregate.getClassSchema(),
+            ShadowWorkflow.getClassSchema(), UsageWindow.getClassSchema(), Reservation.getClassSchema(),
+            DeploymentState.getClassSchema(), HostRiskState.getClassSchema(), HostBaseline.getClassSchema());
 
     private static final List<String> HISTORY = List.of("TelemetryEvent.v1.avsc");
 

@@ -12,6 +12,8 @@ import dev.foresight.schema.events.HealthCheckEvent;
 import dev.foresight.schema.events.PipelineEvent;
 import dev.foresight.schema.events.TelemetryEvent;
 import dev.foresight.schema.events.WorkflowEvent;
+import dev.foresight.schema.state.DeploymentState;
+import dev.foresight.schema.state.ShadowWorkflow;
 import dev.foresight.schema.state.TelemetryAggregate;
 import java.time.Duration;
 import java.util.List;
@@ -52,12 +54,17 @@ public final class Topics {
             new TopicSpec<>("risk.scores.v1", "hostId", RiskScore.class, PARTITIONS, DELETE, WEEK);
     public static final TopicSpec<DemandReport> DEMAND_REPORTS =
             new TopicSpec<>("demand.reports.v1", "scope", DemandReport.class, PARTITIONS, DELETE, MONTH);
+    public static final TopicSpec<ShadowWorkflow> WORKFLOW_SHADOWS =
+            new TopicSpec<>("workflow.shadows.v1", "workflowId", ShadowWorkflow.class, PARTITIONS, DELETE, MONTH);
+    public static final TopicSpec<DeploymentState> DEPLOYMENT_OUTCOMES =
+            new TopicSpec<>("deployment.outcomes.v1", "deploymentId", DeploymentState.class, PARTITIONS, DELETE, MONTH);
     public static final TopicSpec<DeadLetter> DEAD_LETTERS =
             new TopicSpec<>("deadletter.v1", "original key", DeadLetter.class, PARTITIONS, DELETE, MONTH);
 
     public static final List<TopicSpec<?>> INPUTS = List.of(TELEMETRY, WORKFLOWS, DEPLOYMENTS, PIPELINES, HEALTH);
     public static final List<TopicSpec<?>> OUTPUTS = List.of(TELEMETRY_AGGREGATES, ALLOCATIONS, PIPELINE_COMMANDS,
-            ROLLBACKS, ALERTS, RISK_SCORES, DEMAND_REPORTS, DEAD_LETTERS);
+            ROLLBACKS, ALERTS, RISK_SCORES, DEMAND_REPORTS, DEAD_LETTERS, WORKFLOW_SHADOWS,
+            DEPLOYMENT_OUTCOMES);
     public static final List<TopicSpec<?>> ALL = concat(INPUTS, OUTPUTS);
 
     private Topics() {
