@@ -2,8 +2,14 @@ package dev.foresight.topology;
 
 import dev.foresight.ingest.IngestStage;
 import dev.foresight.ingest.ValidatedInputs;
+import dev.foresight.predict.workflow.LstmNextActionPredictor;
+import dev.foresight.predict.workflow.LstmSettings;
+import dev.foresight.predict.workflow.NextActionPredictor;
 import dev.foresight.serde.AvroSerdes;
+import dev.foresight.topology.deployment.DeploymentGuardian;
 import dev.foresight.topology.telemetry.TelemetryAggregation;
+import dev.foresight.topology.workflow.WorkflowShadowing;
+import java.util.function.Supplier;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.Topology;
 
@@ -15,16 +21,26 @@ public final class ForesightTopology {
 
     private final AvroSerdes serdes;
     private final TopologySettings settings;
+    private final Supplier<NextActionPredictor> workflowPredictors;
 
     public ForesightTopology(AvroSerdes serdes, TopologySettings settings) {
+        this(serdes, settings, () -> LstmNextActionPredictor.withBackgroundTraining(LstmSettings.defaults()));
+    }
+
+    /** @param workflowPredictors called once per stream task of the workflow feature */
+    public ForesightTopology(AvroSerdes serdes, TopologySettings settings,
+                             Supplier<NextActionPredictor> workflowPredictors) {
         this.serdes = serdes;
         this.settings = settings;
+        this.workflowPredictors = workflowPredictors;
     }
 
     public Topology build() {
         StreamsBuilder builder = new StreamsBuilder();
         ValidatedInputs inputs = new IngestStage(serdes, settings.ingest()).build(builder);
         new TelemetryAggregation(serdes, settings.aggregation()).build(inputs.telemetry());
+        new WorkflowShadowing(serdes, settings.workflow(), workflowPredictors).build(inputs.workflows());
+        new DeploymentGuardian(serdes, settings.deployment()).build(inputs);
         return builder.build();
     }
 }

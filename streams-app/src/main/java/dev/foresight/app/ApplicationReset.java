@@ -1,0 +1,71 @@
+package dev.foresight.app;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.stream.Stream;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.common.errors.GroupIdNotFoundException;
+
+/**
+ * Makes a Streams application start over, like Kafka's {@code kafka-streams-application-reset} does:
+ * without committed offsets it reads its inputs from the beginning, and without its internal topics
+ * and local state it rebuilds every store from those inputs.
+ */
+final class ApplicationReset {
+
+    private final Admin admin;
+    private final String applicationId;
+
+    ApplicationReset(Admin admin, String applicationId) {
+        this.admin = admin;
+        this.applicationId = applicationId;
+    }
+
+    /**
+     * Deletes the consumer group. Fails with {@code GroupNotEmptyException} as the cause while an
+     * instance of the app is still running, which is the guard against resetting a live app.
+     */
+    void deleteOffsets() throws InterruptedException, ExecutionException {
+        try {
+            admin.deleteConsumerGroups(List.of(applicationId)).all().get();
+        } catch (ExecutionException e) {
+            if (!(e.getCause() instanceof GroupIdNotFoundException)) {
+                throw e;
+            }
+        }
+    }
+
+    /** Deletes the changelog and repartition topics and returns their names. */
+    List<String> deleteInternalTopics() throws InterruptedException, ExecutionException {
+        List<String> internal = admin.listTopics().names().get().stream().filter(this::isInternal).sorted().toList();
+        admin.deleteTopics(internal).all().get();
+        return internal;
+    }
+
+    /** Deletes {@code stateDir/applicationId}, where Streams keeps this app's stores and checkpoints. */
+    boolean deleteLocalState(Path stateDir) {
+        Path appState = stateDir.resolve(applicationId);
+        if (!Files.exists(appState)) {
+            return false;
+        }
+        try (Stream<Path> files = Files.walk(appState)) {
+            for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(file);
+            }
+            return true;
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot delete local state " + appState, e);
+        }
+    }
+
+    /** Streams names its internal topics {@code <application.id>-<name>-changelog|-repartition}. */
+    private boolean isInternal(String topic) {
+        return topic.startsWith(applicationId + "-")
+                && (topic.endsWith("-changelog") || topic.endsWith("-repartition"));
+    }
+}

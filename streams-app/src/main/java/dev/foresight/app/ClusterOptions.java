@@ -1,0 +1,64 @@
+package dev.foresight.app;
+
+import dev.foresight.config.KafkaProperties;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import picocli.CommandLine.Option;
+
+/** Where the Kafka cluster is and how to talk to it; shared by every subcommand. */
+final class ClusterOptions {
+
+    @Option(names = "--bootstrap-servers", paramLabel = "HOST:PORT,...",
+            description = "Kafka cluster to use. Without it (and without bootstrap.servers from --config or "
+                    + "KAFKA_BOOTSTRAP_SERVERS) an embedded single-node broker is started.")
+    String bootstrapServers;
+
+    @Option(names = "--config", paramLabel = "FILE",
+            description = "Properties file; keys prefixed 'kafka.' are passed to Kafka (kafka.linger.ms=20).")
+    Path configFile;
+
+    @Option(names = {"-p", "--kafka-property"}, paramLabel = "KEY=VALUE",
+            description = "Kafka client/Streams setting; wins over --config and KAFKA_* variables. Repeatable.")
+    List<String> kafkaProperties = new ArrayList<>();
+
+    @Option(names = "--schema-registry-url", paramLabel = "URL",
+            description = "Apicurio Registry for Avro schemas (Confluent wire format). Default: schemas bundled "
+                    + "in the jar, no registry.")
+    String schemaRegistryUrl;
+
+    @Option(names = "--data-dir", defaultValue = "data/kafka", paramLabel = "DIR",
+            description = "Log directory of the embedded broker, kept across runs (default: ${DEFAULT-VALUE}).")
+    Path dataDir;
+
+    @Option(names = "--broker-port", defaultValue = "9092", paramLabel = "PORT",
+            description = "Loopback port of the embedded broker; 0 picks a free one (default: ${DEFAULT-VALUE}).")
+    int brokerPort;
+
+    @Option(names = "--replication-factor", paramLabel = "N",
+            description = "Replication factor of created topics (default: 1 embedded, the broker's "
+                    + "default.replication.factor otherwise).")
+    Short replicationFactor;
+
+    Optional<String> schemaRegistryUrl() {
+        return Optional.ofNullable(schemaRegistryUrl);
+    }
+
+    /** Kafka settings from file, then environment, then flags; later sources win. */
+    Map<String, String> kafkaOverrides(Map<String, String> environment) throws IOException {
+        Map<String, String> merged = new LinkedHashMap<>();
+        if (configFile != null) {
+            merged.putAll(KafkaProperties.fromFile(configFile));
+        }
+        merged.putAll(KafkaProperties.fromEnvironment(environment));
+        merged.putAll(KafkaProperties.fromAssignments(kafkaProperties));
+        if (bootstrapServers != null) {
+            merged.put("bootstrap.servers", bootstrapServers);
+        }
+        return merged;
+    }
+}

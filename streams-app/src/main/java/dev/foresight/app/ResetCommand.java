@@ -1,0 +1,53 @@
+package dev.foresight.app;
+
+import dev.foresight.config.StreamsProperties;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Properties;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import org.apache.kafka.common.errors.GroupNotEmptyException;
+import org.apache.kafka.streams.StreamsConfig;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+@Command(name = "reset", description = "Make the app reprocess everything: delete its committed offsets, its "
+        + "internal topics and its local state. Input and output topics are kept. Stop the app first.")
+final class ResetCommand implements Callable<Integer> {
+
+    @Mixin
+    ClusterOptions cluster;
+
+    @Mixin
+    StreamsOptions streams;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        try (Cluster kafka = Cluster.open(cluster)) {
+            Properties props = streams.streamsProperties(kafka);
+            String applicationId = StreamsProperties.applicationId(props);
+            ApplicationReset reset = new ApplicationReset(kafka.admin(), applicationId);
+            try {
+                reset.deleteOffsets();
+            } catch (ExecutionException e) {
+                if (e.getCause() instanceof GroupNotEmptyException) {
+                    spec.commandLine().getErr().printf("'%s' is still running; stop it first.%n", applicationId);
+                    return ForesightCli.APP_RUNNING;
+                }
+                throw e;
+            }
+            List<String> topics = reset.deleteInternalTopics();
+            boolean state = reset.deleteLocalState(Path.of(props.getProperty(StreamsConfig.STATE_DIR_CONFIG)));
+            out.printf("Reset '%s': offsets deleted, %d internal topic(s) deleted %s, local state %s%n",
+                    applicationId, topics.size(), topics, state ? "deleted" : "absent");
+        }
+        return ForesightCli.OK;
+    }
+}

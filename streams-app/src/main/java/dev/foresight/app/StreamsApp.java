@@ -1,0 +1,60 @@
+package dev.foresight.app;
+
+import dev.foresight.serde.AvroSerdes;
+import dev.foresight.topology.ForesightTopology;
+import dev.foresight.topology.TopologySettings;
+import java.time.Duration;
+import java.util.Properties;
+import org.apache.kafka.streams.CloseOptions;
+import org.apache.kafka.streams.CloseOptions.GroupMembershipOperation;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The running Kafka Streams application: the Foresight topology on one {@link KafkaStreams} instance. */
+final class StreamsApp implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(StreamsApp.class);
+    private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(30);
+
+    private final KafkaStreams streams;
+
+    private StreamsApp(KafkaStreams streams) {
+        this.streams = streams;
+    }
+
+    /** Starts processing; a stream thread that dies takes the client down and reports to {@code stop}. */
+    static StreamsApp start(AvroSerdes serdes, Properties streamsProperties, StopSignal stop) {
+        KafkaStreams streams = new KafkaStreams(
+                new ForesightTopology(serdes, TopologySettings.defaults()).build(), streamsProperties);
+        streams.setUncaughtExceptionHandler(error -> {
+            LOG.error("Stream thread failed; stopping the application", error);
+            return StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
+        });
+        streams.setStateListener((now, before) -> {
+            if (now == KafkaStreams.State.ERROR) {
+                stop.fail("Kafka Streams went from " + before + " to ERROR");
+            }
+        });
+        streams.start();
+        return new StreamsApp(streams);
+    }
+
+    KafkaStreams.State state() {
+        return streams.state();
+    }
+
+    /**
+     * Leaves the consumer group on the way out: otherwise the next start waits for this member's
+     * session to time out (45 s) before it gets its tasks back.
+     */
+    @Override
+    public void close() {
+        CloseOptions options = CloseOptions.groupMembershipOperation(GroupMembershipOperation.LEAVE_GROUP)
+                .withTimeout(CLOSE_TIMEOUT);
+        if (!streams.close(options)) {
+            LOG.warn("Kafka Streams did not close within {}", CLOSE_TIMEOUT);
+        }
+    }
+}

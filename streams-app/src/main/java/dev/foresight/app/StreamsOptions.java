@@ -1,0 +1,31 @@
+package dev.foresight.app;
+
+import dev.foresight.config.StreamsProperties;
+import java.util.Map;
+import java.util.Properties;
+import org.apache.kafka.streams.StreamsConfig;
+import picocli.CommandLine.Option;
+
+/** Which Streams application a command runs or resets; flags win over any other source. */
+final class StreamsOptions {
+
+    @Option(names = "--application-id", paramLabel = "ID",
+            description = "Kafka Streams application.id: consumer group and prefix of internal topics "
+                    + "(default: " + StreamsProperties.DEFAULT_APPLICATION_ID + ").")
+    String applicationId;
+
+    @Option(names = "--state-dir", paramLabel = "DIR",
+            description = "Local state stores (default: " + StreamsProperties.DEFAULT_STATE_DIR + ").")
+    String stateDir;
+
+    Properties streamsProperties(Cluster cluster) {
+        Map<String, String> overrides = cluster.kafkaOverrides();
+        if (applicationId != null) {
+            overrides.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationId);
+        }
+        if (stateDir != null) {
+            overrides.put(StreamsConfig.STATE_DIR_CONFIG, stateDir);
+        }
+        return StreamsProperties.create(cluster.bootstrapServers(), overrides, cluster.schemaRegistryUrl());
+    }
+}

@@ -1,0 +1,81 @@
+package dev.foresight.app;
+
+import dev.foresight.topics.TopicSpec;
+import dev.foresight.topics.Topics;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.ListOffsetsResult.ListOffsetsResultInfo;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.KafkaFuture;
+import org.apache.kafka.common.errors.TopicExistsException;
+
+/** Creates the topic catalogue ({@link Topics#ALL}) on a cluster; topics that already exist are left alone. */
+public final class TopicAdmin {
+
+    /** Lets the broker's {@code default.replication.factor} decide (KIP-464). */
+    public static final short BROKER_DEFAULT_REPLICATION = -1;
+
+    private final Admin admin;
+
+    public TopicAdmin(Admin admin) {
+        this.admin = admin;
+    }
+
+    /** Creates the missing topics of the catalogue and returns the names of those it created. */
+    public List<String> createCatalogue(short replicationFactor) throws InterruptedException {
+        List<NewTopic> wanted = Topics.ALL.stream().map(spec -> spec.toNewTopic(replicationFactor)).toList();
+        Map<String, KafkaFuture<Void>> results = admin.createTopics(wanted).values();
+        List<String> created = new ArrayList<>();
+        for (Map.Entry<String, KafkaFuture<Void>> result : results.entrySet()) {
+            try {
+                result.getValue().get();
+                created.add(result.getKey());
+            } catch (ExecutionException e) {
+                if (!(e.getCause() instanceof TopicExistsException)) {
+                    throw new IllegalStateException("Cannot create topic " + result.getKey(), e.getCause());
+                }
+            }
+        }
+        return created;
+    }
+
+    /** The newest record timestamp on any of {@code topics}, if they hold records. */
+    public Optional<Instant> latestTimestamp(List<TopicSpec<?>> topics) throws InterruptedException,
+            ExecutionException {
+        Map<TopicPartition, OffsetSpec> request = new HashMap<>();
+        for (TopicSpec<?> topic : topics) {
+            for (int partition = 0; partition < topic.partitions(); partition++) {
+                request.put(new TopicPartition(topic.name(), partition), OffsetSpec.maxTimestamp());
+            }
+        }
+        return admin.listOffsets(request).all().get().values().stream()
+                .mapToLong(ListOffsetsResultInfo::timestamp).filter(ts -> ts >= 0).max().stream()
+                .mapToObj(Instant::ofEpochMilli).findFirst();
+    }
+
+    /** The catalogue as a fixed-width table: name, key, partitions, cleanup, retention, value type. */
+    public static String catalogueTable() {
+        String format = "%-26s %-20s %10s %-8s %9s  %s%n";
+        StringBuilder table = new StringBuilder(String.format(Locale.ROOT, format,
+                "TOPIC", "KEY", "PARTITIONS", "CLEANUP", "RETENTION", "VALUE"));
+        for (TopicSpec<?> spec : Topics.ALL) {
+            table.append(String.format(Locale.ROOT, format, spec.name(), spec.key(), spec.partitions(),
+                    spec.cleanupPolicy(), days(spec.retention()), spec.valueType().getName()));
+        }
+        return table.toString();
+    }
+
+    private static String days(Duration retention) {
+        return retention.toHours() % 24 == 0 ? retention.toDays() + " d" : retention.toString();
+    }
+}

@@ -1,0 +1,50 @@
+package dev.foresight.config;
+
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import org.apache.kafka.streams.StreamsConfig;
+
+/** The Kafka Streams configuration of the app: our defaults, overridden by whatever the operator passed. */
+public final class StreamsProperties {
+
+    public static final String DEFAULT_APPLICATION_ID = "foresight";
+    public static final String DEFAULT_STATE_DIR = "data/streams";
+    /** Not a Kafka key: tells the dead-letter handlers which serdes to use. */
+    public static final String SCHEMA_REGISTRY_URL = "foresight.schema.registry.url";
+
+    private StreamsProperties() {
+    }
+
+    /**
+     * @param bootstrapServers the cluster, already resolved (embedded or given)
+     * @param overrides        Kafka settings from file, environment and flags; they win over our defaults
+     * @param registryUrl      Apicurio Registry, or empty for the bundled schemas
+     */
+    public static Properties create(String bootstrapServers, Map<String, String> overrides,
+                                    Optional<String> registryUrl) {
+        Properties props = new Properties();
+        props.put(StreamsConfig.APPLICATION_ID_CONFIG, DEFAULT_APPLICATION_ID);
+        props.put(StreamsConfig.STATE_DIR_CONFIG, DEFAULT_STATE_DIR);
+        props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
+        // Commands must not be emitted twice after a crash; one transaction a second keeps the
+        // commit overhead small on two cores while outputs still show up within a second.
+        props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, "1000");
+        props.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, "1");
+        // A generated changelog or repartition name changes when the topology changes and silently
+        // orphans state; refuse to start instead.
+        props.put(StreamsConfig.ENSURE_EXPLICIT_INTERNAL_RESOURCE_NAMING_CONFIG, "true");
+        props.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG,
+                DeadLetterOnDeserializationError.class.getName());
+        props.put(StreamsConfig.PRODUCTION_EXCEPTION_HANDLER_CLASS_CONFIG,
+                DeadLetterOnProductionError.class.getName());
+        props.putAll(overrides);
+        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        registryUrl.ifPresent(url -> props.put(SCHEMA_REGISTRY_URL, url));
+        return props;
+    }
+
+    public static String applicationId(Properties streamsProperties) {
+        return streamsProperties.getProperty(StreamsConfig.APPLICATION_ID_CONFIG);
+    }
+}

@@ -1,0 +1,204 @@
+package dev.foresight.query;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.foresight.ingest.EventFamilies;
+import dev.foresight.producers.EventSink;
+import dev.foresight.schema.events.ActionCompleted;
+import dev.foresight.schema.events.WorkflowCreated;
+import dev.foresight.schema.events.WorkflowEvent;
+import dev.foresight.schema.state.ShadowAction;
+import dev.foresight.schema.state.ShadowWorkflow;
+import dev.foresight.topics.Topics;
+import dev.foresight.topology.workflow.Resources;
+import dev.foresight.topology.workflow.Shadows;
+import io.javalin.Javalin;
+import io.javalin.http.ContentType;
+import io.javalin.http.Context;
+import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.UUID;
+import java.util.function.BiConsumer;
+import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.state.HostInfo;
+
+/**
+ * The shadow workflow API over HTTP.
+ *
+ * <ul>
+ *   <li>{@code POST /shadow/create/{workflowID}}, optional body {@code {"workflowType": "..."}}: publishes a
+ *       WorkflowCreated to {@code workflow.events.v1}; 202.</li>
+ *   <li>{@code GET /shadow/{workflowID}}: the shadow; 404 if there is none.</li>
+ *   <li>{@code GET /shadow/{workflowID}/prediction/{actionID}}: what was predicted and reserved for the action,
+ *       with its confidence; 404 if the workflow, the action or its prediction is unknown.</li>
+ *   <li>{@code PUT /shadow/{workflowID}/feedback/{actionID}/{actualResourceUsage}}: the action's actual memory in
+ *       MiB, other resources optionally as a JSON body; publishes an ActionCompleted; 202, or 409 if the action
+ *       already completed.</li>
+ * </ul>
+ * Reads go to the instance that owns the workflow's partition (forwarded when it is another one).
+ * Errors are JSON {@code {"error": "..."}}: 400 for bad input, 404, 503 with Retry-After while the store
+ * cannot be queried or the event cannot be published.
+ */
+public final class QueryServer implements AutoCloseable {
+
+    static final int RETRY_AFTER_SECONDS = 1;
+
+    private final ShadowLocator locator;
+    private final ShadowReader reader;
+    private final EventSink sink;
+    private final Clock clock;
+    private final ObjectMapper mapper = new ObjectMapper();
+    private final Requests requests = new Requests(mapper);
+    private final ShadowJson json = new ShadowJson(mapper);
+    private final OwnerProxy proxy = new OwnerProxy();
+    private Javalin app;
+
+    /**
+     * @param sink publishes to the input topics, e.g. a {@code KafkaEventSink}
+     * @param self this instance's {@code application.server}, or {@link HostInfo#unavailable()} when it is the only one
+     */
+    public QueryServer(KafkaStreams streams, EventSink sink, HostInfo self) {
+        this(new StreamsShadowLocator(streams, self), new StreamsShadowReader(streams), sink, Clock.systemUTC());
+    }
+
+    public QueryServer(ShadowLocator locator, ShadowReader reader, EventSink sink, Clock clock) {
+        this.locator = locator;
+        this.reader = reader;
+        this.sink = sink;
+        this.clock = clock;
+    }
+
+    /** Listens on every interface: other instances forward to this port. */
+    public QueryServer start(int port) {
+        return start("0.0.0.0", port);
+    }
+
+    public QueryServer start(String host, int port) {
+        app = Javalin.create(config -> config.showJavalinBanner = false)
+                .post("/shadow/create/{workflowID}", this::create)
+                .get("/shadow/{workflowID}", ctx -> owned(ctx, (shadow, c) -> ok(c, 200, json.shadow(shadow))))
+                .get("/shadow/{workflowID}/prediction/{actionID}", this::prediction)
+                .put("/shadow/{workflowID}/feedback/{actionID}/{actualResourceUsage}", this::feedback)
+                .exception(ApiException.class, (e, ctx) -> fail(ctx, e.status(), e.getMessage()))
+                .exception(StoreUnavailableException.class, (e, ctx) -> fail(ctx, 503, e.getMessage()))
+                .start(host, port);
+        return this;
+    }
+
+    public int port() {
+        return app.port();
+    }
+
+    @Override
+    public void close() {
+        if (app != null) {
+            app.stop();
+        }
+    }
+
+    private void create(Context ctx) {
+        String workflowId = Requests.id(ctx.pathParam("workflowID"), "workflowID");
+        String type = requests.workflowType(ctx.body());
+        WorkflowEvent event = event(workflowId, type, new WorkflowCreated(0));
+        publish(event);
+        ok(ctx, 202, mapper.createObjectNode().put("workflowId", workflowId).put("workflowType", type)
+                .put("eventId", event.getEventId()));
+    }
+
+    private void prediction(Context ctx) {
+        String actionId = Requests.id(ctx.pathParam("actionID"), "actionID");
+        owned(ctx, (shadow, c) -> {
+            ShadowAction action = action(shadow, actionId);
+            if (action.getPrediction() == null) {
+                throw ApiException.notFound("no prediction was made for action " + actionId);
+            }
+            ok(c, 200, json.prediction(shadow, action));
+        });
+    }
+
+    private void feedback(Context ctx) {
+        String actionId = Requests.id(ctx.pathParam("actionID"), "actionID");
+        double memoryMb = Requests.number(ctx.pathParam("actualResourceUsage"), "actualResourceUsage");
+        String body = ctx.body();
+        owned(ctx, (shadow, c) -> {
+            ShadowAction action = action(shadow, actionId);
+            if (action.getActual() != null) {
+                throw new ApiException(409, "action " + actionId + " already completed; its usage is known");
+            }
+            Resources assumed = action.getPrediction() == null
+                    ? new Resources(0, 0, 0, 0, 0) : Resources.of(action.getPrediction().getExpected());
+            Resources actual = requests.usage(memoryMb, body, assumed);
+            WorkflowEvent event = event(shadow.getWorkflowId(), shadow.getWorkflowType(),
+                    new ActionCompleted(actionId, action.getActionType(), true, actual.toUsage()));
+            publish(event);
+            JsonNode usage = mapper.valueToTree(actual);
+            ok(c, 202, mapper.createObjectNode().put("workflowId", shadow.getWorkflowId()).put("actionId", actionId)
+                    .put("eventId", event.getEventId()).set("actual", usage));
+        });
+    }
+
+    /** Runs {@code local} with the shadow if this instance owns it, else forwards the whole request to the owner. */
+    private void owned(Context ctx, BiConsumer<ShadowWorkflow, Context> local) {
+        String workflowId = Requests.id(ctx.pathParam("workflowID"), "workflowID");
+        KeyOwner owner = locator.locate(workflowId);
+        if (owner instanceof KeyOwner.Unavailable unavailable) {
+            throw ApiException.unavailable(unavailable.reason());
+        }
+        if (owner instanceof KeyOwner.Remote remote) {
+            if (OwnerProxy.wasForwarded(ctx)) {
+                throw ApiException.unavailable("ownership of workflow " + workflowId + " is moving");
+            }
+            proxy.forward(ctx, remote);
+            return;
+        }
+        ShadowWorkflow shadow = reader.read(workflowId)
+                .orElseThrow(() -> ApiException.notFound("no shadow for workflow " + workflowId));
+        local.accept(shadow, ctx);
+    }
+
+    private static ShadowAction action(ShadowWorkflow shadow, String actionId) {
+        return Shadows.action(shadow, actionId).orElseThrow(() -> ApiException.notFound(
+                "workflow " + shadow.getWorkflowId() + " has no action " + actionId));
+    }
+
+    private WorkflowEvent event(String workflowId, String type, Object payload) {
+        return WorkflowEvent.newBuilder().setEventId(UUID.randomUUID().toString()).setWorkflowId(workflowId)
+                .setWorkflowType(type).setTimestamp(Instant.now(clock)).setPayload(payload).build();
+    }
+
+    /** Checks the event with ingest's own rule, so the API accepts exactly what the topology accepts. */
+    private void publish(WorkflowEvent event) {
+        long now = clock.millis();
+        EventFamilies.WORKFLOWS.rule().violation(event.getWorkflowId(), event, now).ifPresent(reason -> {
+            throw ApiException.badRequest(reason);
+        });
+        try {
+            sink.send(Topics.WORKFLOWS, event.getWorkflowId(), event, now);
+            sink.flush();
+        } catch (KafkaException e) {
+            throw ApiException.unavailable("could not publish the event: " + e.getMessage());
+        }
+    }
+
+    private void ok(Context ctx, int status, JsonNode body) {
+        ctx.status(status).contentType(ContentType.APPLICATION_JSON).result(write(body));
+    }
+
+    private void fail(Context ctx, int status, String message) {
+        if (status == 503) {
+            ctx.header("Retry-After", Integer.toString(RETRY_AFTER_SECONDS));
+        }
+        ok(ctx, status, json.message(message));
+    }
+
+    private String write(JsonNode body) {
+        try {
+            return mapper.writeValueAsString(body);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,109 @@
+package dev.foresight.query;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.foresight.topology.workflow.Resources;
+import java.util.Iterator;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Parses and checks what clients send. Only the shape is checked here; the ranges of resource values
+ * are checked by the same rule ingest applies to the event the request becomes.
+ */
+final class Requests {
+
+    static final int MAX_ID_LENGTH = 128;
+    static final String DEFAULT_WORKFLOW_TYPE = "unspecified";
+    private static final Pattern ID = Pattern.compile("[\\p{Alnum}._:@~+-]{1," + MAX_ID_LENGTH + "}");
+    private static final Set<String> USAGE_FIELDS = Set.of("cpuCores", "memoryMb", "networkMb", "cost", "durationMs");
+
+    private final ObjectMapper mapper;
+
+    Requests(ObjectMapper mapper) {
+        this.mapper = mapper;
+    }
+
+    static String id(String value, String name) {
+        if (value == null || value.isBlank()) {
+            throw ApiException.badRequest(name + " is missing");
+        }
+        if (!ID.matcher(value).matches()) {
+            throw ApiException.badRequest(name + " must be 1 to " + MAX_ID_LENGTH
+                    + " letters, digits or ._:@~+- characters");
+        }
+        return value;
+    }
+
+    static double number(String value, String name) {
+        try {
+            return Double.parseDouble(value.strip());
+        } catch (NumberFormatException e) {
+            throw ApiException.badRequest(name + " must be a number, got '" + value + "'");
+        }
+    }
+
+    /** The workflow type of a create request: {@code {"workflowType": "..."}}, or the default without a body. */
+    String workflowType(String body) {
+        Optional<JsonNode> json = object(body);
+        if (json.isEmpty() || !json.get().has("workflowType")) {
+            return DEFAULT_WORKFLOW_TYPE;
+        }
+        JsonNode type = json.get().get("workflowType");
+        if (!type.isTextual()) {
+            throw ApiException.badRequest("workflowType must be a string");
+        }
+        return id(type.asText(), "workflowType");
+    }
+
+    /**
+     * The actual usage of a feedback request: memory from the path, anything else from the optional body
+     * {@code {cpuCores, memoryMb, networkMb, cost, durationMs}}; a resource given nowhere is taken as
+     * {@code assumed} (what was expected), so the model is not taught an error nobody measured.
+     */
+    Resources usage(double memoryMbFromPath, String body, Resources assumed) {
+        Optional<JsonNode> json = object(body);
+        if (json.isEmpty()) {
+            return new Resources(assumed.cpuCores(), memoryMbFromPath, assumed.networkMb(), assumed.cost(),
+                    assumed.durationMs());
+        }
+        JsonNode usage = json.get();
+        for (Iterator<String> names = usage.fieldNames(); names.hasNext(); ) {
+            String name = names.next();
+            if (!USAGE_FIELDS.contains(name)) {
+                throw ApiException.badRequest("unknown field '" + name + "'; expected some of " + USAGE_FIELDS);
+            }
+            if (!usage.get(name).isNumber()) {
+                throw ApiException.badRequest(name + " must be a number");
+            }
+        }
+        if (usage.has("memoryMb") && usage.get("memoryMb").asDouble() != memoryMbFromPath) {
+            throw ApiException.badRequest("memoryMb in the body differs from the path's actualResourceUsage");
+        }
+        return new Resources(field(usage, "cpuCores", assumed.cpuCores()), memoryMbFromPath,
+                field(usage, "networkMb", assumed.networkMb()), field(usage, "cost", assumed.cost()),
+                field(usage, "durationMs", assumed.durationMs()));
+    }
+
+    private Optional<JsonNode> object(String body) {
+        if (body == null || body.isBlank()) {
+            return Optional.empty();
+        }
+        JsonNode json;
+        try {
+            json = mapper.readTree(body);
+        } catch (JsonProcessingException e) {
+            throw ApiException.badRequest("malformed JSON: " + e.getOriginalMessage());
+        }
+        if (!json.isObject()) {
+            throw ApiException.badRequest("the body must be a JSON object");
+        }
+        return Optional.of(json);
+    }
+
+    private static double field(JsonNode json, String name, double otherwise) {
+        return json.has(name) ? json.get(name).asDouble() : otherwise;
+    }
+}

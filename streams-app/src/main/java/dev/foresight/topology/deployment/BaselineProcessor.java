@@ -1,0 +1,55 @@
+package dev.foresight.topology.deployment;
+
+import dev.foresight.schema.events.TelemetryEvent;
+import dev.foresight.schema.state.HostBaseline;
+import java.time.Duration;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueStore;
+
+/**
+ * Runs where telemetry is keyed by host. Outside deployments it learns each host's baseline; inside one
+ * it freezes the baseline (the deployment must not become the host's normal), hands it over once, and
+ * forwards the host's samples re-keyed by serviceId towards the guardian.
+ */
+final class BaselineProcessor implements Processor<String, TelemetryEvent, String, SpecificRecord> {
+
+    private final Duration timeConstant;
+    private final long minSamples;
+    private ProcessorContext<String, SpecificRecord> context;
+    private KeyValueStore<String, HostBaseline> baselines;
+
+    /** @param minSamples a baseline with fewer samples is not handed over: it would be noise */
+    BaselineProcessor(Duration timeConstant, long minSamples) {
+        this.timeConstant = timeConstant;
+        this.minSamples = minSamples;
+    }
+
+    @Override
+    public void init(ProcessorContext<String, SpecificRecord> context) {
+        this.context = context;
+        baselines = context.getStateStore(DeploymentGuardian.BASELINE_STORE);
+    }
+
+    @Override
+    public void process(Record<String, TelemetryEvent> record) {
+        TelemetryEvent sample = record.value();
+        HostBaseline baseline = baselines.get(record.key());
+        String deploymentId = sample.getDeploymentId();
+        if (deploymentId == null) {
+            HostBaseline updated = HostBaselines.fold(baseline, sample, timeConstant);
+            updated.setFrozenFor(null);
+            baselines.put(record.key(), updated);
+            return;
+        }
+        String serviceId = sample.getServiceId();
+        if (baseline != null && baseline.getSamples() >= minSamples && !deploymentId.equals(baseline.getFrozenFor())) {
+            baseline.setFrozenFor(deploymentId);
+            baselines.put(record.key(), baseline);
+            context.forward(record.withKey(serviceId).<SpecificRecord>withValue(baseline));
+        }
+        context.forward(record.withKey(serviceId).<SpecificRecord>withValue(sample));
+    }
+}

@@ -1,0 +1,161 @@
+package dev.foresight.topology.deployment;
+
+import dev.foresight.ingest.ValidatedInputs;
+import dev.foresight.predict.risk.HostFeatures;
+import dev.foresight.predict.risk.OnlineRiskModel;
+import dev.foresight.predict.risk.RiskModel;
+import dev.foresight.schema.events.TelemetryEvent;
+import dev.foresight.schema.state.DeploymentState;
+import dev.foresight.schema.state.HostBaseline;
+import dev.foresight.schema.state.HostRiskState;
+import dev.foresight.serde.AvroSerdes;
+import dev.foresight.topics.TopicSpec;
+import dev.foresight.topics.Topics;
+import java.util.Set;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.common.serialization.Serde;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.kstream.Branched;
+import org.apache.kafka.streams.kstream.KStream;
+import org.apache.kafka.streams.kstream.Named;
+import org.apache.kafka.streams.kstream.Produced;
+import org.apache.kafka.streams.kstream.Repartitioned;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorSupplier;
+import org.apache.kafka.streams.state.StoreBuilder;
+import org.apache.kafka.streams.state.Stores;
+
+/**
+ * The deployment guardian: predicts which hosts of a running deployment are about to fail, adjusts their
+ * resources while it runs, and when it fails rolls back with a blend of what the attempt applied.
+ *
+ * <p><b>Inputs:</b> validated {@code deployment.events.v1} (key deploymentId), {@code telemetry.events.v1}
+ * (key hostId), {@code health.events.v1} (key serviceId).
+ * <b>Stores:</b> {@value #BASELINE_STORE} (hostId → HostBaseline, where telemetry is keyed by host);
+ * {@value #STATE_STORE} (deploymentId → DeploymentState), {@value #HOST_STORE} (deploymentId/hostId →
+ * HostRiskState), {@value #MODEL_STORE} (the task's risk model checkpoint), {@value #VALIDATION_STORE}
+ * (serviceId → deploymentId whose rollback is being validated). All persistent and changelogged.
+ * <b>Repartition:</b> {@value #BY_SERVICE}.
+ * <b>Outputs:</b> {@code risk.scores.v1} (key hostId), {@code allocation.commands.v1} (THROTTLE, BOOST,
+ * SHIFT_TRAFFIC, SCALE, REVERT; key target), {@code rollback.commands.v1} (key deploymentId),
+ * {@code alerts.v1} (rollback-validated, rollback-escalation; key deploymentId),
+ * {@code deployment.outcomes.v1} (the final state of every deployment; key deploymentId).
+ *
+ * <p><b>One service, one task.</b> Deployment events, the samples of hosts in a deployment (with the
+ * host's baseline, sent once ahead of them) and health probes are all re-keyed by serviceId through the
+ * one topic {@value #BY_SERVICE}, so a single task owns a deployment, its hosts' features, its decisions
+ * and the validation of its rollback, and sees them in one order. serviceId rather than deploymentId,
+ * because health probes name only the service: keyed by deploymentId they would need a second, lookup
+ * driven re-keying. A service runs one deployment at a time, so nothing is lost in parallelism. Only
+ * telemetry of hosts inside a deployment crosses the topic; the baseline is learned where telemetry
+ * already lives, keyed by host. Health is re-keyed although its key already is the serviceId: sharing
+ * one internal topic guarantees co-partitioning whatever partitioner produced the input.
+ *
+ * <p><b>One model per task.</b> Each task restores its own risk model from {@value #MODEL_STORE} in
+ * {@code init()} and checkpoints it after every outcome it learns, in the same exactly-once transaction
+ * as its commands. Services hash over partitions, so each model learns from a share of the services.
+ */
+public final class DeploymentGuardian {
+
+    public static final String BASELINE_STORE = "deployment-host-baseline-store";
+    public static final String STATE_STORE = "deployment-state-store";
+    public static final String HOST_STORE = "deployment-host-risk-store";
+    public static final String MODEL_STORE = "deployment-risk-model-store";
+    public static final String VALIDATION_STORE = "deployment-validation-store";
+    public static final String BY_SERVICE = "deployment-inputs-by-service";
+
+    private final DeploymentSettings settings;
+    private final Supplier<RiskModel> models;
+    private final Serde<SpecificRecord> anyRecordSerde;
+    private final Serde<HostBaseline> baselineSerde;
+    private final Serde<DeploymentState> stateSerde;
+    private final Serde<HostRiskState> hostSerde;
+
+    public DeploymentGuardian(AvroSerdes serdes, DeploymentSettings settings) {
+        this(serdes, settings, () -> new OnlineRiskModel(HostFeatures.NAMES, settings.model()));
+    }
+
+    /** @param models called once per stream task; each model takes {@link HostFeatures#NAMES} */
+    public DeploymentGuardian(AvroSerdes serdes, DeploymentSettings settings, Supplier<RiskModel> models) {
+        this.settings = settings;
+        this.models = models;
+        this.anyRecordSerde = serdes.valueSerde();
+        this.baselineSerde = serdes.valueSerde();
+        this.stateSerde = serdes.valueSerde();
+        this.hostSerde = serdes.valueSerde();
+    }
+
+    public void build(ValidatedInputs inputs) {
+        KStream<String, SpecificRecord> deployments = inputs.deployments()
+                .map((id, event) -> KeyValue.<String, SpecificRecord>pair(event.getServiceId(), event),
+                        Named.as("deployment-events-by-service"));
+        KStream<String, SpecificRecord> samples =
+                inputs.telemetry().process(new BaselineSupplier(), Named.as("deployment-baseline"));
+        KStream<String, SpecificRecord> health =
+                inputs.health().<SpecificRecord>mapValues(probe -> probe, Named.as("deployment-health-probes"));
+        deployments.merge(samples, Named.as("deployment-merge-samples"))
+                .merge(health, Named.as("deployment-merge-health"))
+                .repartition(Repartitioned.<String, SpecificRecord>as(BY_SERVICE)
+                        .withKeySerde(Serdes.String()).withValueSerde(anyRecordSerde))
+                .mapValues(GuardInput::of, Named.as("deployment-input"))
+                .process(new GuardSupplier(), Named.as("deployment-guard"))
+                .split(Named.as("deployment-output-"))
+                .branch((key, out) -> out instanceof GuardOutput.Risk, Branched.withConsumer(
+                        route(out -> ((GuardOutput.Risk) out).score(), Topics.RISK_SCORES, "risk"), "risk"))
+                .branch((key, out) -> out instanceof GuardOutput.Allocation, Branched.withConsumer(
+                        route(out -> ((GuardOutput.Allocation) out).command(), Topics.ALLOCATIONS, "allocation"),
+                        "allocation"))
+                .branch((key, out) -> out instanceof GuardOutput.Rollback, Branched.withConsumer(
+                        route(out -> ((GuardOutput.Rollback) out).command(), Topics.ROLLBACKS, "rollback"), "rollback"))
+                .branch((key, out) -> out instanceof GuardOutput.Notice, Branched.withConsumer(
+                        route(out -> ((GuardOutput.Notice) out).alert(), Topics.ALERTS, "alert"), "alert"))
+                .branch((key, out) -> out instanceof GuardOutput.Outcome, Branched.withConsumer(
+                        route(out -> ((GuardOutput.Outcome) out).deployment(), Topics.DEPLOYMENT_OUTCOMES, "outcome"),
+                        "outcome"))
+                .noDefaultBranch();
+    }
+
+    private <V extends SpecificRecord> Consumer<KStream<String, GuardOutput>> route(
+            Function<GuardOutput, V> unwrap, TopicSpec<V> topic, String name) {
+        return outputs -> outputs.<SpecificRecord>mapValues(unwrap::apply, Named.as("deployment-" + name + "-unwrap"))
+                .to(topic.name(), Produced.with(Serdes.String(), anyRecordSerde).withName("deployment-" + name + "-sink"));
+    }
+
+    private final class BaselineSupplier implements ProcessorSupplier<String, TelemetryEvent, String, SpecificRecord> {
+
+        @Override
+        public Processor<String, TelemetryEvent, String, SpecificRecord> get() {
+            return new BaselineProcessor(settings.baselineTime(), settings.minBaselineSamples());
+        }
+
+        @Override
+        public Set<StoreBuilder<?>> stores() {
+            return Set.of(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(BASELINE_STORE),
+                    Serdes.String(), baselineSerde).withCachingEnabled());
+        }
+    }
+
+    private final class GuardSupplier implements ProcessorSupplier<String, GuardInput, String, GuardOutput> {
+
+        @Override
+        public Processor<String, GuardInput, String, GuardOutput> get() {
+            return new GuardProcessor(settings, models.get());
+        }
+
+        @Override
+        public Set<StoreBuilder<?>> stores() {
+            return Set.of(
+                    Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(STATE_STORE), Serdes.String(), stateSerde),
+                    Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(HOST_STORE), Serdes.String(), hostSerde)
+                            .withCachingEnabled(),
+                    Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(MODEL_STORE), Serdes.String(),
+                            Serdes.ByteArray()),
+                    Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(VALIDATION_STORE), Serdes.String(),
+                            Serdes.String()));
+        }
+    }
+}

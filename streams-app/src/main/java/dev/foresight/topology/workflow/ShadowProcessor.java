@@ -1,0 +1,219 @@
+package dev.foresight.topology.workflow;
+
+import dev.foresight.predict.workflow.ActionObservation;
+import dev.foresight.predict.workflow.NextActionPredictor;
+import dev.foresight.predict.workflow.ResourcePrediction;
+import dev.foresight.schema.events.ActionCompleted;
+import dev.foresight.schema.events.ActionStarted;
+import dev.foresight.schema.events.WorkflowCompleted;
+import dev.foresight.schema.events.WorkflowCreated;
+import dev.foresight.schema.events.WorkflowEvent;
+import dev.foresight.schema.state.ActionPrediction;
+import dev.foresight.schema.state.PredictionError;
+import dev.foresight.schema.state.ShadowAction;
+import dev.foresight.schema.state.ShadowStatus;
+import dev.foresight.schema.state.ShadowWorkflow;
+import dev.foresight.schema.state.UsageWindow;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.processor.PunctuationType;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.KeyValueStore;
+
+/**
+ * Mirrors each workflow into its shadow, plans an allocation when an action starts, learns when it
+ * completes, and closes shadows that finished or went silent. One instance per stream task, with that
+ * task's own predictor (see {@link WorkflowShadowing} for why).
+ */
+final class ShadowProcessor implements Processor<String, WorkflowEvent, String, ShadowOutput> {
+
+    static final String MODEL_KEY = "model";
+
+    private final WorkflowSettings settings;
+    private final NextActionPredictor predictor;
+    private final AllocationPlanner planner;
+    private ProcessorContext<String, ShadowOutput> context;
+    private KeyValueStore<String, ShadowWorkflow> shadows;
+    private KeyValueStore<String, UsageWindow> history;
+    private KeyValueStore<String, byte[]> models;
+    private int learnedSinceCheckpoint;
+
+    ShadowProcessor(WorkflowSettings settings, NextActionPredictor predictor) {
+        this.settings = settings;
+        this.predictor = predictor;
+        this.planner = new AllocationPlanner(settings.allocation());
+    }
+
+    @Override
+    public void init(ProcessorContext<String, ShadowOutput> context) {
+        this.context = context;
+        shadows = context.getStateStore(WorkflowShadowing.SHADOW_STORE);
+        history = context.getStateStore(WorkflowShadowing.HISTORY_STORE);
+        models = context.getStateStore(WorkflowShadowing.MODEL_STORE);
+        byte[] checkpoint = models.get(MODEL_KEY);
+        if (checkpoint != null) {
+            predictor.restore(checkpoint);
+        }
+        context.schedule(settings.sweepInterval(), settings.sweepClock(), this::sweep);
+        context.schedule(settings.checkpointInterval(), PunctuationType.WALL_CLOCK_TIME, now -> {
+            if (learnedSinceCheckpoint > 0) {
+                checkpoint();
+            }
+        });
+    }
+
+    @Override
+    public void process(Record<String, WorkflowEvent> record) {
+        WorkflowEvent event = record.value();
+        Instant at = event.getTimestamp();
+        ShadowWorkflow shadow = shadows.get(record.key());
+        if (shadow == null) {
+            // any event opens the shadow: a lost or late WorkflowCreated must not hide the workflow
+            shadow = Shadows.create(event.getWorkflowId(), event.getWorkflowType(), at);
+        }
+        Shadows.touch(shadow, at);
+        Object payload = event.getPayload();
+        if (payload instanceof WorkflowCreated created) {
+            shadow.setExpectedActions(created.getExpectedActions());
+        } else if (payload instanceof ActionStarted started) {
+            started(shadow, started, at, record);
+        } else if (payload instanceof ActionCompleted completed) {
+            completed(shadow, completed, at, record);
+        } else if (payload instanceof WorkflowCompleted done) {
+            finish(shadow, done.getSucceeded() ? ShadowStatus.SUCCEEDED : ShadowStatus.FAILED, at,
+                    "workflow completed", record.timestamp());
+        }
+        shadows.put(record.key(), shadow);
+    }
+
+    /** Checkpoints what was learned since the last checkpoint, then frees the predictor (e.g. its training thread). */
+    @Override
+    public void close() {
+        if (learnedSinceCheckpoint > 0) {
+            checkpoint();
+        }
+        if (predictor instanceof AutoCloseable closeable) {
+            try {
+                closeable.close();
+            } catch (Exception e) {
+                throw new IllegalStateException("could not close the workflow predictor", e);
+            }
+        }
+    }
+
+    /** The pre-emptive step: the reservation is requested when the action starts, before it ramps up. */
+    private void started(ShadowWorkflow shadow, ActionStarted started, Instant at, Record<String, ?> record) {
+        ShadowAction action = Shadows.mirror(shadow, started.getActionId(), started.getActionType());
+        if (action.getPrediction() != null || action.getEndedAt() != null) {
+            return; // a repeated start, or a start that arrived after the completion: nothing left to reserve
+        }
+        action.setStartedAt(at);
+        action.setRequested(started.getRequested());
+        String type = shadow.getWorkflowType();
+        ResourcePrediction prediction = predictor.predict(type,
+                Shadows.historyBefore(shadow, action.getActionId(), at), action.getActionType());
+        AllocationPlan plan = planner.plan(prediction, recentUsage(type, action.getActionType()),
+                Optional.ofNullable(started.getRequested()).map(Resources::of));
+        String pool = settings.pools().poolOf(type);
+        action.setPrediction(Shadows.prediction(plan, pool, at));
+        context.forward(new Record<>(pool, new ShadowOutput.PoolRequest(
+                WorkflowCommands.reserve(shadow.getWorkflowId(), action.getActionId(), plan, at)), record.timestamp()));
+    }
+
+    private void completed(ShadowWorkflow shadow, ActionCompleted completed, Instant at, Record<String, ?> record) {
+        ShadowAction action = Shadows.mirror(shadow, completed.getActionId(), completed.getActionType());
+        if (action.getActual() != null) {
+            return; // a repeated completion must not be learned twice
+        }
+        boolean wasHolding = action.getPrediction() != null && action.getEndedAt() == null;
+        action.setEndedAt(at);
+        action.setSucceeded(completed.getSucceeded());
+        action.setActual(completed.getActual());
+        Resources actual = Resources.of(completed.getActual());
+        Instant start = action.getStartedAt() != null ? action.getStartedAt() : at;
+        List<ActionObservation> before = Shadows.historyBefore(shadow, action.getActionId(), start);
+        predictor.learn(shadow.getWorkflowType(), before, actual.observed(action.getActionType()));
+        remember(shadow.getWorkflowType(), action.getActionType(), completed);
+        ActionPrediction prediction = action.getPrediction();
+        if (prediction != null) {
+            PredictionError error = Deviations.of(Resources.of(prediction.getExpected()), actual);
+            action.setError(error);
+            if (Math.abs(error.getWorst()) > settings.deviationBound()) {
+                var alert = WorkflowCommands.deviation(shadow.getWorkflowId(), action.getActionId(), prediction,
+                        actual, error, settings.deviationBound(), at);
+                context.forward(new Record<>(alert.getSubject(), new ShadowOutput.DeviationAlert(alert),
+                        record.timestamp()));
+            }
+        }
+        if (wasHolding) {
+            release(shadow, action, at, "action completed", record.timestamp());
+        }
+        if (++learnedSinceCheckpoint >= settings.checkpointEvery()) {
+            checkpoint();
+        }
+    }
+
+    private void finish(ShadowWorkflow shadow, ShadowStatus status, Instant at, String why, long timestamp) {
+        if (shadow.getStatus() != ShadowStatus.RUNNING) {
+            return;
+        }
+        shadow.setStatus(status);
+        shadow.setCompletedAt(at);
+        for (ShadowAction open : Shadows.holdingReservations(shadow)) {
+            release(shadow, open, at, why, timestamp);
+        }
+        context.forward(new Record<>(shadow.getWorkflowId(), new ShadowOutput.Summary(shadow), timestamp));
+    }
+
+    private void release(ShadowWorkflow shadow, ShadowAction action, Instant at, String why, long timestamp) {
+        context.forward(new Record<>(action.getPrediction().getPool(), new ShadowOutput.PoolRequest(
+                WorkflowCommands.release(shadow.getWorkflowId(), action.getActionId(), at, WorkflowCommands.SHADOW,
+                        why)), timestamp));
+    }
+
+    private List<Resources> recentUsage(String workflowType, String actionType) {
+        UsageWindow window = history.get(historyKey(workflowType, actionType));
+        return window == null ? List.of() : window.getSamples().stream().map(Resources::of).toList();
+    }
+
+    private void remember(String workflowType, String actionType, ActionCompleted completed) {
+        String key = historyKey(workflowType, actionType);
+        UsageWindow window = history.get(key);
+        history.put(key, new UsageWindow(UsageQuantiles.appendBounded(
+                window == null ? List.of() : window.getSamples(), completed.getActual(),
+                settings.allocation().historyWindow())));
+    }
+
+    /** Deletes finished shadows past their retention; closes silent ones as abandoned and releases what they hold. */
+    private void sweep(long now) {
+        Instant nowInstant = Instant.ofEpochMilli(now);
+        List<KeyValue<String, ShadowWorkflow>> due = new ArrayList<>();
+        try (KeyValueIterator<String, ShadowWorkflow> all = shadows.all()) {
+            all.forEachRemaining(kv -> {
+                if (Shadows.isDue(kv.value, nowInstant, settings.completedRetention(), settings.abandonedAfter())) {
+                    due.add(kv);
+                }
+            });
+        }
+        for (KeyValue<String, ShadowWorkflow> kv : due) {
+            finish(kv.value, ShadowStatus.ABANDONED, nowInstant, "workflow abandoned", now);
+            shadows.delete(kv.key);
+        }
+    }
+
+    private void checkpoint() {
+        models.put(MODEL_KEY, predictor.checkpoint());
+        learnedSinceCheckpoint = 0;
+    }
+
+    static String historyKey(String workflowType, String actionType) {
+        // a separator no id contains, so ("a/b", "c") and ("a", "b/c") stay apart
+        return workflowType + '\u001f' + actionType;
+    }
+}

@@ -1,0 +1,44 @@
+package dev.foresight.config;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import org.apache.kafka.streams.StreamsConfig;
+import org.junit.jupiter.api.Test;
+
+class StreamsPropertiesTest {
+
+    @Test
+    void shouldDefaultToExactlyOnceWithEnforcedNamingAndDeadLetterHandlers() {
+        Properties props = StreamsProperties.create("localhost:9092", Map.of(), Optional.empty());
+
+        assertEquals("foresight", props.get(StreamsConfig.APPLICATION_ID_CONFIG));
+        assertEquals(StreamsConfig.EXACTLY_ONCE_V2, props.get(StreamsConfig.PROCESSING_GUARANTEE_CONFIG));
+        assertEquals("true", props.get(StreamsConfig.ENSURE_EXPLICIT_INTERNAL_RESOURCE_NAMING_CONFIG));
+        assertEquals(DeadLetterOnDeserializationError.class.getName(),
+                props.get(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG));
+        assertEquals(DeadLetterOnProductionError.class.getName(),
+                props.get(StreamsConfig.PRODUCTION_EXCEPTION_HANDLER_CLASS_CONFIG));
+    }
+
+    @Test
+    void shouldLetOverridesWinOverDefaults() {
+        Properties props = StreamsProperties.create("localhost:9092", Map.of(
+                StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.AT_LEAST_ONCE,
+                StreamsConfig.APPLICATION_ID_CONFIG, "other"), Optional.empty());
+
+        assertEquals(StreamsConfig.AT_LEAST_ONCE, props.get(StreamsConfig.PROCESSING_GUARANTEE_CONFIG));
+        assertEquals("other", props.get(StreamsConfig.APPLICATION_ID_CONFIG));
+    }
+
+    @Test
+    void shouldProduceAValidStreamsConfig() {
+        Properties props = StreamsProperties.create("localhost:9092", Map.of(), Optional.of("http://registry:8080"));
+
+        StreamsConfig config = new StreamsConfig(props);
+
+        assertEquals("http://registry:8080", config.originals().get(StreamsProperties.SCHEMA_REGISTRY_URL));
+    }
+}

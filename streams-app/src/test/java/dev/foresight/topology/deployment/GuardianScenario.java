@@ -1,0 +1,172 @@
+package dev.foresight.topology.deployment;
+
+import static dev.foresight.topology.TopologyFixture.START;
+
+import dev.foresight.ingest.IngestSettings;
+import dev.foresight.ingest.IngestStage;
+import dev.foresight.ingest.ValidatedInputs;
+import dev.foresight.schema.commands.Alert;
+import dev.foresight.schema.commands.AllocationCommand;
+import dev.foresight.schema.commands.RiskScore;
+import dev.foresight.schema.commands.RollbackCommand;
+import dev.foresight.schema.common.DeployedResource;
+import dev.foresight.schema.events.DeploymentCompleted;
+import dev.foresight.schema.events.DeploymentEvent;
+import dev.foresight.schema.events.DeploymentFailed;
+import dev.foresight.schema.events.DeploymentStarted;
+import dev.foresight.schema.events.HealthCheckEvent;
+import dev.foresight.schema.events.HostStepCompleted;
+import dev.foresight.schema.events.ResourceApplied;
+import dev.foresight.schema.events.TelemetryEvent;
+import dev.foresight.schema.state.DeploymentState;
+import dev.foresight.serde.AvroSerdes;
+import dev.foresight.topics.Topics;
+import dev.foresight.topology.Events;
+import dev.foresight.topology.TopologyFixture;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.TestOutputTopic;
+import org.apache.kafka.streams.Topology;
+
+/**
+ * One service's deployment driven through the guardian: events in at explicit times, commands out.
+ * The wall clock follows event time, so the ingest stage does not take test events for future ones.
+ */
+final class GuardianScenario implements AutoCloseable {
+
+    static final String SERVICE = "checkout";
+    static final String DEPLOYMENT = "dep-1";
+    static final String HOST = "host-1";
+    static final String OTHER_HOST = "host-2";
+    static final String FROM = "1.4.2";
+    static final String TO = "1.5.0";
+    static final List<String> DEPENDENTS = List.of("cart", "search");
+    static final List<String> KNOWN_KEYS = List.of("retry.max-attempts", "batch.size");
+    static final double BASELINE_ERROR_RATE = 0.01;
+
+    final ErrorRateIsRisk model;
+    private final TopologyFixture fixture;
+    final TestOutputTopic<String, RiskScore> risks;
+    final TestOutputTopic<String, AllocationCommand> allocations;
+    final TestOutputTopic<String, RollbackCommand> rollbacks;
+    final TestOutputTopic<String, Alert> alerts;
+    final TestOutputTopic<String, DeploymentState> outcomes;
+    private final TestInputTopic<String, TelemetryEvent> telemetry;
+    private final TestInputTopic<String, DeploymentEvent> deployments;
+    private final TestInputTopic<String, HealthCheckEvent> health;
+    private Instant wallClock = START;
+
+    GuardianScenario(Path stateDir, ErrorRateIsRisk model) {
+        this.model = model;
+        this.fixture = new TopologyFixture(topology(model), stateDir);
+        risks = fixture.output(Topics.RISK_SCORES);
+        allocations = fixture.output(Topics.ALLOCATIONS);
+        rollbacks = fixture.output(Topics.ROLLBACKS);
+        alerts = fixture.output(Topics.ALERTS);
+        outcomes = fixture.output(Topics.DEPLOYMENT_OUTCOMES);
+        telemetry = fixture.input(Topics.TELEMETRY);
+        deployments = fixture.input(Topics.DEPLOYMENTS);
+        health = fixture.input(Topics.HEALTH);
+    }
+
+    static Topology topology(ErrorRateIsRisk model) {
+        StreamsBuilder builder = new StreamsBuilder();
+        AvroSerdes serdes = AvroSerdes.bundled();
+        ValidatedInputs inputs = new IngestStage(serdes, IngestSettings.defaults()).build(builder);
+        new DeploymentGuardian(serdes, DeploymentSettings.defaults(), () -> model).build(inputs);
+        return builder.build();
+    }
+
+    static Instant at(int minute, int second) {
+        return START.plus(Duration.ofMinutes(minute)).plusSeconds(second);
+    }
+
+    /** Samples every 10 s outside any deployment, from {@code fromMinute} up to {@code toMinute}. */
+    void baseline(String host, int fromMinute, int toMinute) {
+        for (int minute = fromMinute; minute < toMinute; minute++) {
+            for (int second = 0; second < 60; second += 10) {
+                sample(host, null, at(minute, second), BASELINE_ERROR_RATE, 0.4);
+            }
+        }
+    }
+
+    /** A minute of samples during the deployment whose error rate, and so risk, is {@code risk}. */
+    void window(String host, int minute, double risk, boolean saturated) {
+        for (int second = 0; second < 60; second += 10) {
+            sample(host, DEPLOYMENT, at(minute, second), risk, saturated ? 0.92 : 0.4);
+        }
+    }
+
+    /** The first sample of the next minute closes the window before it. */
+    void closeWindow(String host, int minute) {
+        sample(host, DEPLOYMENT, at(minute, 0), BASELINE_ERROR_RATE, 0.4);
+    }
+
+    void start(Instant at) {
+        deployment(at, DeploymentStarted.newBuilder().setFromVersion(FROM).setToVersion(TO)
+                .setHosts(List.of(HOST, OTHER_HOST)).setDependents(DEPENDENTS).setKnownConfigKeys(KNOWN_KEYS).build());
+    }
+
+    void apply(DeployedResource resource, Instant at) {
+        deployment(at, new ResourceApplied(resource));
+    }
+
+    void step(String host, int step, boolean succeeded, Instant at) {
+        deployment(at, new HostStepCompleted(host, step, succeeded, succeeded ? "ok" : "verification failed"));
+    }
+
+    void fail(String host, Instant at) {
+        deployment(at, new DeploymentFailed("verification failed: error rate above threshold", host));
+    }
+
+    void complete(Instant at) {
+        deployment(at, new DeploymentCompleted(true));
+    }
+
+    void probe(String host, String version, boolean healthy, Instant at) {
+        send(health, SERVICE, HealthCheckEvent.newBuilder()
+                .setEventId(UUID.randomUUID().toString()).setServiceId(SERVICE).setInstanceId(host)
+                .setVersion(version).setTimestamp(at).setHealthy(healthy).setLatencyMs(6).setDependsOn(List.of())
+                .build(), at);
+    }
+
+    DeploymentState stored() {
+        return fixture.driver().<String, DeploymentState>getKeyValueStore(DeploymentGuardian.STATE_STORE).get(DEPLOYMENT);
+    }
+
+    byte[] storedModel() {
+        return fixture.driver().<String, byte[]>getKeyValueStore(DeploymentGuardian.MODEL_STORE).get(GuardProcessor.MODEL_KEY);
+    }
+
+    private void sample(String host, String deploymentId, Instant at, double errorRate, double cpu) {
+        TelemetryEvent event = Events.telemetry(host, SERVICE, at, cpu)
+                .setMemoryUtilization(0.5).setErrorRate(errorRate).setKpis(Map.of("gcPauseMs", 12.0))
+                .setDeploymentId(deploymentId).build();
+        send(telemetry, host, event, at);
+    }
+
+    private void deployment(Instant at, Object payload) {
+        send(deployments, DEPLOYMENT, DeploymentEvent.newBuilder()
+                .setEventId(UUID.randomUUID().toString()).setDeploymentId(DEPLOYMENT).setServiceId(SERVICE)
+                .setTimestamp(at).setPayload(payload).build(), at);
+    }
+
+    private <V> void send(TestInputTopic<String, V> topic, String key, V value, Instant at) {
+        if (at.isAfter(wallClock)) {
+            fixture.driver().advanceWallClockTime(Duration.between(wallClock, at));
+            wallClock = at;
+        }
+        topic.pipeInput(key, value, at);
+    }
+
+    @Override
+    public void close() {
+        fixture.close();
+    }
+}

@@ -1,0 +1,153 @@
+package dev.foresight.topology.deployment;
+
+import static dev.foresight.topology.deployment.GuardianScenario.HOST;
+import static dev.foresight.topology.deployment.GuardianScenario.TO;
+import static dev.foresight.topology.deployment.GuardianScenario.at;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.foresight.rollback.OrderSchemas;
+import dev.foresight.schema.commands.AlertSeverity;
+import dev.foresight.schema.commands.BlendDecision;
+import dev.foresight.schema.commands.BlendVerdict;
+import dev.foresight.schema.common.DbChangeKind;
+import dev.foresight.schema.common.DeployedResource;
+import dev.foresight.schema.common.ResourceKind;
+import dev.foresight.schema.state.DeploymentState;
+import dev.foresight.schema.state.DeploymentStatus;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The blend of a failed deployment's rollback, one rule at a time, through the whole topology. */
+class RollbackBlendTest {
+
+    @TempDir
+    Path stateDir;
+
+    private GuardianScenario scenario;
+
+    @BeforeEach
+    void setUp() {
+        scenario = new GuardianScenario(stateDir, new ErrorRateIsRisk());
+        scenario.start(at(0, 0));
+    }
+
+    @AfterEach
+    void tearDown() {
+        scenario.close();
+    }
+
+    private static DeployedResource.Builder resource(String id, ResourceKind kind) {
+        return DeployedResource.newBuilder().setResourceId(id).setKind(kind).setVersion(TO).setAttributes(Map.of());
+    }
+
+    /** Applies the resources, fails the deployment, and returns the rollback's blend. */
+    private List<BlendDecision> blendOf(DeployedResource.Builder... resources) {
+        for (int i = 0; i < resources.length; i++) {
+            scenario.apply(resources[i].build(), at(0, 5 + i));
+        }
+        scenario.fail(HOST, at(2, 0));
+        return scenario.rollbacks.readValue().getBlend();
+    }
+
+    private BlendVerdict verdictOf(DeployedResource.Builder resource) {
+        return blendOf(resource).get(0).getVerdict();
+    }
+
+    @Test
+    void shouldKeepAvroSchemaWhoseDataTheRestoredVersionCanRead() {
+        assertEquals(BlendVerdict.KEEP, verdictOf(resource("order-events", ResourceKind.AVRO_SCHEMA)
+                .setPreviousAvroSchema(OrderSchemas.ORDER_V1)
+                .setAvroSchema(OrderSchemas.ORDER_WITH_OPTIONAL_NOTE)));
+    }
+
+    @Test
+    void shouldFlagAvroSchemaWhoseDataTheRestoredVersionCannotReadAsConflict() {
+        BlendDecision decision = blendOf(resource("order-events", ResourceKind.AVRO_SCHEMA)
+                .setPreviousAvroSchema(OrderSchemas.ORDER_V1)
+                .setAvroSchema(OrderSchemas.ORDER_WITH_INT_ID)).get(0);
+        assertEquals(BlendVerdict.CONFLICT, decision.getVerdict());
+        assertTrue(decision.getReason().contains("TYPE_MISMATCH"), decision.getReason());
+    }
+
+    @Test
+    void shouldKeepAnExpandingDatabaseChange() {
+        assertEquals(BlendVerdict.KEEP, verdictOf(resource("db/V12", ResourceKind.DB_SCHEMA).setDbChange(DbChangeKind.EXPAND)));
+    }
+
+    @Test
+    void shouldRevertAContractingDatabaseChange() {
+        assertEquals(BlendVerdict.REVERT,
+                verdictOf(resource("db/V13", ResourceKind.DB_SCHEMA).setDbChange(DbChangeKind.CONTRACT)));
+    }
+
+    @Test
+    void shouldQuarantineAContractingDatabaseChangeWhenDataWasMigrated() {
+        List<BlendDecision> blend = blendOf(
+                resource("db/V13", ResourceKind.DB_SCHEMA).setDbChange(DbChangeKind.CONTRACT),
+                resource("migration-14", ResourceKind.DATA_MIGRATION).setMinAppVersion("1.0.0"));
+        assertEquals(BlendVerdict.CONFLICT, blend.get(0).getVerdict());
+    }
+
+    @Test
+    void shouldKeepAConfigKeyTheRestoredVersionKnows() {
+        assertEquals(BlendVerdict.KEEP,
+                verdictOf(resource("config/batch.size", ResourceKind.CONFIG_KEY).setConfigKey("batch.size")));
+    }
+
+    @Test
+    void shouldRevertAConfigKeyTheRestoredVersionDoesNotKnow() {
+        assertEquals(BlendVerdict.REVERT,
+                verdictOf(resource("config/tls.min-version", ResourceKind.CONFIG_KEY).setConfigKey("tls.min-version")));
+    }
+
+    @Test
+    void shouldKeepADataMigrationTheRestoredVersionRunsOn() {
+        assertEquals(BlendVerdict.KEEP, verdictOf(resource("migration-3", ResourceKind.DATA_MIGRATION)
+                .setMinAppVersion("1.4.0").setMaxAppVersion("2.0.0")));
+    }
+
+    @Test
+    void shouldQuarantineADataMigrationTheRestoredVersionCannotRunOn() {
+        BlendDecision decision = blendOf(resource("migration-4", ResourceKind.DATA_MIGRATION).setMinAppVersion(TO)).get(0);
+        assertEquals(BlendVerdict.CONFLICT, decision.getVerdict());
+        assertTrue(decision.getReason().contains("outside [1.5.0, *]"), decision.getReason());
+    }
+
+    @Test
+    void shouldRevertTheArtifactOfTheFailedVersion() {
+        assertEquals(BlendVerdict.REVERT, verdictOf(resource("checkout-image", ResourceKind.ARTIFACT)));
+    }
+
+    @Test
+    void shouldKeepAFeatureFlagSwitchedOff() {
+        BlendDecision decision = blendOf(resource("flag/async-writes", ResourceKind.FEATURE_FLAG)
+                .setAttributes(Map.of("enabled", "true", "rolloutPercent", "25"))).get(0);
+        assertEquals(BlendVerdict.KEEP, decision.getVerdict());
+        assertEquals(Map.of("enabled", "false", "rolloutPercent", "25"), decision.getResource().getAttributes());
+    }
+
+    @Test
+    void shouldMarkAValidatedRollbackWithKeptResourcesPartiallySucceeded() {
+        blendOf(resource("checkout-image", ResourceKind.ARTIFACT),
+                resource("db/V12", ResourceKind.DB_SCHEMA).setDbChange(DbChangeKind.EXPAND),
+                resource("migration-4", ResourceKind.DATA_MIGRATION).setMinAppVersion(TO));
+        for (int second = 0; second < 150; second += 30) {
+            scenario.probe(HOST, GuardianScenario.FROM, true, at(3, second));
+        }
+        scenario.probe(HOST, GuardianScenario.FROM, true, at(13, 0));
+
+        assertEquals(AlertSeverity.INFO, scenario.alerts.readValue().getSeverity());
+        DeploymentState outcome = scenario.outcomes.readValue();
+        assertEquals(DeploymentStatus.PARTIALLY_SUCCEEDED, outcome.getStatus());
+        assertEquals(List.of("db/V12"), outcome.getKeptResources().stream().map(DeployedResource::getResourceId).toList());
+        assertEquals(List.of("migration-4"),
+                outcome.getQuarantinedResources().stream().map(DeployedResource::getResourceId).toList());
+        assertEquals(outcome, scenario.stored(), "the store holds what was published");
+    }
+}

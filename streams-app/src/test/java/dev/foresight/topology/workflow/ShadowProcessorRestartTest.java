@@ -1,0 +1,87 @@
+package dev.foresight.topology.workflow;
+
+import static dev.foresight.topology.TopologyFixture.START;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import dev.foresight.schema.commands.AllocationCommand;
+import dev.foresight.schema.events.WorkflowEvent;
+import dev.foresight.serde.AvroSerdes;
+import java.time.Duration;
+import java.util.List;
+import org.apache.kafka.common.serialization.Serde;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.processor.api.MockProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.Stores;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A new processor with a new, untrained predictor over the stores an earlier one left behind: what a
+ * task restarted or moved by a rebalance sees once its changelogs are restored.
+ */
+class ShadowProcessorRestartTest {
+
+    private final AvroSerdes serdes = AvroSerdes.bundled();
+    private KeyValueStore<String, ?> shadows;
+    private KeyValueStore<String, ?> history;
+    private KeyValueStore<String, byte[]> models;
+
+    @BeforeEach
+    void setUp() {
+        shadows = store(WorkflowShadowing.SHADOW_STORE, serdes.valueSerde());
+        history = store(WorkflowShadowing.HISTORY_STORE, serdes.valueSerde());
+        models = store(WorkflowShadowing.MODEL_STORE, Serdes.ByteArray());
+    }
+
+    @Test
+    void shouldPredictWithTheRestoredModelAfterRestart() {
+        ShadowProcessor before = open(WorkflowSettings.defaults(), new MockProcessorContext<>());
+        before.process(record(WorkflowEvents.completed("wf-1", "a-1", "extract", START, 2, 1000)));
+        before.close();
+
+        MockProcessorContext<String, ShadowOutput> context = new MockProcessorContext<>();
+        ShadowProcessor after = open(WorkflowSettings.defaults(), context);
+        after.process(record(WorkflowEvents.started("wf-2", "b-1", "extract", START.plusSeconds(60))));
+
+        AllocationCommand reserve = ((ShadowOutput.PoolRequest) context.forwarded().get(0).record().value()).command();
+        assertEquals(AllocationPlanner.MODEL, reserve.getDecision().getMadeBy(), "an untrained model has no confidence");
+        assertEquals(1200, reserve.getResources().getMemoryMb(), 1e-9);
+    }
+
+    @Test
+    void shouldCheckpointTheModelEveryConfiguredNumberOfLearnedActions() {
+        WorkflowSettings everyTwo = new WorkflowSettings(AllocationPolicy.defaults(), PoolSettings.defaults(), 0.5,
+                Duration.ofHours(1), Duration.ofHours(24), Duration.ofMinutes(1),
+                WorkflowSettings.defaults().sweepClock(), 2, Duration.ofSeconds(30));
+        ShadowProcessor processor = open(everyTwo, new MockProcessorContext<>());
+
+        processor.process(record(WorkflowEvents.completed("wf-1", "a-1", "extract", START, 2, 1000)));
+        assertNull(models.get(ShadowProcessor.MODEL_KEY));
+        processor.process(record(WorkflowEvents.completed("wf-1", "a-2", "extract", START.plusSeconds(1), 2, 1000)));
+        assertNotNull(models.get(ShadowProcessor.MODEL_KEY));
+    }
+
+    private ShadowProcessor open(WorkflowSettings settings, MockProcessorContext<String, ShadowOutput> context) {
+        for (KeyValueStore<String, ?> store : List.of(shadows, history, models)) {
+            context.addStateStore(store);
+        }
+        ShadowProcessor processor = new ShadowProcessor(settings, new MeanPredictor(0.9));
+        processor.init(context);
+        return processor;
+    }
+
+    private <V> KeyValueStore<String, V> store(String name, Serde<V> serde) {
+        KeyValueStore<String, V> store = Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(name),
+                Serdes.String(), serde).withLoggingDisabled().build();
+        store.init(new MockProcessorContext<>().getStateStoreContext(), store);
+        return store;
+    }
+
+    private static Record<String, WorkflowEvent> record(WorkflowEvent event) {
+        return new Record<>(event.getWorkflowId(), event, event.getTimestamp().toEpochMilli());
+    }
+}

@@ -1,0 +1,320 @@
+package dev.foresight.topology.workflow;
+
+import static dev.foresight.topology.TopologyFixture.START;
+import static dev.foresight.topology.workflow.WorkflowEvents.completed;
+import static dev.foresight.topology.workflow.WorkflowEvents.created;
+import static dev.foresight.topology.workflow.WorkflowEvents.finished;
+import static dev.foresight.topology.workflow.WorkflowEvents.started;
+import static dev.foresight.topology.workflow.WorkflowEvents.startedRequesting;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.foresight.ingest.IngestSettings;
+import dev.foresight.ingest.IngestStage;
+import dev.foresight.schema.commands.Alert;
+import dev.foresight.schema.commands.AlertSeverity;
+import dev.foresight.schema.commands.AllocationAction;
+import dev.foresight.schema.commands.AllocationCommand;
+import dev.foresight.schema.events.WorkflowEvent;
+import dev.foresight.schema.state.ShadowAction;
+import dev.foresight.schema.state.ShadowStatus;
+import dev.foresight.schema.state.ShadowWorkflow;
+import dev.foresight.serde.AvroSerdes;
+import dev.foresight.topics.Topics;
+import dev.foresight.topology.ForesightTopology;
+import dev.foresight.topology.TopologyFixture;
+import dev.foresight.topology.TopologySettings;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.TestOutputTopic;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.processor.PunctuationType;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class WorkflowShadowingTest {
+
+    private static final double CONFIDENT = 0.9;
+    private static final double UNSURE = 0.2;
+
+    @TempDir
+    Path stateDir;
+
+    private TopologyFixture fixture;
+    private TestInputTopic<String, WorkflowEvent> workflows;
+    private TestOutputTopic<String, AllocationCommand> allocations;
+    private TestOutputTopic<String, Alert> alerts;
+    private TestOutputTopic<String, ShadowWorkflow> summaries;
+
+    @AfterEach
+    void tearDown() {
+        fixture.close();
+    }
+
+    @Test
+    void shouldMirrorEveryActionOfAWorkflowInTheShadowStore() {
+        open(WorkflowSettings.defaults(), CONFIDENT);
+        send(created("wf-1", START));
+        send(started("wf-1", "a-1", "extract", START.plusSeconds(10)));
+        send(completed("wf-1", "a-1", "extract", START.plusSeconds(70), 1, 512));
+        send(started("wf-1", "a-2", "load", START.plusSeconds(80)));
+
+        ShadowWorkflow shadow = shadowStore().get("wf-1");
+        assertEquals(ShadowStatus.RUNNING, shadow.getStatus());
+        assertEquals(START, shadow.getCreatedAt());
+        assertEquals(START.plusSeconds(80), shadow.getUpdatedAt());
+        assertEquals(List.of("a-1", "a-2"), shadow.getActions().stream().map(ShadowAction::getActionId).toList());
+        ShadowAction first = shadow.getActions().get(0);
+        assertEquals(512, first.getActual().getMemoryMb());
+        assertEquals(START.plusSeconds(70), first.getEndedAt());
+        assertNotNull(first.getError());
+        ShadowAction second = shadow.getActions().get(1);
+        assertEquals(START.plusSeconds(80), second.getStartedAt());
+        assertNotNull(second.getPrediction());
+        assertNull(second.getActual());
+    }
+
+    @Test
+    void shouldReserveTheModelsUpperBoundWhenTheModelIsConfident() {
+        open(WorkflowSettings.defaults(), CONFIDENT);
+        run("wf-1", "a-1", "extract", START, 2, 1000);
+
+        send(started("wf-2", "b-1", "extract", START.plusSeconds(120)));
+
+        AllocationCommand reserve = last(AllocationAction.RESERVE);
+        assertEquals("wf-2/b-1", reserve.getTarget());
+        assertEquals(2.4, reserve.getResources().getCpuCores(), 1e-9, "prediction plus 20% headroom");
+        assertEquals(1200, reserve.getResources().getMemoryMb(), 1e-9);
+        assertEquals(AllocationPlanner.MODEL, reserve.getDecision().getMadeBy());
+        assertEquals("mean-test", reserve.getDecision().getVersion());
+        assertEquals(CONFIDENT, reserve.getDecision().getConfidence());
+        assertEquals(0.7, reserve.getDecision().getThresholds().get("confidence"));
+        assertEquals(START.plusSeconds(120).plus(Duration.ofHours(2)), reserve.getExpiresAt());
+    }
+
+    @Test
+    void shouldReserveThe95thPercentileOfRecentUsageWhenTheModelIsUnsure() {
+        open(WorkflowSettings.defaults(), UNSURE);
+        for (int i = 1; i <= 5; i++) {
+            run("wf-" + i, "a-1", "extract", START.plusSeconds(i), 1, 100 * i);
+        }
+
+        send(started("wf-6", "b-1", "extract", START.plusSeconds(200)));
+
+        AllocationCommand reserve = last(AllocationAction.RESERVE);
+        assertEquals("fallback-p95", reserve.getDecision().getMadeBy());
+        assertEquals(500, reserve.getResources().getMemoryMb(), 1e-9);
+        assertEquals(UNSURE, reserve.getDecision().getConfidence());
+        assertTrue(reserve.getDecision().getExplanation().contains("0.20 < 0.70"), reserve.getDecision().getExplanation());
+    }
+
+    @Test
+    void shouldReserveWhatTheActionRequestedWhenTheModelIsUnsureAndHistoryIsShort() {
+        open(WorkflowSettings.defaults(), UNSURE);
+        send(startedRequesting("wf-1", "a-1", "extract", START, 3, 3000));
+
+        AllocationCommand reserve = last(AllocationAction.RESERVE);
+        assertEquals(AllocationPlanner.FALLBACK_REQUESTED, reserve.getDecision().getMadeBy());
+        assertEquals(3000, reserve.getResources().getMemoryMb(), 1e-9);
+    }
+
+    @Test
+    void shouldReserveOnlyOnceForARepeatedStart() {
+        open(WorkflowSettings.defaults(), UNSURE);
+        send(started("wf-1", "a-1", "extract", START));
+        send(started("wf-1", "a-1", "extract", START.plusSeconds(1)));
+
+        assertEquals(1, allocations.readValuesToList().size());
+    }
+
+    @Test
+    void shouldReleaseTheReservationWhenTheActionCompletes() {
+        open(WorkflowSettings.defaults(), UNSURE);
+        send(startedRequesting("wf-1", "a-1", "extract", START, 2, 2048));
+        send(completed("wf-1", "a-1", "extract", START.plusSeconds(60), 2, 2000));
+
+        List<AllocationCommand> commands = allocations.readValuesToList();
+        assertEquals(List.of(AllocationAction.RESERVE, AllocationAction.RELEASE),
+                commands.stream().map(AllocationCommand::getAction).toList());
+        AllocationCommand release = commands.get(1);
+        assertEquals("wf-1/a-1", release.getTarget());
+        assertEquals(2048, release.getResources().getMemoryMb(), 1e-9, "releases what was held");
+        assertEquals("action completed", release.getDecision().getExplanation());
+    }
+
+    @Test
+    void shouldRejectWithAReasonRatherThanOverCommitThePool() {
+        open(WorkflowSettings.defaults().withPools(PoolSettings.single(new PoolCapacity(4, 4096))), UNSURE);
+        send(startedRequesting("wf-1", "a-1", "extract", START, 3, 1024));
+        send(startedRequesting("wf-2", "b-1", "extract", START.plusSeconds(1), 2, 1024));
+
+        List<AllocationCommand> commands = allocations.readValuesToList();
+        assertEquals(AllocationAction.RESERVE, commands.get(0).getAction());
+        AllocationCommand reject = commands.get(1);
+        assertEquals(AllocationAction.REJECT, reject.getAction());
+        assertEquals("wf-2/b-1", reject.getTarget());
+        assertEquals(WorkflowCommands.POOL, reject.getDecision().getMadeBy());
+        assertTrue(reject.getDecision().getExplanation().startsWith("pool default has 1.00 of 4.00 cores"),
+                reject.getDecision().getExplanation());
+    }
+
+    @Test
+    void shouldGrantAgainOnceAReleaseFreedTheCapacity() {
+        open(WorkflowSettings.defaults().withPools(PoolSettings.single(new PoolCapacity(4, 4096))), UNSURE);
+        send(startedRequesting("wf-1", "a-1", "extract", START, 3, 1024));
+        send(completed("wf-1", "a-1", "extract", START.plusSeconds(30), 3, 1000));
+        send(startedRequesting("wf-2", "b-1", "extract", START.plusSeconds(31), 2, 1024));
+
+        assertEquals(List.of(AllocationAction.RESERVE, AllocationAction.RELEASE, AllocationAction.RESERVE),
+                allocations.readValuesToList().stream().map(AllocationCommand::getAction).toList());
+    }
+
+    @Test
+    void shouldAlertWithExpectedAndActualWhenUsageDeviatesBeyondTheBound() {
+        open(WorkflowSettings.defaults(), UNSURE);
+        send(startedRequesting("wf-1", "a-1", "extract", START, 1, 1024));
+        send(completed("wf-1", "a-1", "extract", START.plusSeconds(60), 1, 4096));
+
+        Alert alert = alerts.readValue();
+        assertEquals("prediction-deviation", alert.getKind());
+        assertEquals("wf-1/a-1", alert.getSubject());
+        assertEquals(1024, alert.getExpected(), 1e-9);
+        assertEquals(4096, alert.getActual(), 1e-9);
+        assertEquals(AlertSeverity.CRITICAL, alert.getSeverity(), "the action used more memory than was reserved");
+        assertTrue(alert.getMessage().startsWith("memoryMb of action wf-1/a-1"), alert.getMessage());
+    }
+
+    @Test
+    void shouldNotAlertWhenUsageIsWithinTheBound() {
+        open(WorkflowSettings.defaults(), UNSURE);
+        send(startedRequesting("wf-1", "a-1", "extract", START, 1, 1024));
+        send(completed("wf-1", "a-1", "extract", START.plusSeconds(60), 0.9, 900));
+
+        assertTrue(alerts.isEmpty());
+    }
+
+    @Test
+    void shouldPublishTheFinalShadowWhenTheWorkflowCompletes() {
+        open(WorkflowSettings.defaults(), UNSURE);
+        send(created("wf-1", START));
+        run("wf-1", "a-1", "extract", START.plusSeconds(1), 1, 100);
+        send(finished("wf-1", START.plusSeconds(120)));
+
+        ShadowWorkflow summary = summaries.readValue();
+        assertEquals(ShadowStatus.SUCCEEDED, summary.getStatus());
+        assertEquals(START.plusSeconds(120), summary.getCompletedAt());
+        assertEquals(1, summary.getActions().size());
+        assertEquals(100, summary.getActions().get(0).getActual().getMemoryMb(), 1e-9);
+        assertNotNull(shadowStore().get("wf-1"), "stays queryable during its retention");
+    }
+
+    @Test
+    void shouldDeleteAFinishedShadowOnceStreamTimePassesItsRetention() {
+        open(WorkflowSettings.defaults(), UNSURE);
+        send(created("wf-1", START));
+        send(finished("wf-1", START.plusSeconds(60)));
+
+        Instant later = START.plusSeconds(60).plus(Duration.ofHours(1)).plusSeconds(60);
+        fixture.driver().advanceWallClockTime(Duration.between(START, later));
+        send(created("wf-2", later));
+
+        assertNull(shadowStore().get("wf-1"));
+        assertNotNull(shadowStore().get("wf-2"));
+    }
+
+    @Test
+    void shouldCloseASilentShadowAsAbandonedAndReleaseWhatItHolds() {
+        WorkflowSettings wallClock = new WorkflowSettings(AllocationPolicy.defaults(), PoolSettings.defaults(), 0.5,
+                Duration.ofHours(1), Duration.ofHours(24), Duration.ofMinutes(1), PunctuationType.WALL_CLOCK_TIME,
+                100, Duration.ofSeconds(30));
+        open(wallClock, UNSURE);
+        send(startedRequesting("wf-1", "a-1", "extract", START, 1, 1024));
+
+        fixture.driver().advanceWallClockTime(Duration.ofHours(25));
+
+        ShadowWorkflow summary = summaries.readValue();
+        assertEquals(ShadowStatus.ABANDONED, summary.getStatus());
+        assertNull(shadowStore().get("wf-1"));
+        List<AllocationCommand> releases = allocations.readValuesToList().stream()
+                .filter(c -> c.getAction() == AllocationAction.RELEASE).toList();
+        assertEquals(1, releases.size());
+        assertEquals("wf-1/a-1", releases.get(0).getTarget());
+    }
+
+    @Test
+    void shouldReleaseAReservationThatOutlivesItsTtl() {
+        PoolSettings shortTtl = new PoolSettings(PoolSettings.defaults().capacities(), java.util.Map.of(), "default",
+                Duration.ofMinutes(10));
+        open(WorkflowSettings.defaults().withPools(shortTtl), UNSURE);
+        send(startedRequesting("wf-1", "a-1", "extract", START, 1, 1024));
+
+        fixture.driver().advanceWallClockTime(Duration.ofMinutes(15));
+        send(startedRequesting("wf-2", "b-1", "extract", START.plus(Duration.ofMinutes(15)), 1, 1024));
+
+        AllocationCommand release = last(AllocationAction.RELEASE);
+        assertEquals("wf-1/a-1", release.getTarget());
+        assertTrue(release.getDecision().getExplanation().startsWith("reservation expired"),
+                release.getDecision().getExplanation());
+    }
+
+    @Test
+    void shouldNameEveryStoreProcessorAndRepartitionTopicOfTheFeature() {
+        fixture = new TopologyFixture(topology(WorkflowSettings.defaults(), UNSURE), stateDir);
+        String description = new ForesightTopology(AvroSerdes.bundled(), TopologySettings.defaults(),
+                () -> new MeanPredictor(UNSURE)).build().describe().toString();
+
+        for (String store : List.of(WorkflowShadowing.SHADOW_STORE, WorkflowShadowing.HISTORY_STORE,
+                WorkflowShadowing.MODEL_STORE, WorkflowShadowing.POOL_STORE)) {
+            assertTrue(description.contains(store), store);
+        }
+        assertTrue(description.contains(WorkflowShadowing.BY_POOL + "-repartition"));
+        assertTrue(description.contains("workflow-shadow") && description.contains("workflow-reserve"));
+        assertFalse(description.contains("KSTREAM-"), "no generated processor names");
+    }
+
+    private void open(WorkflowSettings settings, double confidence) {
+        fixture = new TopologyFixture(topology(settings, confidence), stateDir);
+        workflows = fixture.input(Topics.WORKFLOWS);
+        allocations = fixture.output(Topics.ALLOCATIONS);
+        alerts = fixture.output(Topics.ALERTS);
+        summaries = fixture.output(Topics.WORKFLOW_SHADOWS);
+    }
+
+    /** Ingest and this feature only, so the test does not depend on the other features' settings. */
+    private static Topology topology(WorkflowSettings settings, double confidence) {
+        AvroSerdes serdes = AvroSerdes.bundled();
+        StreamsBuilder builder = new StreamsBuilder();
+        new WorkflowShadowing(serdes, settings, () -> new MeanPredictor(confidence))
+                .build(new IngestStage(serdes, IngestSettings.defaults()).build(builder).workflows());
+        return builder.build();
+    }
+
+    private void send(WorkflowEvent event) {
+        workflows.pipeInput(event.getWorkflowId(), event, event.getTimestamp());
+    }
+
+    private void run(String workflowId, String actionId, String type, Instant start, double cpu, double memoryMb) {
+        send(started(workflowId, actionId, type, start));
+        send(completed(workflowId, actionId, type, start.plusSeconds(30), cpu, memoryMb));
+    }
+
+    private AllocationCommand last(AllocationAction action) {
+        List<AllocationCommand> matching = allocations.readValuesToList().stream()
+                .filter(c -> c.getAction() == action).toList();
+        assertFalse(matching.isEmpty(), "no " + action + " command");
+        return matching.get(matching.size() - 1);
+    }
+
+    private KeyValueStore<String, ShadowWorkflow> shadowStore() {
+        return fixture.driver().getKeyValueStore(WorkflowShadowing.SHADOW_STORE);
+    }
+}
