@@ -18,6 +18,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
@@ -25,6 +26,8 @@ import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Mirrors each workflow into its shadow, plans an allocation when an action starts, learns when it
@@ -35,18 +38,22 @@ final class ShadowProcessor implements Processor<String, WorkflowEvent, String, 
 
     static final String MODEL_KEY = "model";
 
+    private static final Logger LOG = LoggerFactory.getLogger(ShadowProcessor.class);
+
     private final WorkflowSettings settings;
-    private final NextActionPredictor predictor;
+    private final Supplier<NextActionPredictor> predictors;
     private final AllocationPlanner planner;
+    private NextActionPredictor predictor;
     private ProcessorContext<String, ShadowOutput> context;
     private KeyValueStore<String, ShadowWorkflow> shadows;
     private KeyValueStore<String, UsageWindow> history;
     private KeyValueStore<String, byte[]> models;
     private int learnedSinceCheckpoint;
 
-    ShadowProcessor(WorkflowSettings settings, NextActionPredictor predictor) {
+    /** @param predictors a new, untrained predictor per call */
+    ShadowProcessor(WorkflowSettings settings, Supplier<NextActionPredictor> predictors) {
         this.settings = settings;
-        this.predictor = predictor;
+        this.predictors = predictors;
         this.planner = new AllocationPlanner(settings.allocation());
     }
 
@@ -56,10 +63,7 @@ final class ShadowProcessor implements Processor<String, WorkflowEvent, String, 
         shadows = context.getStateStore(WorkflowShadowing.SHADOW_STORE);
         history = context.getStateStore(WorkflowShadowing.HISTORY_STORE);
         models = context.getStateStore(WorkflowShadowing.MODEL_STORE);
-        byte[] checkpoint = models.get(MODEL_KEY);
-        if (checkpoint != null) {
-            predictor.restore(checkpoint);
-        }
+        predictor = restoredPredictor(models.get(MODEL_KEY));
         context.schedule(settings.sweepInterval(), settings.sweepClock(), this::sweep);
         context.schedule(settings.checkpointInterval(), PunctuationType.WALL_CLOCK_TIME, now -> {
             if (learnedSinceCheckpoint > 0) {
@@ -98,6 +102,30 @@ final class ShadowProcessor implements Processor<String, WorkflowEvent, String, 
         if (learnedSinceCheckpoint > 0) {
             checkpoint();
         }
+        release(predictor);
+    }
+
+    /**
+     * A checkpoint this version cannot read (an older format, other network settings, corruption) must
+     * not stop the task for good: the model starts over and the next checkpoint replaces the old one.
+     */
+    private NextActionPredictor restoredPredictor(byte[] checkpoint) {
+        NextActionPredictor restored = predictors.get();
+        if (checkpoint == null) {
+            return restored;
+        }
+        try {
+            restored.restore(checkpoint);
+            return restored;
+        } catch (RuntimeException e) {
+            LOG.warn("Workflow model checkpoint of task {} is unreadable ({}); the model starts untrained",
+                    context.taskId(), e.toString());
+            release(restored);
+            return predictors.get();
+        }
+    }
+
+    private static void release(NextActionPredictor predictor) {
         if (predictor instanceof AutoCloseable closeable) {
             try {
                 closeable.close();

@@ -119,7 +119,7 @@ public final class WorkflowShadowing {
 
         @Override
         public Processor<String, WorkflowEvent, String, ShadowOutput> get() {
-            return new ShadowProcessor(settings, predictors.get());
+            return new ShadowProcessor(settings, predictors);
         }
 
         @Override

@@ -2,6 +2,7 @@ package dev.foresight.topology.workflow;
 
 import static dev.foresight.topology.TopologyFixture.START;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
@@ -65,11 +66,29 @@ class ShadowProcessorRestartTest {
         assertNotNull(models.get(ShadowProcessor.MODEL_KEY));
     }
 
+    @Test
+    void shouldStartUntrainedWhenTheCheckpointIsUnreadable() {
+        models.put(ShadowProcessor.MODEL_KEY, new byte[] {0, 0, 0, 99, 1});
+
+        MockProcessorContext<String, ShadowOutput> context = new MockProcessorContext<>();
+        ShadowProcessor processor = open(WorkflowSettings.defaults(), context);
+        processor.process(record(WorkflowEvents.completed("wf-1", "a-1", "extract", START, 2, 1000)));
+        processor.close();
+
+        assertDoesNotThrow(() -> new MeanPredictor(0.9).restore(models.get(ShadowProcessor.MODEL_KEY)),
+                "the unreadable checkpoint was replaced by a readable one");
+        MockProcessorContext<String, ShadowOutput> next = new MockProcessorContext<>();
+        open(WorkflowSettings.defaults(), next)
+                .process(record(WorkflowEvents.started("wf-2", "b-1", "extract", START.plusSeconds(60))));
+        AllocationCommand reserve = ((ShadowOutput.PoolRequest) next.forwarded().get(0).record().value()).command();
+        assertEquals(1200, reserve.getResources().getMemoryMb(), 1e-9, "what was learned after the reset survives");
+    }
+
     private ShadowProcessor open(WorkflowSettings settings, MockProcessorContext<String, ShadowOutput> context) {
         for (KeyValueStore<String, ?> store : List.of(shadows, history, models)) {
             context.addStateStore(store);
         }
-        ShadowProcessor processor = new ShadowProcessor(settings, new MeanPredictor(0.9));
+        ShadowProcessor processor = new ShadowProcessor(settings, () -> new MeanPredictor(0.9));
         processor.init(context);
         return processor;
     }

@@ -78,7 +78,7 @@ public final class WorkflowShadowingBenchmark {
         shadowContext.addStateStore(store(WorkflowShadowing.HISTORY_STORE, serdes.valueSerde()));
         shadowContext.addStateStore(store(WorkflowShadowing.MODEL_STORE, Serdes.ByteArray()));
         poolContext.addStateStore(store(WorkflowShadowing.POOL_STORE, serdes.valueSerde()));
-        ShadowProcessor shadows = new ShadowProcessor(settings, predictor);
+        ShadowProcessor shadows = new ShadowProcessor(settings, () -> predictor);
         ReservationPoolProcessor pool = new ReservationPoolProcessor(settings);
         shadows.init(shadowContext);
         pool.init(poolContext);
