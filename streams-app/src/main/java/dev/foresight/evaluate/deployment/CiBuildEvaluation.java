@@ -4,13 +4,11 @@ import dev.foresight.predict.risk.OnlineRiskModel;
 import dev.foresight.predict.risk.RiskModelSettings;
 import dev.foresight.predict.risk.RiskPrior;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 
 /**
  * Replays real CI builds through the online risk model, one project at a time in time order: predict
@@ -79,26 +77,5 @@ public final class CiBuildEvaluation {
 
     private static String projectName(Path file) {
         return file.getFileName().toString().replaceFirst("_data\\.csv$", "").replaceFirst("\\.csv$", "");
-    }
-
-    /** {@code <outDir> <builds.csv | directory of them>...}; for a rerunnable measurement outside the CLI. */
-    public static void main(String[] args) throws IOException {
-        if (args.length < 2) {
-            throw new IllegalArgumentException("usage: CiBuildEvaluation <outDir> <builds.csv | dir>...");
-        }
-        List<Path> files = new ArrayList<>();
-        for (String arg : Arrays.copyOfRange(args, 1, args.length)) {
-            files.addAll(csvFiles(Path.of(arg)));
-        }
-        System.out.print(run(files, Path.of(args[0])).markdown());
-    }
-
-    private static List<Path> csvFiles(Path path) throws IOException {
-        if (!Files.isDirectory(path)) {
-            return List.of(path);
-        }
-        try (Stream<Path> children = Files.list(path)) {
-            return children.filter(child -> child.toString().endsWith(".csv")).sorted().toList();
-        }
     }
 }
