@@ -1,5 +1,6 @@
 package dev.foresight.serde;
 
+import io.apicurio.registry.serde.Legacy4ByteIdHandler;
 import io.apicurio.registry.serde.SerdeConfig;
 import io.apicurio.registry.serde.avro.AvroKafkaDeserializer;
 import io.apicurio.registry.serde.avro.AvroKafkaSerdeConfig;
@@ -45,7 +46,8 @@ public final class AvroSerdes {
     /** Serializer settings for plain producers (simulators, replayers). */
     public Map<String, Object> config() {
         Map<String, Object> config = new HashMap<>();
-        config.put(SerdeConfig.ENABLE_CONFLUENT_ID_HANDLER, true);
+        // Confluent's 4-byte id; set directly, as the "enable confluent" switch warns on every serde it configures
+        config.put(SerdeConfig.ID_HANDLER, Legacy4ByteIdHandler.class.getName());
         config.put(SerdeConfig.USE_ID, "contentId");
         config.put(SerdeConfig.ENABLE_HEADERS, false);
         config.put(AvroKafkaSerdeConfig.USE_SPECIFIC_AVRO_READER, true);

@@ -57,7 +57,7 @@ public final class TelemetryAggregation {
     private void perService(KStream<String, TelemetryEvent> telemetry) {
         KGroupedStream<String, TelemetryEvent> byService = telemetry.groupBy(
                 (host, event) -> event.getServiceId(), Grouped.with("telemetry-by-service", Serdes.String(), eventSerde));
-        TimeWindows hopping = TimeWindows.ofSizeAndGrace(settings.serviceWindow(), settings.grace())
+        TimeWindows hopping = TimeWindows.ofSizeAndGrace(settings.serviceWindow(), settings.serviceGrace())
                 .advanceBy(settings.serviceAdvance());
         publish(aggregate(byService, hopping, AggregateScope.SERVICE, SERVICE_STORE), "telemetry-service");
     }
@@ -66,7 +66,7 @@ public final class TelemetryAggregation {
             KGroupedStream<String, TelemetryEvent> grouped, TimeWindows windows, AggregateScope scope, String store) {
         Duration retention = windows.size() > settings.serviceWindow().toMillis()
                 ? Duration.ofMillis(windows.size()).multipliedBy(2)
-                : settings.serviceWindow().multipliedBy(2).plus(settings.grace());
+                : settings.serviceWindow().multipliedBy(2).plus(settings.serviceGrace());
         return grouped.windowedBy(windows)
                 .aggregate(() -> TelemetryStats.empty(scope), TelemetryStats::add,
                         Named.as(store.replace("-store", "-aggregate")),
