@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.Callable;
+import org.apache.kafka.streams.state.HostInfo;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
@@ -16,8 +17,8 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-@Command(name = "run", description = "Run the streams app. Without a cluster it starts an embedded broker; "
-        + "unless --no-simulators it also feeds it simulated events. Prints progress; Ctrl-C stops cleanly.")
+@Command(name = "run", description = "Run the streams app and its REST API. Without a cluster it starts an embedded "
+        + "broker; unless --no-simulators it also feeds it simulated events. Prints progress; Ctrl-C stops cleanly.")
 final class RunCommand implements Callable<Integer> {
 
     private static final Logger LOG = LoggerFactory.getLogger(RunCommand.class);
@@ -27,6 +28,9 @@ final class RunCommand implements Callable<Integer> {
 
     @Mixin
     StreamsOptions streams;
+
+    @Mixin
+    HttpOptions http;
 
     @Mixin
     SimulationOptions simulation;
@@ -48,7 +52,13 @@ final class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         try (StopSignal stop = StopSignal.onCtrlC()) {
-            runUntilStopped(stop);
+            try {
+                runUntilStopped(stop);
+            } catch (InterruptedException e) {
+                // interrupting the thread that runs the command in-process (a test, an embedding service) stops it
+                // like Ctrl-C; by now everything is closed
+                Thread.currentThread().interrupt();
+            }
             return stop.failure().map(reason -> {
                 LOG.error("Stopped because {}", reason);
                 return ForesightCli.FAILED;
@@ -56,23 +66,27 @@ final class RunCommand implements Callable<Integer> {
         }
     }
 
-    /** Resources close in reverse order: progress, simulators, streams, then the (embedded) broker. */
+    /** Resources close in reverse order: progress, simulators, REST API, streams, then the (embedded) broker. */
     private void runUntilStopped(StopSignal stop) throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         try (Cluster kafka = Cluster.open(cluster)) {
             TopicAdmin topics = new TopicAdmin(kafka.admin());
             List<String> created = topics.createCatalogue(kafka.replicationFactor());
-            Properties props = streams.streamsProperties(kafka);
+            HostInfo endpoint = http.endpoint();
+            Properties props = streams.streamsProperties(kafka, endpoint);
             String applicationId = StreamsProperties.applicationId(props);
-            out.printf("foresight '%s' on %s%s, %d topic(s) created; Ctrl-C to stop%n", applicationId,
-                    kafka.bootstrapServers(), kafka.isEmbedded() ? " (embedded)" : "", created.size());
             try (StreamsApp app = StreamsApp.start(kafka.serdes(), props, stop);
-                 SimulatorRun simulators = noSimulators ? null
-                         : SimulatorRun.start(simulation.simulation(topics.latestTimestamp(Topics.INPUTS)), kafka, stop);
-                 ProgressReporter progress = ProgressReporter.start(
-                         new ProgressProbe(kafka.admin(), applicationId, () -> app.state().name()),
-                         out, progressInterval)) {
-                stop.await(Optional.ofNullable(duration));
+                 RestApi api = RestApi.start(app, kafka, http.bindAddress, endpoint)) {
+                out.printf("foresight '%s' on %s%s, %d topic(s) created, REST API on http://%s:%d; Ctrl-C to stop%n",
+                        applicationId, kafka.bootstrapServers(), kafka.isEmbedded() ? " (embedded)" : "",
+                        created.size(), endpoint.host(), endpoint.port());
+                try (SimulatorRun simulators = noSimulators ? null : SimulatorRun.start(
+                             simulation.simulation(topics.latestTimestamp(Topics.INPUTS)), kafka, stop);
+                     ProgressReporter progress = ProgressReporter.start(
+                             new ProgressProbe(kafka.admin(), applicationId, () -> app.state().name()),
+                             out, progressInterval)) {
+                    stop.await(Optional.ofNullable(duration));
+                }
             }
         }
     }

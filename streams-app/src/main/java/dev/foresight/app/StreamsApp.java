@@ -1,5 +1,7 @@
 package dev.foresight.app;
 
+import dev.foresight.producers.EventSink;
+import dev.foresight.query.QueryServer;
 import dev.foresight.serde.AvroSerdes;
 import dev.foresight.topology.ForesightTopology;
 import dev.foresight.topology.TopologySettings;
@@ -9,6 +11,7 @@ import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.CloseOptions.GroupMembershipOperation;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
+import org.apache.kafka.streams.state.HostInfo;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -43,6 +46,15 @@ final class StreamsApp implements AutoCloseable {
 
     KafkaStreams.State state() {
         return streams.state();
+    }
+
+    /**
+     * The shadow REST API over this app's stores, not started yet.
+     *
+     * @param self this instance's application.server
+     */
+    QueryServer queryServer(EventSink sink, HostInfo self) {
+        return new QueryServer(streams, sink, self);
     }
 
     /**

@@ -4,6 +4,7 @@ import dev.foresight.config.StreamsProperties;
 import java.util.Map;
 import java.util.Properties;
 import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.state.HostInfo;
 import picocli.CommandLine.Option;
 
 /** Which Streams application a command runs or resets; flags win over any other source. */
@@ -27,5 +28,15 @@ final class StreamsOptions {
             overrides.put(StreamsConfig.STATE_DIR_CONFIG, stateDir);
         }
         return StreamsProperties.create(cluster.bootstrapServers(), overrides, cluster.schemaRegistryUrl());
+    }
+
+    /**
+     * As {@link #streamsProperties(Cluster)}, for an instance that answers interactive queries at
+     * {@code endpoint}: Kafka Streams tells every instance which one owns a key by this address.
+     */
+    Properties streamsProperties(Cluster cluster, HostInfo endpoint) {
+        Properties props = streamsProperties(cluster);
+        props.put(StreamsConfig.APPLICATION_SERVER_CONFIG, endpoint.host() + ":" + endpoint.port());
+        return props;
     }
 }

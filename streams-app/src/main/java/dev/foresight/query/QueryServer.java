@@ -71,11 +71,6 @@ public final class QueryServer implements AutoCloseable {
         this.clock = clock;
     }
 
-    /** Listens on every interface: other instances forward to this port. */
-    public QueryServer start(int port) {
-        return start("0.0.0.0", port);
-    }
-
     public QueryServer start(String host, int port) {
         app = Javalin.create(config -> config.showJavalinBanner = false)
                 .post("/shadow/create/{workflowID}", this::create)

@@ -28,7 +28,7 @@ class RunCommandIT {
         StringWriter out = new StringWriter();
         CommandLine cli = ForesightCli.commandLine().setOut(new PrintWriter(out, true));
 
-        int exitCode = cli.execute("run", "--broker-port", "0", "--data-dir", dir.resolve("kafka").toString(),
+        int exitCode = cli.execute("run", "--broker-port", "0", "--http-port", "0", "--data-dir", dir.resolve("kafka").toString(),
                 "--state-dir", dir.resolve("state").toString(), "--application-id", "run-it",
                 "--backlog", "1h", "--speedup", "600", "--duration", "30s", "--progress-interval", "2s");
 
