@@ -26,7 +26,8 @@ final class ShadowJson {
                 .put("status", shadow.getStatus().name())
                 .put("createdAt", shadow.getCreatedAt().toString())
                 .put("updatedAt", shadow.getUpdatedAt().toString())
-                .put("expectedActions", shadow.getExpectedActions());
+                .put("expectedActions", shadow.getExpectedActions())
+                .put("archivedActions", shadow.getArchivedActions());
         putInstant(json, "completedAt", shadow.getCompletedAt());
         ArrayNode actions = json.putArray("actions");
         shadow.getActions().forEach(action -> actions.add(action(action)));

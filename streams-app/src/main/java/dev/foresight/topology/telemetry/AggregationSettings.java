@@ -15,6 +15,6 @@ public record AggregationSettings(Duration hostWindow, Duration serviceWindow, D
 
     public static AggregationSettings defaults() {
         return new AggregationSettings(Duration.ofMinutes(1), Duration.ofMinutes(5), Duration.ofMinutes(1),
-                Duration.ofSeconds(30), Duration.ofMinutes(2));
+                Duration.ofSeconds(30), Duration.ofMinutes(10));
     }
 }

@@ -1,5 +1,7 @@
 package dev.foresight.topology.telemetry;
 
+import dev.foresight.ingest.Checked;
+import dev.foresight.schema.errors.DeadLetter;
 import dev.foresight.schema.events.TelemetryEvent;
 import dev.foresight.schema.state.AggregateScope;
 import dev.foresight.schema.state.TelemetryAggregate;
@@ -16,6 +18,7 @@ import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Materialized;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
+import org.apache.kafka.streams.kstream.Repartitioned;
 import org.apache.kafka.streams.kstream.TimeWindows;
 import org.apache.kafka.streams.kstream.Windowed;
 import org.apache.kafka.streams.state.WindowStore;
@@ -25,21 +28,25 @@ import org.apache.kafka.streams.state.WindowStore;
  * that other features query, and published for analysts.
  *
  * <p>Input: validated {@code telemetry.events.v1}. Stores: {@value #HOST_STORE}, {@value #SERVICE_STORE}.
- * Repartition: {@code telemetry-by-service}. Output: {@code telemetry.aggregates.v1}.
+ * Repartition: {@code telemetry-by-service}. Output: {@code telemetry.aggregates.v1}, and on
+ * {@code deadletter.v1} what arrived too late for its service windows.
  */
 public final class TelemetryAggregation {
 
     public static final String HOST_STORE = "telemetry-host-window-store";
     public static final String SERVICE_STORE = "telemetry-service-window-store";
+    static final String SERVICE_GATE = "telemetry-service-lateness";
 
     private final AggregationSettings settings;
     private final Serde<TelemetryEvent> eventSerde;
     private final Serde<TelemetryAggregate> aggregateSerde;
+    private final Serde<DeadLetter> deadLetterSerde;
 
     public TelemetryAggregation(AvroSerdes serdes, AggregationSettings settings) {
         this.settings = settings;
         this.eventSerde = serdes.valueSerde();
         this.aggregateSerde = serdes.valueSerde();
+        this.deadLetterSerde = serdes.valueSerde();
     }
 
     public void build(KStream<String, TelemetryEvent> telemetry) {
@@ -54,9 +61,26 @@ public final class TelemetryAggregation {
                 AggregateScope.HOST, HOST_STORE), "telemetry-host");
     }
 
+    /**
+     * Re-keyed by service, a task merges the partitions of many hosts, which reach it unevenly (e.g. while
+     * a backlog is processed partition by partition): what falls behind the service windows' grace is
+     * dead-lettered here rather than dropped unseen by the window aggregation.
+     */
     private void perService(KStream<String, TelemetryEvent> telemetry) {
-        KGroupedStream<String, TelemetryEvent> byService = telemetry.groupBy(
-                (host, event) -> event.getServiceId(), Grouped.with("telemetry-by-service", Serdes.String(), eventSerde));
+        KStream<String, Checked<TelemetryEvent>> gated = telemetry
+                .selectKey((host, event) -> event.getServiceId(), Named.as("telemetry-service-key"))
+                .repartition(Repartitioned.<String, TelemetryEvent>as("telemetry-by-service")
+                        .withKeySerde(Serdes.String()).withValueSerde(eventSerde))
+                .processValues(() -> new LateRecordGate<>(SERVICE_GATE, settings.serviceGrace(), eventSerde.serializer()),
+                        Named.as(SERVICE_GATE));
+        gated.filterNot((service, checked) -> checked.isValid(), Named.as("telemetry-service-late"))
+                .mapValues(Checked::deadLetter, Named.as("telemetry-service-dead-letter"))
+                .to(Topics.DEAD_LETTERS.name(), Produced.with(Serdes.String(), deadLetterSerde)
+                        .withName("telemetry-service-dead-letter-sink"));
+        KGroupedStream<String, TelemetryEvent> byService = gated
+                .filter((service, checked) -> checked.isValid(), Named.as("telemetry-service-in-time"))
+                .mapValues(Checked::value, Named.as("telemetry-service-event"))
+                .groupByKey(Grouped.with("telemetry-service-group", Serdes.String(), eventSerde));
         TimeWindows hopping = TimeWindows.ofSizeAndGrace(settings.serviceWindow(), settings.serviceGrace())
                 .advanceBy(settings.serviceAdvance());
         publish(aggregate(byService, hopping, AggregateScope.SERVICE, SERVICE_STORE), "telemetry-service");

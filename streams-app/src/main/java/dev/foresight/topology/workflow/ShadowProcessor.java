@@ -93,6 +93,7 @@ final class ShadowProcessor implements Processor<String, WorkflowEvent, String, 
             finish(shadow, done.getSucceeded() ? ShadowStatus.SUCCEEDED : ShadowStatus.FAILED, at,
                     "workflow completed", record.timestamp());
         }
+        Shadows.archiveOldest(shadow);
         shadows.put(record.key(), shadow);
     }
 

@@ -8,12 +8,22 @@ import dev.foresight.schema.state.ShadowWorkflow;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /** Reading and changing a shadow workflow. Mutates the Avro record in place; the caller stores it. */
 public final class Shadows {
+
+    /**
+     * Finished actions a shadow keeps. Every event rewrites the whole shadow (store, changelog), so an
+     * unbounded one would make a workflow of n actions cost O(n²) and, past a few thousand actions,
+     * exceed the changelog's record size. 512 is twice the predictor's longest look-back.
+     */
+    static final int MAX_FINISHED_ACTIONS = 512;
 
     private Shadows() {
     }
@@ -36,6 +46,20 @@ public final class Shadows {
             shadow.getActions().add(added);
             return added;
         });
+    }
+
+    /** Drops the oldest finished actions beyond {@link #MAX_FINISHED_ACTIONS}, counting them as archived. */
+    static void archiveOldest(ShadowWorkflow shadow) {
+        List<ShadowAction> finished = shadow.getActions().stream().filter(a -> a.getEndedAt() != null).toList();
+        int excess = finished.size() - MAX_FINISHED_ACTIONS;
+        if (excess <= 0) {
+            return;
+        }
+        Set<ShadowAction> oldest = Collections.newSetFromMap(new IdentityHashMap<>());
+        finished.stream().sorted(Comparator.comparing(ShadowAction::getEndedAt)).limit(excess).forEach(oldest::add);
+        // a new list: a deserialized Avro array does not support removal
+        shadow.setActions(new ArrayList<>(shadow.getActions().stream().filter(a -> !oldest.contains(a)).toList()));
+        shadow.setArchivedActions(shadow.getArchivedActions() + excess);
     }
 
     static void touch(ShadowWorkflow shadow, Instant at) {

@@ -61,6 +61,24 @@ class WorkflowShadowingTest {
     }
 
     @Test
+    void shouldArchiveTheOldestFinishedActionsOfALongWorkflowAndKeepTheOpenOnes() {
+        open(WorkflowSettings.defaults(), CONFIDENT);
+        send(started("wf-1", "open", "load", START));
+        int finished = Shadows.MAX_FINISHED_ACTIONS + 20;
+        for (int i = 0; i < finished; i++) {
+            send(completed("wf-1", "a-" + i, "extract", START.plusMillis(100L * (i + 1)), 1, 512));
+        }
+
+        ShadowWorkflow shadow = shadowStore().get("wf-1");
+        assertEquals(20, shadow.getArchivedActions());
+        List<String> kept = shadow.getActions().stream().map(ShadowAction::getActionId).toList();
+        assertEquals(Shadows.MAX_FINISHED_ACTIONS + 1, kept.size());
+        assertTrue(kept.contains("open"), "an action still running is never archived");
+        assertFalse(kept.contains("a-19"), "the oldest finished actions go first");
+        assertTrue(kept.contains("a-20"));
+    }
+
+    @Test
     void shouldMirrorEveryActionOfAWorkflowInTheShadowStore() {
         open(WorkflowSettings.defaults(), CONFIDENT);
         send(created("wf-1", START));
