@@ -16,9 +16,10 @@ import java.util.Optional;
 import java.util.TreeMap;
 
 /**
- * Our method, with the classes the shadowing topology uses: the LSTM predicts, the allocation planner
- * takes the model's bound when it is confident and a quantile of the type's recent usage otherwise.
- * Training runs inline (after every batch of completions) so the replay is deterministic.
+ * Our method, called as the shadowing topology calls it: the LSTM predicts from the run's completed
+ * tasks, the allocation planner decides from that prediction, the type's recent usage and the task's
+ * request (none if the record has none, as for an action started without one), and both learn from each
+ * completion. Training runs inline (after every batch of completions) so the replay is deterministic.
  */
 final class LstmSizer implements MemorySizer, AutoCloseable {
 
@@ -46,8 +47,10 @@ final class LstmSizer implements MemorySizer, AutoCloseable {
     @Override
     public double allocateMb(TraceTask task, List<ActionObservation> completed) {
         ResourcePrediction prediction = predictor.predict(workflowType, completed, task.process());
-        AllocationPlan plan = planner.plan(prediction, recentByType.getOrDefault(task.process(), List.of()),
-                Optional.of(new Resources(task.cpuCores(), task.requestedMb(), 0, 0, 0)));
+        Optional<Resources> requested = task.requested()
+                ? Optional.of(new Resources(task.cpuCores(), task.requestedMb(), 0, 0, 0))
+                : Optional.empty();
+        AllocationPlan plan = planner.plan(prediction, recentByType.getOrDefault(task.process(), List.of()), requested);
         decisions.merge(plan.madeBy(), 1L, Long::sum);
         return plan.allocated().memoryMb();
     }

@@ -62,7 +62,7 @@ final class MemoryReplay {
             wastage += taskWastage;
             coldStart += completedTypes.contains(task.process()) ? 0 : taskWastage;
         }
-        return new MethodResult(run.name(), sizer.name(), tasks.size(), wastage / MB_MS_PER_GB_HOUR,
+        return new MethodResult(run.name(), run.source(), sizer.name(), tasks.size(), wastage / MB_MS_PER_GB_HOUR,
                 coldStart / MB_MS_PER_GB_HOUR, underAllocations, absoluteError / tasks.size() / 1024, sizer.decisions());
     }
 

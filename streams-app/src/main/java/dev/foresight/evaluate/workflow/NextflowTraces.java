@@ -16,6 +16,8 @@ import java.util.Map;
  */
 public final class NextflowTraces {
 
+    static final String SOURCE = "Nextflow trace";
+
     private static final double MIB = 1024 * 1024;
     private static final String MISSING = "-";
 
@@ -43,7 +45,7 @@ public final class NextflowTraces {
                     (long) number(cells, columns, "start"), (long) number(cells, columns, "complete")));
         }
         String name = trace.getFileName().toString().replaceFirst("\\.csv$", "").replaceFirst("^trace_", "");
-        return new WorkflowRun(skipped == 0 ? name : name + " (" + skipped + " rows incomplete)", tasks);
+        return new WorkflowRun(skipped == 0 ? name : name + " (" + skipped + " rows incomplete)", SOURCE, tasks);
     }
 
     private static boolean complete(List<String> cells, Map<String, Integer> columns) {

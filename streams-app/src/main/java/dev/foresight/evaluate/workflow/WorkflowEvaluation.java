@@ -7,12 +7,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Supplier;
+import java.util.function.DoubleFunction;
 
 /**
- * Replays recorded workflow runs against our predictor-with-fallback and the baselines, and writes
- * {@value #MARKDOWN}, {@value #CSV} and {@value #CHART} to an output folder. Every run starts cold: a
- * fresh predictor and empty histories per run.
+ * Replays recorded workflow runs (Nextflow trace CSVs, WfFormat instance JSONs) against our
+ * predictor-with-fallback and the baselines, and writes {@value #MARKDOWN}, {@value #CSV} and
+ * {@value #CHART} to an output folder. Every run starts cold: a fresh predictor, planner and empty
+ * histories per run. A task that requested nothing asks every method for the policy's default.
  */
 public final class WorkflowEvaluation {
 
@@ -28,7 +29,7 @@ public final class WorkflowEvaluation {
         this.policy = policy;
     }
 
-    /** Evaluates Nextflow trace CSVs with the default settings of the predictor and the allocation policy. */
+    /** Evaluates recorded runs with the default settings of the predictor and the allocation policy. */
     public static List<MethodResult> run(List<Path> traces, Path outDir) throws IOException {
         return new WorkflowEvaluation(LstmSettings.defaults(), AllocationPolicy.defaults()).evaluate(traces, outDir);
     }
@@ -36,7 +37,7 @@ public final class WorkflowEvaluation {
     public List<MethodResult> evaluate(List<Path> traces, Path outDir) throws IOException {
         List<MethodResult> results = new ArrayList<>();
         for (Path trace : traces) {
-            results.addAll(evaluate(NextflowTraces.read(trace)));
+            results.addAll(evaluate(read(trace)));
         }
         Files.createDirectories(outDir);
         EvaluationReport report = new EvaluationReport(results);
@@ -46,12 +47,19 @@ public final class WorkflowEvaluation {
         return results;
     }
 
+    /** A {@code .json} file is a WfFormat instance, anything else a Nextflow trace. */
+    static WorkflowRun read(Path trace) throws IOException {
+        return trace.getFileName().toString().endsWith(".json")
+                ? WfFormatInstances.read(trace)
+                : NextflowTraces.read(trace);
+    }
+
     List<MethodResult> evaluate(WorkflowRun run) {
-        List<Supplier<MemorySizer>> baselines = List.of(HistorySizer::requested, HistorySizer::lastValue,
+        List<DoubleFunction<MemorySizer>> baselines = List.of(HistorySizer::requested, HistorySizer::lastValue,
                 HistorySizer::runningP95, HistorySizer::wittMax, HistorySizer::wittMeanPlus2Sd);
         List<MethodResult> results = new ArrayList<>();
-        for (Supplier<MemorySizer> baseline : baselines) {
-            results.add(MemoryReplay.replay(run, baseline.get()));
+        for (DoubleFunction<MemorySizer> baseline : baselines) {
+            results.add(MemoryReplay.replay(run, baseline.apply(policy.defaultAllocation().memoryMb())));
         }
         try (LstmSizer lstm = new LstmSizer(run.name(), lstmSettings, policy)) {
             results.add(MemoryReplay.replay(run, lstm));

@@ -2,6 +2,10 @@ package dev.foresight.evaluate.workflow;
 
 import java.util.List;
 
-/** The tasks of one recorded workflow run, in submission order. */
-public record WorkflowRun(String name, List<TraceTask> tasks) {
+/**
+ * The tasks of one recorded workflow run, in any order: the replay orders them by time.
+ *
+ * @param source the kind of record it was read from: runs of different kinds are compared apart
+ */
+public record WorkflowRun(String name, String source, List<TraceTask> tasks) {
 }

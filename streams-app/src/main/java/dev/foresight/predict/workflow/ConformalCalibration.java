@@ -10,9 +10,11 @@ import java.util.Map;
 /**
  * How wrong the predictor has recently been on each action type, as log residuals of memory
  * ({@code log1p(actual) - log1p(predicted)}). Gives a split-conformal upper bound (the residual quantile
- * at the target coverage) and a confidence: the share of recent predictions within the tolerance, with a
- * prior of inaccurate ones so a type seen a few times is not trusted yet. Until there are enough
- * residuals to bound the error at the coverage, the bound is infinite and the confidence is 0.
+ * at the target coverage) and a confidence: the share of recent actions the bound would have reserved
+ * well, enough and at most the tolerance more than they used, with a prior of ill-served ones so a type
+ * seen a few times is not trusted yet. The bound is what gets reserved, so a point prediction that is
+ * usually close but sometimes far off earns little: its bound is wide. Until there are enough residuals
+ * to bound the error at the coverage, the bound is infinite and the confidence is 0.
  *
  * <p>Predictions made with and without earlier actions of the predicted type in the history are
  * calibrated apart: their errors differ by an order of magnitude, and mixing them would let the cold
@@ -126,13 +128,15 @@ final class ConformalCalibration {
             }
             double[] sorted = Arrays.copyOf(ring, count);
             Arrays.sort(sorted);
-            int accurate = 0;
+            double bound = sorted[rank - 1];
+            double tight = bound - Math.log1p(tolerance);
+            int servedWell = 0;
             for (double residual : sorted) {
-                if (Math.abs(Math.expm1(residual)) <= tolerance) {
-                    accurate++;
+                if (residual >= tight && residual <= bound) {
+                    servedWell++;
                 }
             }
-            return new Calibrated(sorted[rank - 1], accurate / (count + priorWeight));
+            return new Calibrated(bound, servedWell / (count + priorWeight));
         }
     }
 }

@@ -79,7 +79,7 @@ public final class LstmNextActionPredictor implements NextActionPredictor, AutoC
         double memoryUpper = Double.isInfinite(calibrated.upperLogMargin())
                 ? Double.POSITIVE_INFINITY
                 : ActionSequenceEncoder.resource(logs[ActionSequenceEncoder.MEMORY] + calibrated.upperLogMargin());
-        return new ResourcePrediction(
+        return new ResourcePrediction(workflowType, nextActionType,
                 ActionSequenceEncoder.resource(logs[0]), ActionSequenceEncoder.resource(logs[1]),
                 ActionSequenceEncoder.resource(logs[2]), ActionSequenceEncoder.resource(logs[3]),
                 ActionSequenceEncoder.resource(logs[4]), calibrated.confidence(), version(current), memoryUpper);

@@ -14,9 +14,10 @@ package dev.foresight.predict.workflow;
  * @param learningRate      Adam step size
  * @param seed              weight initialisation and replay sampling
  * @param coverage          share of actions whose memory the upper bound should cover (conformal quantile)
- * @param tolerance         relative memory error that still counts as an accurate prediction
- * @param calibrationWindow recent residuals kept per action type
- * @param priorWeight       pseudo-count of inaccurate predictions every action type starts with (cold start)
+ * @param tolerance         how much more than an action used its bound may reserve and still serve it well
+ * @param calibrationWindow recent residuals kept per action type; a bound at the coverage needs
+ *                          {@code coverage / (1 - coverage)} of them
+ * @param priorWeight       pseudo-count of ill-served actions every action type starts with (cold start)
  */
 public record LstmSettings(
         int hiddenUnits, int window, int typeBuckets, int lookback,

@@ -3,6 +3,9 @@ package dev.foresight.predict.workflow;
 /**
  * Predicted resources of an upcoming action.
  *
+ * @param workflowType  the workflow the action belongs to ...
+ * @param actionType    ... and the action's type: what was predicted, so an allocator can keep what it
+ *                      learns per type
  * @param confidence    in [0, 1]: how far to trust this prediction; below the configured threshold the
  *                      allocator falls back to historical statistics
  * @param modelVersion  identifies the weights that made it, so a decision can be explained later
@@ -10,12 +13,15 @@ package dev.foresight.predict.workflow;
  *                      prediction bound); infinite while the predictor cannot bound its error (then confidence is 0)
  */
 public record ResourcePrediction(
+        String workflowType, String actionType,
         double cpuCores, double memoryMb, double networkMb, double cost, double durationMs,
         double confidence, String modelVersion, double memoryUpperMb) {
 
     /** A prediction without an error bound: the upper bound is the point estimate. */
-    public ResourcePrediction(double cpuCores, double memoryMb, double networkMb, double cost, double durationMs,
-                              double confidence, String modelVersion) {
-        this(cpuCores, memoryMb, networkMb, cost, durationMs, confidence, modelVersion, memoryMb);
+    public ResourcePrediction(String workflowType, String actionType, double cpuCores, double memoryMb,
+                              double networkMb, double cost, double durationMs, double confidence,
+                              String modelVersion) {
+        this(workflowType, actionType, cpuCores, memoryMb, networkMb, cost, durationMs, confidence, modelVersion,
+                memoryMb);
     }
 }

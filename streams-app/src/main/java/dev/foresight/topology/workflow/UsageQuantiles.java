@@ -14,9 +14,6 @@ public final class UsageQuantiles {
     }
 
     public static Resources quantile(List<Resources> samples, double q) {
-        if (samples.isEmpty()) {
-            throw new IllegalArgumentException("no samples");
-        }
         double[] values = new double[5];
         int i = 0;
         for (var resource : Resources.NAMED.values()) {
@@ -32,7 +29,11 @@ public final class UsageQuantiles {
         return next;
     }
 
-    private static double quantile(double[] values, double q) {
+    /** Nearest rank; sorts {@code values} in place. */
+    public static double quantile(double[] values, double q) {
+        if (values.length == 0) {
+            throw new IllegalArgumentException("no samples");
+        }
         Arrays.sort(values);
         int rank = (int) Math.ceil(q * values.length);
         return values[Math.max(0, rank - 1)];

@@ -7,9 +7,11 @@ import org.junit.jupiter.api.Test;
 
 class HistorySizerTest {
 
+    private static final double UNREQUESTED = 1024;
+
     @Test
     void shouldAskForTheRequestUntilTheTypeHasCompleted() {
-        MemorySizer sizer = HistorySizer.wittMax();
+        MemorySizer sizer = HistorySizer.wittMax(UNREQUESTED);
         learn(sizer, "SORT", 100);
 
         assertEquals(4096, sizer.allocateMb(task("ALIGN", 0), List.of()));
@@ -18,16 +20,23 @@ class HistorySizerTest {
 
     @Test
     void shouldAlwaysAskForTheRequestAsTheRequestedBaseline() {
-        MemorySizer sizer = HistorySizer.requested();
+        MemorySizer sizer = HistorySizer.requested(UNREQUESTED);
         learn(sizer, "SORT", 100);
 
         assertEquals(4096, sizer.allocateMb(task("SORT", 0), List.of()));
     }
 
     @Test
+    void shouldAskForThePlatformDefaultForATaskThatRequestedNothing() {
+        MemorySizer sizer = HistorySizer.wittMax(UNREQUESTED);
+
+        assertEquals(UNREQUESTED, sizer.allocateMb(new TraceTask("SORT", Double.NaN, 10, 1, 1000, 0, 0, 1000), List.of()));
+    }
+
+    @Test
     void shouldSizeFromThePeaksOfTheTypeByEachRule() {
-        List<MemorySizer> sizers = List.of(HistorySizer.lastValue(), HistorySizer.runningP95(),
-                HistorySizer.wittMax(), HistorySizer.wittMeanPlus2Sd());
+        List<MemorySizer> sizers = List.of(HistorySizer.lastValue(UNREQUESTED), HistorySizer.runningP95(UNREQUESTED),
+                HistorySizer.wittMax(UNREQUESTED), HistorySizer.wittMeanPlus2Sd(UNREQUESTED));
         for (MemorySizer sizer : sizers) {
             for (int peak = 1; peak <= 20; peak++) {
                 learn(sizer, "SORT", peak * 10);

@@ -97,7 +97,7 @@ class MemoryReplayTest {
     }
 
     private static WorkflowRun run(TraceTask... tasks) {
-        return new WorkflowRun("run", List.of(tasks));
+        return new WorkflowRun("run", "test", List.of(tasks));
     }
 
     private static TraceTask task(String type, long start, long complete, double peakMb) {

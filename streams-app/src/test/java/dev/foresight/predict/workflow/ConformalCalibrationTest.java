@@ -44,12 +44,23 @@ class ConformalCalibrationTest {
     }
 
     @Test
-    void shouldLowerConfidenceWhenPredictionsMissByMoreThanTheTolerance() {
+    void shouldLowerConfidenceWhenTheBoundReservesMoreThanTheToleranceAboveUse() {
         for (int i = 0; i < 40; i++) {
             calibration.add("sort", true, i % 2 == 0 ? 0.05 : 0.7);
         }
 
-        assertEquals(20 / 45.0, calibration.calibrated("sort", true).confidence(), 1e-12);
+        assertEquals(20 / 45.0, calibration.calibrated("sort", true).confidence(), 1e-12,
+                "the bound covers the 0.7 misses, so it reserves exp(0.65) - 1 = 92 % too much for the rest");
+    }
+
+    @Test
+    void shouldNotTrustAPredictionThatIsUsuallyCloseWhenItsRareMissesWidenTheBound() {
+        for (int i = 0; i < 40; i++) {
+            calibration.add("sort", true, i % 8 == 0 ? 1.5 : 0.0);
+        }
+
+        assertEquals(5 / 45.0, calibration.calibrated("sort", true).confidence(), 1e-12,
+                "35 of 40 predictions were exact, but the bound that covers the misses is 4.5 times their use");
     }
 
     @Test

@@ -66,7 +66,7 @@ class LstmNextActionPredictorTest {
         List<ActionObservation> heldOut = SyntheticWorkflows.workflow(LENGTH, 999);
         learnWorkflows(predictor, 50, 0);
 
-        ResourcePrediction prediction = predictor.predict(WORKFLOW_TYPE, heldOut.subList(0, 12), "fetch");
+        ResourcePrediction prediction = predictor.predict(WORKFLOW_TYPE, heldOut.subList(0, 12), "sort");
 
         assertTrue(prediction.confidence() > 0.5, "confidence " + prediction.confidence());
         assertTrue(prediction.memoryUpperMb() >= prediction.memoryMb() * 0.9);

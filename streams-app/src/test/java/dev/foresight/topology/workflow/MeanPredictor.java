@@ -30,10 +30,11 @@ final class MeanPredictor implements NextActionPredictor {
     public ResourcePrediction predict(String workflowType, List<ActionObservation> history, String nextActionType) {
         double[] s = sums.get(nextActionType);
         if (s == null) {
-            return new ResourcePrediction(0, 0, 0, 0, 0, 0, version());
+            return new ResourcePrediction(workflowType, nextActionType, 0, 0, 0, 0, 0, 0, version());
         }
         double n = s[5];
-        return new ResourcePrediction(s[0] / n, s[1] / n, s[2] / n, s[3] / n, s[4] / n, confidence, version());
+        return new ResourcePrediction(workflowType, nextActionType, s[0] / n, s[1] / n, s[2] / n, s[3] / n, s[4] / n,
+                confidence, version());
     }
 
     @Override

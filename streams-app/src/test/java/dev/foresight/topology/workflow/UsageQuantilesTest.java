@@ -18,6 +18,12 @@ class UsageQuantilesTest {
     }
 
     @Test
+    void shouldTakeTheNearestRankQuantileOfPlainValues() {
+        assertEquals(0.3, UsageQuantiles.quantile(new double[] {0.3, 0.1, 0.2}, 0.95));
+        assertEquals(0.2, UsageQuantiles.quantile(new double[] {0.3, 0.1, 0.2}, 0.5));
+    }
+
+    @Test
     void shouldKeepOnlyTheNewestSamplesOfABoundedWindow() {
         assertEquals(List.of(3, 4, 5), UsageQuantiles.appendBounded(List.of(1, 2, 3, 4), 5, 3));
         assertEquals(List.of(1, 2), UsageQuantiles.appendBounded(List.of(1), 2, 3));
