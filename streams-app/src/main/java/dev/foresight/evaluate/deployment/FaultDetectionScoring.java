@@ -9,20 +9,21 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Scores the guardian against the simulator's ground truth, per deployment. A deployment counts as
- * flagged when one of its hosts' risk reached the threshold before the deployment ended (for a failure:
- * before it failed), so only warnings that could have been acted on count. Lead time is how long before
- * the failure the first crossing came; delay is how long after the first warning signs.
+ * Scores the guardian's risk scores against the simulator's ground truth, per deployment. A deployment
+ * counts as flagged when one of its hosts' risk reached the threshold before the deployment ended (for a
+ * failure: before it failed), so only warnings that could have been acted on count. Lead time is how
+ * long before the failure the first crossing came; delay is how long after the first warning signs.
  */
 public final class FaultDetectionScoring {
 
     private FaultDetectionScoring() {
     }
 
-    public static InjectedFaultReport score(List<DeploymentOutcome> outcomes, List<RiskObservation> risks,
-                                            List<RollbackObservation> rollbacks, double threshold) {
+    public static Detection score(String action, double threshold, List<DeploymentOutcome> outcomes,
+                                  List<RiskObservation> risks) {
         Map<String, Instant> firstCrossing = firstCrossings(outcomes, risks, threshold);
         Confusion warned = Confusion.EMPTY;
+        Confusion silent = Confusion.EMPTY;
         Confusion all = Confusion.EMPTY;
         List<Duration> leadTimes = new ArrayList<>();
         List<Duration> delays = new ArrayList<>();
@@ -30,6 +31,9 @@ public final class FaultDetectionScoring {
             Instant crossing = firstCrossing.get(outcome.deploymentId());
             boolean flagged = crossing != null;
             all = all.add(flagged, outcome.failed());
+            if (!outcome.failed() || !outcome.hadWarningSigns()) {
+                silent = silent.add(flagged, outcome.failed());
+            }
             if (outcome.failed() && !outcome.hadWarningSigns()) {
                 continue;
             }
@@ -39,8 +43,7 @@ public final class FaultDetectionScoring {
                 outcome.warningStartedAt().ifPresent(start -> delays.add(Duration.between(start, crossing)));
             }
         }
-        return new InjectedFaultReport(threshold, outcomes.size(), warned, all, leadTimes, delays,
-                RollbackTally.of(outcomes, rollbacks));
+        return new Detection(action, threshold, warned, silent, all, leadTimes, delays);
     }
 
     private static Map<String, Instant> firstCrossings(List<DeploymentOutcome> outcomes, List<RiskObservation> risks,

@@ -19,8 +19,9 @@ import java.util.List;
  * Learning moves {@code w} and {@code b} toward the data and {@code trust} toward however useful the
  * prior proves, so a good prior keeps helping and a wrong one fades. Updates are AdaGrad steps with L2
  * (toward zero for {@code w}, toward one for {@code trust}); the rarer class is up-weighted, since
- * failures are rare and would otherwise barely move the weights. Deterministic: same outcomes in, same
- * scores out. Thread-safe, so tasks may share one instance.
+ * failures are rare and would otherwise barely move the weights, through an offset that keeps the score
+ * a calibrated probability. Deterministic: same outcomes in, same scores out. Thread-safe, so tasks may
+ * share one instance.
  */
 public final class OnlineRiskModel implements RiskModel {
 
@@ -72,7 +73,7 @@ public final class OnlineRiskModel implements RiskModel {
         } else {
             state.successes++;
         }
-        double error = (sigmoid(logit(z, prior)) - (failed ? 1 : 0)) * classWeight(failed);
+        double error = (sigmoid(logit(z, prior) + weightingOdds()) - (failed ? 1 : 0)) * classWeight(failed);
         int n = featureNames.size();
         double[] gradient = new double[n + 2];
         for (int i = 0; i < n; i++) {
@@ -90,7 +91,7 @@ public final class OnlineRiskModel implements RiskModel {
 
     @Override
     public synchronized String version() {
-        return "risk-lr-v1@" + state.updates;
+        return "risk-lr-v2@" + state.updates;
     }
 
     @Override
@@ -149,6 +150,16 @@ public final class OnlineRiskModel implements RiskModel {
             }
         }
         return clampLogit(logit);
+    }
+
+    /**
+     * The log odds the class weights add: counting failures w times makes the data look w times likelier
+     * to fail. Learning fits the weighted data through this offset, so the parameters keep fitting the
+     * true odds: a score stays a probability (thresholds keep their meaning) however rare failures are,
+     * and the prior, which was never weighted, is not skewed either.
+     */
+    private double weightingOdds() {
+        return Math.log(classWeight(true)) - Math.log(classWeight(false));
     }
 
     /** The rarer class counts (others / own)^power times, capped; the commoner class once. */

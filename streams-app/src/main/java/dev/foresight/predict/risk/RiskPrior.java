@@ -26,13 +26,17 @@ public record RiskPrior(Map<String, Double> weights, double bias) {
     /**
      * Host features whose meaning is known ({@link HostFeatures}): errors are the sharpest symptom of a
      * bad release, then latency and memory; CPU rises with any load; KPI deviation counts either way and
-     * moves with traffic, so it weighs little. Load explains symptoms: when traffic doubles, latency and
-     * errors may follow without anything being wrong, so load weighs against them, almost as much as the
-     * symptoms that scale with it (errors + latency + memory + CPU ≈ 7) together.
+     * moves with traffic, so it weighs little. Each of the three symptoms weighs half against the host's
+     * baseline and half against its peers ({@code *_peer_ratio}): a host that strays alone counts fully,
+     * one that strays with all its peers (something reached the whole service) half. Load explains
+     * symptoms: when traffic doubles, latency and errors may follow without anything being wrong, so load
+     * weighs against them, almost as much as the symptoms that scale with it (errors, latency, memory and
+     * CPU against the baseline ≈ 3.75) together.
      */
     static final Map<String, Double> KNOWN_WEIGHTS = Map.of(
-            "error_rate_ratio", 3.0, "latency_ratio", 2.0, "memory_ratio", 1.5, "kpi_deviation_ratio", 0.25,
-            "cpu_ratio", 0.5, "load_ratio", -4.0, "memory_trend", TREND_WEIGHT);
+            "error_rate_ratio", 1.5, "error_rate_peer_ratio", 1.5, "latency_ratio", 1.0, "latency_peer_ratio", 1.0,
+            "memory_ratio", 0.75, "memory_peer_ratio", 0.75, "kpi_deviation_ratio", 0.25, "cpu_ratio", 0.5,
+            "load_ratio", -3.0, "memory_trend", TREND_WEIGHT);
 
     public RiskPrior {
         weights = Map.copyOf(weights);

@@ -56,7 +56,7 @@ import org.apache.kafka.streams.state.Stores;
  * one internal topic guarantees co-partitioning whatever partitioner produced the input.
  *
  * <p><b>One model per task.</b> Each task restores its own risk model from {@value #MODEL_STORE} in
- * {@code init()} and checkpoints it after every outcome it learns, in the same exactly-once transaction
+ * {@code init()} and checkpoints it after everything it learns, in the same exactly-once transaction
  * as its commands. Services hash over partitions, so each model learns from a share of the services.
  */
 public final class DeploymentGuardian {

@@ -8,7 +8,9 @@ import java.time.Duration;
  *
  * @param window             short window of a host's telemetry that is scored when it closes
  * @param trendWindows       closed windows the memory trend is fitted over
- * @param learnFromLast      feature vectors of a host (its last scored windows) labelled with its outcome
+ * @param labelHorizon       a scored window is labelled by whether its host failed within this long after
+ *                           it: once it is that old in a running deployment it is learned as a success;
+ *                           the windows still that recent when the deployment ends take its outcome
  * @param baselineTime       time constant of a host's baseline outside deployments
  * @param minBaselineSamples samples a baseline needs before it is trusted; else the host's first window
  *                           of the deployment stands in for it
@@ -19,14 +21,19 @@ import java.time.Duration;
  * @param tick               stream-time interval of expiry and validation checks
  * @param retainFinished     how long a finished deployment stays in the store
  */
-public record DeploymentSettings(Duration window, int trendWindows, int learnFromLast, Duration baselineTime,
+public record DeploymentSettings(Duration window, int trendWindows, Duration labelHorizon, Duration baselineTime,
                                  long minBaselineSamples, RiskAllocationSettings allocation, double abortRisk,
                                  Duration abortAfter, Duration validationWindow, int minProbes,
                                  double minHealthyShare, Duration tick, Duration retainFinished,
                                  RiskModelSettings model) {
 
+    /** Scored windows a host keeps until its outcome labels them: the label horizon, in windows. */
+    int labelWindows() {
+        return (int) Math.max(1, labelHorizon.toMillis() / window.toMillis());
+    }
+
     public static DeploymentSettings defaults() {
-        return new DeploymentSettings(Duration.ofMinutes(1), 5, 3, Duration.ofMinutes(10), 6,
+        return new DeploymentSettings(Duration.ofMinutes(1), 5, Duration.ofMinutes(10), Duration.ofMinutes(10), 6,
                 RiskAllocationSettings.defaults(), 0.9, Duration.ofMinutes(2), Duration.ofMinutes(10), 3, 0.9,
                 Duration.ofSeconds(10), Duration.ofDays(1), RiskModelSettings.defaults());
     }

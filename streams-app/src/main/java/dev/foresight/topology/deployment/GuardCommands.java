@@ -43,7 +43,8 @@ final class GuardCommands {
         }
         thresholds.put("abort", settings.abortRisk());
         return new RiskScore(host.getHostId(), host.getDeploymentId(), at, risk, decision(MODEL, modelVersion,
-                HostFeatures.named(features), thresholds, "probability that the host fails its deployment step"));
+                HostFeatures.named(features), thresholds, "probability that the host fails within "
+                        + settings.labelHorizon().toMinutes() + " min"));
     }
 
     /** The command of a level the host entered, or the revert of one it left; SCALE and its revert go to every dependent. */

@@ -138,8 +138,8 @@ final class GuardProcessor implements Processor<String, GuardInput, String, Guar
     }
 
     /**
-     * Labels: the failed host's windows as failures; with no host named, every host's (the version failed
-     * everywhere). The other hosts of a failed deployment are not labelled at all: it stopped before they
+     * Labels: the failed host's windows of the last label horizon as failures; with no host named, every
+     * host's (the version failed everywhere). The other hosts of a failed deployment are not labelled at all: it stopped before they
      * proved themselves either way. A deployment the guardian aborted is not learned from: the outcome
      * the model predicted never happened, and learning it would only confirm the model's own guess.
      */
@@ -169,9 +169,13 @@ final class GuardProcessor implements Processor<String, GuardInput, String, Guar
         }
         int knownHosts = deployment.getHosts().size();
         HostRiskState host = host(deployment, sample.getHostId());
-        HostRiskTracker.Assessment assessment = tracker.onSample(deployment, host, sample, at);
+        HostRiskTracker.Assessment assessment =
+                tracker.onSample(deployment, host, sample, at, () -> peers(deployment, host.getHostId()));
         assessment.outputs().forEach(out -> forward(out, at));
         hosts.put(Deployments.hostKey(deployment.getDeploymentId(), host.getHostId()), host);
+        if (assessment.learned()) {
+            models.put(MODEL_KEY, model.checkpoint());
+        }
         if (assessment.abort()) {
             deployment.setAbortedByGuardian(true);
             deployment.setFailureReason(String.format(Locale.ROOT, "guardian abort: host %s held risk %.2f >= %.2f for %s",
@@ -303,6 +307,17 @@ final class GuardProcessor implements Processor<String, GuardInput, String, Guar
         if (learned) {
             models.put(MODEL_KEY, model.checkpoint());
         }
+    }
+
+    private List<HostRiskState> peers(DeploymentState deployment, String hostId) {
+        List<HostRiskState> peers = new ArrayList<>();
+        for (String peerId : deployment.getHosts()) {
+            HostRiskState peer = peerId.equals(hostId) ? null : hosts.get(Deployments.hostKey(deployment.getDeploymentId(), peerId));
+            if (peer != null) {
+                peers.add(peer);
+            }
+        }
+        return peers;
     }
 
     /** The host's state in this deployment, created on first sight; a host the deployment did not list joins it. */

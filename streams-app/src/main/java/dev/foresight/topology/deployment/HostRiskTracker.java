@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * The predictive part of the guardian for one host: folds samples into short windows, scores each
@@ -25,9 +26,12 @@ import java.util.Optional;
  */
 final class HostRiskTracker {
 
-    /** What one sample led to; {@code abort} when the host held abort-level risk for long enough. */
-    record Assessment(List<GuardOutput> outputs, boolean abort) {
-        static final Assessment NOTHING = new Assessment(List.of(), false);
+    /**
+     * What one sample led to; {@code abort} when the host held abort-level risk for long enough,
+     * {@code learned} when the model learned from a window that outlived the label horizon.
+     */
+    record Assessment(List<GuardOutput> outputs, boolean abort, boolean learned) {
+        static final Assessment NOTHING = new Assessment(List.of(), false, false);
     }
 
     private final DeploymentSettings settings;
@@ -42,9 +46,11 @@ final class HostRiskTracker {
         this.commands = commands;
     }
 
-    Assessment onSample(DeploymentState deployment, HostRiskState host, TelemetryEvent sample, Instant at) {
+    /** @param peers the states of the deployment's other hosts; asked for only when a window closes */
+    Assessment onSample(DeploymentState deployment, HostRiskState host, TelemetryEvent sample, Instant at,
+                        Supplier<List<HostRiskState>> peers) {
         Optional<HostWindow> closed = HostWindows.add(host, sample, settings.window(), settings.trendWindows());
-        return closed.map(window -> score(deployment, host, window, at)).orElse(Assessment.NOTHING);
+        return closed.map(window -> score(deployment, host, window, at, peers.get())).orElse(Assessment.NOTHING);
     }
 
     List<GuardOutput> onTick(DeploymentState deployment, HostRiskState host, Instant now) {
@@ -62,16 +68,18 @@ final class HostRiskTracker {
         return outputs;
     }
 
-    private Assessment score(DeploymentState deployment, HostRiskState host, HostWindow window, Instant at) {
+    private Assessment score(DeploymentState deployment, HostRiskState host, HostWindow window, Instant at,
+                             List<HostRiskState> peers) {
         if (host.getBaseline() == null) {
             host.setBaseline(HostWindows.asBaseline(host.getHostId(), window));
         }
         HostFeatures.Window recent = HostWindows.means(window);
         double[] features = HostFeatures.extract(recent, HostBaselines.means(host.getBaseline()),
-                HostFeatures.trendPerMinute(host.getMemoryMeans(), settings.window()), stepsPerMinute(deployment, at));
+                HostFeatures.trendPerMinute(host.getMemoryMeans(), settings.window()), stepsPerMinute(deployment, at),
+                peers.stream().flatMap(peer -> sameWindow(peer, window.getStart()).stream()).toList());
         double risk = model.score(features);
         host.setLastScore(risk);
-        remember(host, features);
+        boolean learned = remember(host, features);
 
         List<GuardOutput> outputs = new ArrayList<>();
         outputs.add(new GuardOutput.Risk(commands.riskScore(host, risk, features, model.version(), at)));
@@ -82,7 +90,26 @@ final class HostRiskTracker {
         for (Step step : policy.onScore(host, risk, saturated, at)) {
             outputs.addAll(allocations(step, deployment, host, inputs, at, explain(step, risk, saturated)));
         }
-        return new Assessment(outputs, heldHighRisk(host, risk, at));
+        return new Assessment(outputs, heldHighRisk(host, risk, at), learned);
+    }
+
+    /**
+     * A peer's features over the same window as the host's: its open window if it has not closed that one
+     * yet (samples of hosts are seconds apart), else its last scored one. Comparing with an older window
+     * would take anything that just reached every host (a burst) for this host's own trouble.
+     */
+    private static Optional<double[]> sameWindow(HostRiskState peer, Instant start) {
+        HostWindow open = peer.getWindow();
+        if (open == null || open.getStart().isBefore(start)) {
+            return Optional.empty();
+        }
+        if (open.getStart().equals(start)) {
+            return peer.getBaseline() == null ? Optional.empty() : Optional.of(HostFeatures.extract(
+                    HostWindows.means(open), HostBaselines.means(peer.getBaseline()), 0, 0, List.of()));
+        }
+        List<List<Double>> scored = peer.getRecentFeatures();
+        return scored.isEmpty() ? Optional.empty()
+                : Optional.of(scored.get(scored.size() - 1).stream().mapToDouble(Double::doubleValue).toArray());
     }
 
     private boolean heldHighRisk(HostRiskState host, double risk, Instant at) {
@@ -103,11 +130,21 @@ final class HostRiskTracker {
                 .toList();
     }
 
-    private void remember(HostRiskState host, double[] features) {
+    /**
+     * Keeps the window until the outcome labels it. A window pushed out is a label horizon old and the
+     * host has not failed since, so it is a success whatever happens next: learned now. Otherwise only
+     * the end of each deployment would be learned from, and whatever marks that phase (the velocity of a
+     * rollout that is baking, not installing) would pass for a sign of success.
+     *
+     * @return whether the model learned
+     */
+    private boolean remember(HostRiskState host, double[] features) {
         List<List<Double>> recent = new ArrayList<>(host.getRecentFeatures());
         recent.add(Arrays.stream(features).boxed().toList());
-        host.setRecentFeatures(new ArrayList<>(recent.subList(Math.max(0, recent.size() - settings.learnFromLast()),
-                recent.size())));
+        int outlived = Math.max(0, recent.size() - settings.labelWindows());
+        recent.subList(0, outlived).forEach(old -> model.learn(old.stream().mapToDouble(Double::doubleValue).toArray(), false));
+        host.setRecentFeatures(new ArrayList<>(recent.subList(outlived, recent.size())));
+        return outlived > 0;
     }
 
     private String explain(Step step, double risk, boolean saturated) {

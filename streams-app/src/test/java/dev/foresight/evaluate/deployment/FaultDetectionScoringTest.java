@@ -3,6 +3,9 @@ package dev.foresight.evaluate.deployment;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.foresight.producers.sim.DeploymentOutcome;
+import dev.foresight.schema.commands.AllocationAction;
+import dev.foresight.schema.commands.BlendVerdict;
+import dev.foresight.schema.common.ResourceKind;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -29,36 +32,65 @@ class FaultDetectionScoringTest {
 
     @Test
     void shouldCountADeploymentAsFlaggedOnlyIfRiskCrossedBeforeItEnded() {
-        InjectedFaultReport report = FaultDetectionScoring.score(OUTCOMES, RISKS, List.of(), THRESHOLD);
+        Detection detection = FaultDetectionScoring.score("abort", THRESHOLD, OUTCOMES, RISKS);
 
-        assertEquals(new Confusion(1, 1, 1, 1), report.warned());
+        assertEquals(new Confusion(1, 1, 1, 1), detection.warned());
     }
 
     @Test
-    void shouldCountSilentFailuresOnlyAmongAllFaults() {
-        InjectedFaultReport report = FaultDetectionScoring.score(OUTCOMES, RISKS, List.of(), THRESHOLD);
+    void shouldScoreSilentFailuresApartAndAmongAllFaults() {
+        Detection detection = FaultDetectionScoring.score("abort", THRESHOLD, OUTCOMES, RISKS);
 
-        assertEquals(new Confusion(1, 1, 2, 1), report.all());
+        assertEquals(new Confusion(0, 1, 1, 1), detection.silent());
+        assertEquals(new Confusion(1, 1, 2, 1), detection.all());
     }
 
     @Test
     void shouldMeasureLeadTimeFromFirstCrossingToFailureAndDelayFromFirstSigns() {
-        InjectedFaultReport report = FaultDetectionScoring.score(OUTCOMES, RISKS, List.of(), THRESHOLD);
+        Detection detection = FaultDetectionScoring.score("abort", THRESHOLD, OUTCOMES, RISKS);
 
-        assertEquals(List.of(Duration.ofSeconds(200)), report.leadTimes());
-        assertEquals(List.of(Duration.ofSeconds(140)), report.delays());
+        assertEquals(List.of(Duration.ofSeconds(200)), detection.leadTimes());
+        assertEquals(List.of(Duration.ofSeconds(140)), detection.delays());
     }
 
     @Test
-    void shouldTallyRollbacksOfFailedAndHealthyDeploymentsAndWhatTheyKept() {
+    void shouldTallyRollbacksOfFailedAndHealthyDeploymentsAndWhatTheyKeptPerResourceKind() {
         List<RollbackObservation> rollbacks = List.of(
-                new RollbackObservation("d1", T.plusSeconds(250), 2, 1, 0),
-                new RollbackObservation("d1", T.plusSeconds(260), 5, 0, 0),
-                new RollbackObservation("d2", T.plusSeconds(120), 0, 3, 1));
+                rollback("d1", 400, Map.of(ResourceKind.DB_SCHEMA, BlendVerdict.KEEP, ResourceKind.ARTIFACT, BlendVerdict.REVERT)),
+                rollback("d1", 410, Map.of(ResourceKind.CONFIG_KEY, BlendVerdict.KEEP)),
+                rollback("d2", 120, Map.of(ResourceKind.AVRO_SCHEMA, BlendVerdict.CONFLICT, ResourceKind.ARTIFACT,
+                        BlendVerdict.REVERT)));
 
-        RollbackTally tally = FaultDetectionScoring.score(OUTCOMES, RISKS, rollbacks, THRESHOLD).rollbacks();
+        RollbackTally tally = RollbackTally.of(OUTCOMES, rollbacks);
 
-        assertEquals(new RollbackTally(1, 1, 1, 2, 4, 1), tally);
+        assertEquals(List.of(1, 1, 1, 1, 2, 1), List.of(tally.failedRolledBack(), tally.healthyRolledBack(),
+                tally.keptSomething(), tally.kept(), tally.reverted(), tally.conflicts()), "the first rollback of each");
+        assertEquals(Map.of(BlendVerdict.REVERT, 2), tally.verdictsByKind().get(ResourceKind.ARTIFACT));
+    }
+
+    @Test
+    void shouldTallyAllocationsAndAbortsIssuedBeforeEachDeploymentEnded() {
+        List<AllocationObservation> allocations = List.of(
+                new AllocationObservation("d1", AllocationAction.THROTTLE, T.plusSeconds(200)),
+                new AllocationObservation("d1", AllocationAction.THROTTLE, T.plusSeconds(250)),
+                new AllocationObservation("d1", AllocationAction.REVERT, T.plusSeconds(300)),
+                new AllocationObservation("d3", AllocationAction.SHIFT_TRAFFIC, T.plusSeconds(450)),
+                new AllocationObservation("d2", AllocationAction.BOOST, T.plusSeconds(100)));
+        List<RollbackObservation> rollbacks = List.of(rollback("d1", 340, Map.of()), rollback("d3", 400, Map.of()));
+
+        List<ActionTally> tallies = ActionTally.of(OUTCOMES, allocations, rollbacks);
+
+        ActionTally warned = tallies.get(0);
+        assertEquals(2, warned.deployments());
+        assertEquals(Map.of(AllocationAction.THROTTLE, 1), warned.acted(), "d3 shifted traffic only after it failed");
+        assertEquals(1, warned.aborted(), "d3 was rolled back when it failed, not before");
+        assertEquals(List.of(Duration.ofSeconds(60)), warned.abortLeads());
+        assertEquals(Map.of(AllocationAction.BOOST, 1), tallies.get(2).acted());
+    }
+
+    private static RollbackObservation rollback(String deployment, long seconds, Map<ResourceKind, BlendVerdict> blend) {
+        return new RollbackObservation(deployment, T.plusSeconds(seconds), blend.entrySet().stream()
+                .map(e -> new RollbackObservation.Blended(e.getKey(), e.getValue())).toList());
     }
 
     private static RiskObservation risk(String deployment, long seconds, double risk) {

@@ -2,8 +2,6 @@ package dev.foresight.evaluate.deployment;
 
 import dev.foresight.producers.EventSink;
 import dev.foresight.producers.sim.Simulation;
-import dev.foresight.schema.commands.BlendDecision;
-import dev.foresight.schema.commands.BlendVerdict;
 import dev.foresight.schema.commands.RiskScore;
 import dev.foresight.schema.commands.RollbackCommand;
 import dev.foresight.topics.TopicSpec;
@@ -16,6 +14,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -24,12 +23,14 @@ import org.apache.kafka.streams.TestInputTopic;
 
 /**
  * Runs the whole application (a TopologyTestDriver over {@code ForesightTopology}) on simulated
- * deployments with injected faults, and scores the guardian's risk scores and rollbacks against the
- * simulator's ground truth. Lives in test sources because it drives a Kafka test utility.
+ * deployments with injected faults, and scores the guardian against the simulator's ground truth: its
+ * risk scores at the thresholds it acts on, the allocation commands and aborts it issued before each
+ * deployment ended, and the blends of its rollbacks. Lives in test sources because it drives a Kafka
+ * test utility.
  *
  * <pre>
- * mvn -q -B -pl streams-app org.codehaus.mojo:exec-maven-plugin:3.5.1:java -Dexec.classpathScope=test \
- *   -Dexec.mainClass=dev.foresight.evaluate.deployment.InjectedFaultEvaluation \
+ * mvn -q -B -pl streams-app test-compile org.codehaus.mojo:exec-maven-plugin:3.5.1:java \
+ *   -Dexec.classpathScope=test -Dexec.mainClass=dev.foresight.evaluate.deployment.InjectedFaultEvaluation \
  *   -Dexec.args="target/evaluation 48 7"
  * </pre>
  */
@@ -38,23 +39,27 @@ public final class InjectedFaultEvaluation {
     private InjectedFaultEvaluation() {
     }
 
-    /** Scores at each threshold the guardian acts on: its first allocation step, and its abort risk. */
-    public static List<InjectedFaultReport> run(Simulation simulation, Duration simulated, Path stateDir) {
+    public static InjectedFaultReport run(Simulation simulation, Duration simulated, Path stateDir) {
         DeploymentSettings guardian = DeploymentSettings.defaults();
         try (TopologyFixture fixture = new TopologyFixture(stateDir)) {
             simulation.runFor(simulated, new DriverSink(fixture));
             List<RiskObservation> risks = fixture.output(Topics.RISK_SCORES).readValuesToList().stream()
                     .map(InjectedFaultEvaluation::observation).toList();
+            List<AllocationObservation> allocations = fixture.output(Topics.ALLOCATIONS).readValuesToList().stream()
+                    .filter(command -> command.getCorrelationId() != null)
+                    .map(command -> new AllocationObservation(command.getCorrelationId(), command.getAction(),
+                            command.getIssuedAt()))
+                    .toList();
             List<RollbackObservation> rollbacks = fixture.output(Topics.ROLLBACKS).readValuesToList().stream()
                     .map(InjectedFaultEvaluation::observation).toList();
             long deadLetters = fixture.output(Topics.DEAD_LETTERS).getQueueSize();
             if (deadLetters > 0) {
                 System.err.println(deadLetters + " simulated events were dead-lettered");
             }
-            var outcomes = simulation.groundTruth().outcomes();
-            return List.of(guardian.allocation().throttleAt(), guardian.abortRisk()).stream()
-                    .map(threshold -> FaultDetectionScoring.score(outcomes, risks, rollbacks, threshold))
-                    .toList();
+            Map<String, Double> thresholds = new LinkedHashMap<>();
+            thresholds.put("throttle", guardian.allocation().throttleAt());
+            thresholds.put("abort", guardian.abortRisk());
+            return InjectedFaultReport.of(simulation.groundTruth().outcomes(), risks, allocations, rollbacks, thresholds);
         }
     }
 
@@ -71,14 +76,11 @@ public final class InjectedFaultEvaluation {
                 .meanWorkflowInterval(Duration.ofDays(3650)).build();
         Path stateDir = Files.createDirectories(outDir.resolve("state"));
         long started = System.nanoTime();
-        List<InjectedFaultReport> reports = run(simulation, simulated, stateDir);
-        StringBuilder md = new StringBuilder(String.format(Locale.ROOT,
-                "Seed %d, %d simulated hours, %d events, %.0f s wall clock.%n%n", seed, simulated.toHours(),
-                simulation.counters().total(), (System.nanoTime() - started) / 1e9));
-        for (InjectedFaultReport report : reports) {
-            md.append(report.markdown()).append('\n');
-            report.writeTo(outDir.resolve(String.format(Locale.ROOT, "threshold-%.2f", report.threshold())));
-        }
+        InjectedFaultReport report = run(simulation, simulated, stateDir);
+        String md = String.format(Locale.ROOT, "Seed %d, %d simulated hours, %d events, %.0f s wall clock.%n%n%s", seed,
+                simulated.toHours(), simulation.counters().total(), (System.nanoTime() - started) / 1e9,
+                report.markdown());
+        report.writeTo(outDir);
         Files.writeString(outDir.resolve("injected-faults.md"), md);
         System.out.print(md);
     }
@@ -88,13 +90,8 @@ public final class InjectedFaultEvaluation {
     }
 
     private static RollbackObservation observation(RollbackCommand command) {
-        Map<BlendVerdict, Integer> verdicts = new HashMap<>();
-        for (BlendDecision decision : command.getBlend()) {
-            verdicts.merge(decision.getVerdict(), 1, Integer::sum);
-        }
-        return new RollbackObservation(command.getDeploymentId(), command.getIssuedAt(),
-                verdicts.getOrDefault(BlendVerdict.KEEP, 0), verdicts.getOrDefault(BlendVerdict.REVERT, 0),
-                verdicts.getOrDefault(BlendVerdict.CONFLICT, 0));
+        return new RollbackObservation(command.getDeploymentId(), command.getIssuedAt(), command.getBlend().stream()
+                .map(d -> new RollbackObservation.Blended(d.getResource().getKind(), d.getVerdict())).toList());
     }
 
     /**

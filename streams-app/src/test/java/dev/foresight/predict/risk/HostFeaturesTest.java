@@ -18,12 +18,12 @@ class HostFeaturesTest {
 
     @Test
     void shouldNameEveryFeature() {
-        assertEquals(HostFeatures.NAMES.size(), HostFeatures.extract(BASELINE, BASELINE, 0, 0).length);
+        assertEquals(HostFeatures.NAMES.size(), HostFeatures.extract(BASELINE, BASELINE, 0, 0, List.of()).length);
     }
 
     @Test
     void shouldScoreAHostAtItsBaselineWithRatiosOfOne() {
-        double[] features = HostFeatures.extract(BASELINE, BASELINE, 0, 0);
+        double[] features = HostFeatures.extract(BASELINE, BASELINE, 0, 0, List.of());
         for (String name : HostFeatures.NAMES) {
             if (name.endsWith("_ratio")) {
                 assertEquals(1, feature(features, name), 1e-12, name);
@@ -34,22 +34,46 @@ class HostFeaturesTest {
     @Test
     void shouldMeasureLatencyAgainstTheHostsOwnBaseline() {
         HostFeatures.Window slow = new HostFeatures.Window(0.3, 0.3, 0.45, 122, 0.002, 100, Map.of());
-        assertEquals(3, feature(HostFeatures.extract(slow, BASELINE, 0, 0), "latency_ratio"), 1e-9);
+        assertEquals(3, feature(HostFeatures.extract(slow, BASELINE, 0, 0, List.of()), "latency_ratio"), 1e-9);
     }
 
     @Test
     void shouldNotTurnATinyErrorRateChangeIntoAnAlarm() {
         HostFeatures.Window noisy = new HostFeatures.Window(0.3, 0.3, 0.45, 40, 0.006, 100, Map.of());
         HostFeatures.Window failing = new HostFeatures.Window(0.3, 0.3, 0.45, 40, 0.2, 100, Map.of());
-        assertEquals(1.33, feature(HostFeatures.extract(noisy, BASELINE, 0, 0), "error_rate_ratio"), 0.01);
-        assertEquals(17.5, feature(HostFeatures.extract(failing, BASELINE, 0, 0), "error_rate_ratio"), 0.01);
+        assertEquals(1.33, feature(HostFeatures.extract(noisy, BASELINE, 0, 0, List.of()), "error_rate_ratio"), 0.01);
+        assertEquals(17.5, feature(HostFeatures.extract(failing, BASELINE, 0, 0, List.of()), "error_rate_ratio"), 0.01);
     }
 
     @Test
     void shouldReportTheKpiFurthestFromItsBaselineEitherWay() {
         HostFeatures.Window recent = new HostFeatures.Window(0.3, 0.3, 0.45, 40, 0.002, 100,
                 Map.of("gcPauseMs", 2.333, "queueDepth", 2.0));
-        assertEquals(3, feature(HostFeatures.extract(recent, BASELINE, 0, 0), "kpi_deviation_ratio"), 0.01);
+        assertEquals(3, feature(HostFeatures.extract(recent, BASELINE, 0, 0, List.of()), "kpi_deviation_ratio"), 0.01);
+    }
+
+    @Test
+    void shouldCompareTheHostsDeviationWithTheMedianDeviationOfItsPeers() {
+        HostFeatures.Window failing = new HostFeatures.Window(0.3, 0.3, 0.45, 122, 0.2, 100, Map.of());
+        double[] asBad = HostFeatures.extract(failing, BASELINE, 0, 0, List.of());
+        double[] atBaseline = HostFeatures.extract(BASELINE, BASELINE, 0, 0, List.of());
+
+        double[] alone = HostFeatures.extract(failing, BASELINE, 0, 0, List.of(atBaseline, atBaseline, asBad));
+        double[] withPeers = HostFeatures.extract(failing, BASELINE, 0, 0, List.of(asBad, asBad, atBaseline));
+
+        assertEquals(17.5, feature(alone, "error_rate_peer_ratio"), 0.01);
+        assertEquals(3, feature(alone, "latency_peer_ratio"), 0.01);
+        assertEquals(1, feature(withPeers, "error_rate_peer_ratio"), 1e-9);
+        assertEquals(1, feature(withPeers, "latency_peer_ratio"), 1e-9);
+    }
+
+    @Test
+    void shouldCompareAHostWithoutPeersAsIfItsPeersWereAtTheirBaselines() {
+        HostFeatures.Window failing = new HostFeatures.Window(0.3, 0.3, 0.45, 40, 0.2, 100, Map.of());
+
+        double[] features = HostFeatures.extract(failing, BASELINE, 0, 0, List.of());
+
+        assertEquals(feature(features, "error_rate_ratio"), feature(features, "error_rate_peer_ratio"), 1e-12);
     }
 
     @Test

@@ -22,8 +22,8 @@ class OnlineRiskModelTest {
         HostFeatures.Window usual = new HostFeatures.Window(0.32, 0.55, 0.41, 21, 0.001, 105, Map.of());
         HostFeatures.Window warning = new HostFeatures.Window(0.35, 0.60, 0.50, 80, 0.05, 100, Map.of());
 
-        double usualRisk = model.score(HostFeatures.extract(usual, baseline, 0, 1));
-        double warningRisk = model.score(HostFeatures.extract(warning, baseline, 0.02, 1));
+        double usualRisk = model.score(HostFeatures.extract(usual, baseline, 0, 1, List.of()));
+        double warningRisk = model.score(HostFeatures.extract(warning, baseline, 0.02, 1, List.of()));
 
         assertTrue(usualRisk < 0.05, "usual host scored " + usualRisk);
         assertTrue(warningRisk > 0.9, "warning signs scored " + warningRisk);
@@ -55,19 +55,17 @@ class OnlineRiskModelTest {
     }
 
     @Test
-    void shouldScoreRareFailuresHigherWhenWeightingTheRareClass() {
-        RiskModelSettings unweighted = new RiskModelSettings(0.05, 0.05, 0, 10, 5);
-        RiskModelSettings weighted = new RiskModelSettings(0.05, 0.05, 1, 10, 5);
-        OnlineRiskModel plain = flatPriorModel(unweighted);
-        OnlineRiskModel balanced = flatPriorModel(weighted);
-        Sample[] training = new RiskStreams(3, 0.02).take(300);
-        learn(plain, training);
-        learn(balanced, training);
+    void shouldKeepScoresCalibratedWhenWeightingTheRareClass() {
+        OnlineRiskModel balanced = flatPriorModel(new RiskModelSettings(0.05, 0.05, 1, 10, 5));
+        RiskStreams stream = new RiskStreams(3, 0.05);
+        double[] uninformative = {0.5, 0, 10};
+        for (Sample sample : stream.take(5000)) {
+            balanced.learn(uninformative, sample.failed());
+        }
 
-        double[] failing = {2.5, 0, 10};
+        double score = balanced.score(uninformative);
 
-        assertTrue(balanced.score(failing) > plain.score(failing) + 0.05,
-                "weighted " + balanced.score(failing) + " vs unweighted " + plain.score(failing));
+        assertTrue(score > 0.02 && score < 0.1, "5% of identical hosts fail; scored " + score);
     }
 
     @Test
@@ -102,7 +100,7 @@ class OnlineRiskModelTest {
         model.learn(new double[] {0.5, 0, 10}, false);
 
         assertNotEquals(fresh, model.version());
-        assertEquals("risk-lr-v1@1", model.version());
+        assertEquals("risk-lr-v2@1", model.version());
     }
 
     @Test

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class RiskPriorTest {
@@ -26,6 +27,20 @@ class RiskPriorTest {
         double latency = weights[HostFeatures.index("latency_ratio")];
         assertTrue(latency > weights[HostFeatures.index("cpu_ratio")]);
         assertTrue(latency > weights[HostFeatures.index("load_ratio")]);
+    }
+
+    @Test
+    void shouldScoreAHostThatStraysAloneAboveOneThatStraysWithAllItsPeers() {
+        OnlineRiskModel model = new OnlineRiskModel(HostFeatures.NAMES, RiskModelSettings.defaults());
+        HostFeatures.Window baseline = new HostFeatures.Window(0.30, 0.50, 0.40, 20, 0.001, 100, Map.of());
+        HostFeatures.Window erring = new HostFeatures.Window(0.30, 0.50, 0.40, 30, 0.04, 100, Map.of());
+        double[] peerErring = HostFeatures.extract(erring, baseline, 0, 0, List.of());
+        double[] peerAtBaseline = HostFeatures.extract(baseline, baseline, 0, 0, List.of());
+
+        double alone = model.score(HostFeatures.extract(erring, baseline, 0, 0, List.of(peerAtBaseline, peerAtBaseline)));
+        double together = model.score(HostFeatures.extract(erring, baseline, 0, 0, List.of(peerErring, peerErring)));
+
+        assertTrue(alone > 0.5 && together < 0.5, "alone " + alone + ", with its peers " + together);
     }
 
     @Test

@@ -21,7 +21,9 @@ import dev.foresight.schema.state.DeploymentState;
 import dev.foresight.schema.state.DeploymentStatus;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -37,7 +39,7 @@ class DeploymentGuardianTest {
     @BeforeEach
     void setUp() {
         scenario = new GuardianScenario(stateDir, new ErrorRateIsRisk());
-        scenario.baseline(HOST, -3, 0);
+        scenario.baseline(List.of(HOST, OTHER_HOST), -3, 0);
         scenario.start(at(0, 0));
     }
 
@@ -134,20 +136,44 @@ class DeploymentGuardianTest {
     }
 
     @Test
-    void shouldLabelTheFailedHostsWindowsAsFailures() {
+    void shouldLabelTheFailedHostsWindowsWithinTheLabelHorizonAsFailures() {
         warningSigns();
         scenario.fail(HOST, at(4, 5));
-        assertEquals(List.of(true, true, true), scenario.model.labels, "the last 3 scored windows of the failed host");
+        assertEquals(List.of(true, true, true, true), scenario.model.labels, "every scored window of the failed host");
         assertNotNull(scenario.storedModel());
     }
 
     @Test
-    void shouldLabelEveryHostsWindowsAsSuccessesWhenTheDeploymentCompletes() {
-        scenario.window(HOST, 0, 0.2, false);
-        scenario.closeWindow(HOST, 1);
-        scenario.complete(at(1, 30));
-        assertEquals(List.of(false), scenario.model.labels);
-        assertEquals(DeploymentStatus.SUCCEEDED, scenario.outcomes.readValue().getStatus());
+    void shouldLearnAWindowAsASuccessOnceItOutlivesTheLabelHorizon() {
+        for (int minute = 0; minute < 12; minute++) {
+            scenario.window(HOST, minute, 0.02, false);
+        }
+        scenario.closeWindow(HOST, 12);
+        assertEquals(List.of(false, false), scenario.model.labels, "windows of minutes 0 and 1 are 10 windows old");
+        assertNotNull(scenario.storedModel(), "checkpointed as soon as it learned");
+
+        scenario.fail(HOST, at(12, 5));
+        assertEquals(12, scenario.model.labels.size());
+        assertTrue(scenario.model.labels.subList(2, 12).stream().allMatch(failed -> failed), "the last 10 windows failed");
+    }
+
+    @Test
+    void shouldCompareAHostWithItsPeersOverTheSameWindow() {
+        Map<String, Double> bothErring = new LinkedHashMap<>();
+        bothErring.put(HOST, 0.3);
+        bothErring.put(OTHER_HOST, 0.3);
+        Map<String, Double> hostErringAlone = new LinkedHashMap<>();
+        hostErringAlone.put(HOST, 0.3);
+        hostErringAlone.put(OTHER_HOST, GuardianScenario.BASELINE_ERROR_RATE);
+        scenario.windows(0, bothErring, false);
+        scenario.windows(1, hostErringAlone, false);
+        scenario.closeWindow(HOST, 2);
+
+        List<Double> peerRatios = scenario.risks.readValuesToList().stream().filter(score -> score.getHostId().equals(HOST))
+                .map(score -> score.getDecision().getInputs().get("error_rate_peer_ratio")).toList();
+        assertEquals(2, peerRatios.size());
+        assertEquals(1, peerRatios.get(0), 1e-9, "minute 0: both hosts erred; the peer's window was still open");
+        assertEquals(15.5, peerRatios.get(1), 1e-9, "minute 1: this host erred alone");
     }
 
     @Test

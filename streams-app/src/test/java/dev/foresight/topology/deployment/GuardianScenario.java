@@ -87,19 +87,32 @@ final class GuardianScenario implements AutoCloseable {
         return START.plus(Duration.ofMinutes(minute)).plusSeconds(second);
     }
 
-    /** Samples every 10 s outside any deployment, from {@code fromMinute} up to {@code toMinute}. */
-    void baseline(String host, int fromMinute, int toMinute) {
+    /**
+     * Samples of each host every 10 s outside any deployment, from {@code fromMinute} up to
+     * {@code toMinute}, interleaved in time as agents send them: ingest dead-letters telemetry that
+     * lags its partition's newest by more than 30 s.
+     */
+    void baseline(List<String> hosts, int fromMinute, int toMinute) {
         for (int minute = fromMinute; minute < toMinute; minute++) {
             for (int second = 0; second < 60; second += 10) {
-                sample(host, null, at(minute, second), BASELINE_ERROR_RATE, 0.4);
+                for (String host : hosts) {
+                    sample(host, null, at(minute, second), BASELINE_ERROR_RATE, 0.4);
+                }
             }
         }
     }
 
     /** A minute of samples during the deployment whose error rate, and so risk, is {@code risk}. */
     void window(String host, int minute, double risk, boolean saturated) {
+        windows(minute, Map.of(host, risk), saturated);
+    }
+
+    /** A minute of samples of several hosts during the deployment, interleaved in time, in the map's order. */
+    void windows(int minute, Map<String, Double> riskByHost, boolean saturated) {
         for (int second = 0; second < 60; second += 10) {
-            sample(host, DEPLOYMENT, at(minute, second), risk, saturated ? 0.92 : 0.4);
+            for (Map.Entry<String, Double> host : riskByHost.entrySet()) {
+                sample(host.getKey(), DEPLOYMENT, at(minute, second), host.getValue(), saturated ? 0.92 : 0.4);
+            }
         }
     }
 
