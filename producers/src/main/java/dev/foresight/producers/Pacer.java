@@ -64,4 +64,22 @@ public final class Pacer {
         }
         return !stop.getAsBoolean();
     }
+
+    /**
+     * Sends the events in order, each when its event time is due, then flushes.
+     *
+     * @return how many were sent before the end or {@code stop}
+     */
+    public long send(Iterable<? extends TimedEvent<?>> events, EventSink sink, BooleanSupplier stop) {
+        long sent = 0;
+        for (TimedEvent<?> event : events) {
+            if (!awaitEventTime(event.timestampMs(), stop)) {
+                break;
+            }
+            event.sendTo(sink);
+            sent++;
+        }
+        sink.flush();
+        return sent;
+    }
 }

@@ -33,17 +33,7 @@ final class TraceReplay {
 
     /** @return the number of events sent before the end of the trace or {@code stop} */
     long replay(Path path, EventSink sink, Speedup speedup, BooleanSupplier stop) throws IOException {
-        Pacer pacer = Pacer.system(speedup);
-        long sent = 0;
-        for (TimedEvent<?> event : events(path)) {
-            if (!pacer.awaitEventTime(event.timestampMs(), stop)) {
-                break;
-            }
-            event.sendTo(sink);
-            sent++;
-        }
-        sink.flush();
-        return sent;
+        return Pacer.system(speedup).send(events(path), sink, stop);
     }
 
     List<TimedEvent<?>> events(Path path) throws IOException {

@@ -3,9 +3,6 @@ package dev.foresight.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.foresight.app.EmbeddedKafka;
-import dev.foresight.app.TopicAdmin;
-import dev.foresight.config.StreamsProperties;
 import dev.foresight.producers.KafkaEventSink;
 import dev.foresight.schema.commands.Alert;
 import dev.foresight.schema.commands.AlertSeverity;
@@ -29,8 +26,6 @@ import dev.foresight.schema.state.DeploymentState;
 import dev.foresight.schema.state.DeploymentStatus;
 import dev.foresight.serde.AvroSerdes;
 import dev.foresight.topics.Topics;
-import dev.foresight.topology.ForesightTopology;
-import dev.foresight.topology.TopologySettings;
 import dev.foresight.topology.deployment.DeploymentGuardian;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -42,16 +37,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import org.apache.avro.specific.SpecificRecord;
-import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.streams.KafkaStreams;
-import org.apache.kafka.streams.StreamsConfig;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -97,31 +87,13 @@ class DeploymentGuardianIT {
     @TempDir
     static Path dir;
 
-    private static EmbeddedKafka kafka;
-    private static KafkaStreams streams;
+    private static AppOnBroker app;
     private static KafkaEventSink events;
 
     @BeforeAll
     static void startBrokerAndApp() throws Exception {
-        kafka = EmbeddedKafka.start(dir.resolve("kafka"), 0, 0);
-        try (Admin admin = Admin.create(Map.of("bootstrap.servers", kafka.bootstrapServers()))) {
-            new TopicAdmin(admin).createCatalogue((short) 1);
-        }
-        Map<String, String> overrides = Map.of(
-                StreamsConfig.APPLICATION_ID_CONFIG, APPLICATION_ID,
-                StreamsConfig.STATE_DIR_CONFIG, dir.resolve("state").toString(),
-                StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, "200");
-        streams = new KafkaStreams(new ForesightTopology(AvroSerdes.bundled(), TopologySettings.defaults()).build(),
-                StreamsProperties.create(kafka.bootstrapServers(), overrides, Optional.empty()));
-        CountDownLatch running = new CountDownLatch(1);
-        streams.setStateListener((state, old) -> {
-            if (state == KafkaStreams.State.RUNNING) {
-                running.countDown();
-            }
-        });
-        streams.start();
-        assertTrue(running.await(TIMEOUT.toSeconds(), TimeUnit.SECONDS), "streams app not running within " + TIMEOUT);
-        events = KafkaEventSink.connect(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()),
+        app = AppOnBroker.start(dir, APPLICATION_ID, TIMEOUT);
+        events = KafkaEventSink.connect(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, app.bootstrapServers()),
                 AvroSerdes.bundled());
     }
 
@@ -130,11 +102,8 @@ class DeploymentGuardianIT {
         if (events != null) {
             events.close();
         }
-        if (streams != null) {
-            streams.close(Duration.ofSeconds(30));
-        }
-        if (kafka != null) {
-            kafka.close();
+        if (app != null) {
+            app.close();
         }
     }
 
@@ -293,7 +262,7 @@ class DeploymentGuardianIT {
     }
 
     private static <V extends SpecificRecord> TopicReader<V> reader(String topic) {
-        return new TopicReader<>(kafka.bootstrapServers(), topic, AvroSerdes.bundled().<V>valueSerde().deserializer());
+        return new TopicReader<>(app.bootstrapServers(), topic, AvroSerdes.bundled().<V>valueSerde().deserializer());
     }
 
     private static <V> List<V> values(List<ConsumerRecord<String, V>> records) {

@@ -4,25 +4,18 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.foresight.app.EmbeddedKafka;
-import dev.foresight.app.TopicAdmin;
-import dev.foresight.config.StreamsProperties;
 import dev.foresight.schema.errors.DeadLetter;
 import dev.foresight.schema.events.TelemetryEvent;
 import dev.foresight.schema.state.TelemetryAggregate;
 import dev.foresight.serde.AvroSerdes;
 import dev.foresight.topics.Topics;
-import dev.foresight.topology.ForesightTopology;
-import dev.foresight.topology.TopologySettings;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
-import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -30,8 +23,6 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.Serializer;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.apache.kafka.streams.KafkaStreams;
-import org.apache.kafka.streams.StreamsConfig;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -47,38 +38,24 @@ class TelemetryPipelineIT {
     @TempDir
     static Path dir;
 
-    private static EmbeddedKafka kafka;
-    private static KafkaStreams streams;
+    private static AppOnBroker app;
 
     @BeforeAll
     static void startBrokerAndApp() throws Exception {
-        kafka = EmbeddedKafka.start(dir.resolve("kafka"), 0, 0);
-        try (Admin admin = Admin.create(Map.of("bootstrap.servers", kafka.bootstrapServers()))) {
-            new TopicAdmin(admin).createCatalogue((short) 1);
-        }
-        Map<String, String> overrides = Map.of(
-                StreamsConfig.APPLICATION_ID_CONFIG, "telemetry-it-" + UUID.randomUUID(),
-                StreamsConfig.STATE_DIR_CONFIG, dir.resolve("state").toString(),
-                StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, "200");
-        streams = new KafkaStreams(new ForesightTopology(AvroSerdes.bundled(), TopologySettings.defaults()).build(),
-                StreamsProperties.create(kafka.bootstrapServers(), overrides, Optional.empty()));
-        streams.start();
+        app = AppOnBroker.start(dir, "telemetry-it-" + UUID.randomUUID(), TIMEOUT);
         produceTelemetry();
     }
 
     @AfterAll
     static void stop() {
-        if (streams != null) {
-            streams.close(Duration.ofSeconds(30));
-        }
-        if (kafka != null) {
-            kafka.close();
+        if (app != null) {
+            app.close();
         }
     }
 
     @Test
     void shouldPublishWindowedAggregatesOfValidTelemetry() {
-        try (TopicReader<TelemetryAggregate> aggregates = new TopicReader<>(kafka.bootstrapServers(),
+        try (TopicReader<TelemetryAggregate> aggregates = new TopicReader<>(app.bootstrapServers(),
                 Topics.TELEMETRY_AGGREGATES.name(), AvroSerdes.bundled().<TelemetryAggregate>valueSerde().deserializer())) {
             List<ConsumerRecord<String, TelemetryAggregate>> read =
                     aggregates.readUntil(records -> records.stream().anyMatch(r -> r.key().equals("host-a")), TIMEOUT);
@@ -90,7 +67,7 @@ class TelemetryPipelineIT {
 
     @Test
     void shouldDeadLetterGarbageAndNanTelemetryWithReasons() {
-        try (TopicReader<DeadLetter> deadLetters = new TopicReader<>(kafka.bootstrapServers(),
+        try (TopicReader<DeadLetter> deadLetters = new TopicReader<>(app.bootstrapServers(),
                 Topics.DEAD_LETTERS.name(), AvroSerdes.bundled().<DeadLetter>valueSerde().deserializer())) {
             List<DeadLetter> letters = deadLetters.readUntil(records -> records.size() >= 2, TIMEOUT)
                     .stream().map(ConsumerRecord::value).toList();
@@ -110,7 +87,7 @@ class TelemetryPipelineIT {
         Serializer<TelemetryEvent> avro = AvroSerdes.bundled().<TelemetryEvent>valueSerde().serializer();
         String topic = Topics.TELEMETRY.name();
         try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()),
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, app.bootstrapServers()),
                 new StringSerializer(), new ByteArraySerializer())) {
             for (int step = 0; step < 24; step++) {
                 Instant at = T0.plusSeconds(10L * step);

@@ -40,16 +40,7 @@ public final class Replayer {
 
     /** As {@link #replay(Path, EventSink, Speedup, BooleanSupplier)}, with the pacing supplied. */
     public long replay(Path file, EventSink sink, Pacer pacer, BooleanSupplier stop) throws IOException {
-        long sent = 0;
-        for (TimedEvent<?> event : events(file)) {
-            if (!pacer.awaitEventTime(event.timestampMs(), stop)) {
-                break;
-            }
-            event.sendTo(sink);
-            sent++;
-        }
-        sink.flush();
-        return sent;
+        return pacer.send(events(file), sink, stop);
     }
 
     /** The events the file replays to, in send order, rebased if the options say so. */
