@@ -3,6 +3,7 @@ package dev.foresight.producers.sim;
 import dev.foresight.producers.EventSink;
 import dev.foresight.producers.Pacer;
 import java.util.Comparator;
+import java.util.List;
 import java.util.PriorityQueue;
 import java.util.function.BooleanSupplier;
 
@@ -49,6 +50,20 @@ final class EventScheduler {
             task.run(now, sink);
             every(now + periodMs, periodMs, task);
         });
+    }
+
+    /** Runs {@code task} for every host every {@code periodMs}, the hosts spread evenly over the period. */
+    void everyStaggered(List<String> hosts, long periodMs, HostTask task) {
+        for (int i = 0; i < hosts.size(); i++) {
+            String host = hosts.get(i);
+            every(nowMs + i * periodMs / hosts.size(), periodMs, (now, sink) -> task.run(host, now, sink));
+        }
+    }
+
+    /** Work for one host, due at a simulated instant. */
+    @FunctionalInterface
+    interface HostTask {
+        void run(String hostId, long nowMs, EventSink sink);
     }
 
     /**

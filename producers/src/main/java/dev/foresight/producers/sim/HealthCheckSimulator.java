@@ -6,7 +6,6 @@ import dev.foresight.topics.Topics;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -34,12 +33,7 @@ final class HealthCheckSimulator {
     }
 
     void start() {
-        List<String> hosts = fleet.layout().allHosts();
-        for (int i = 0; i < hosts.size(); i++) {
-            String host = hosts.get(i);
-            long offset = i * PROBE_PERIOD_MS / hosts.size();
-            scheduler.every(scheduler.now() + offset, PROBE_PERIOD_MS, (now, sink) -> probe(host, now, sink));
-        }
+        scheduler.everyStaggered(fleet.layout().allHosts(), PROBE_PERIOD_MS, this::probe);
     }
 
     private void probe(String hostId, long nowMs, EventSink sink) {

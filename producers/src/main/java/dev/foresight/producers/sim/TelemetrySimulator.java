@@ -6,7 +6,6 @@ import dev.foresight.topics.Topics;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -40,13 +39,8 @@ final class TelemetrySimulator {
     }
 
     void start() {
-        List<String> hosts = fleet.layout().allHosts();
-        for (int i = 0; i < hosts.size(); i++) {
-            String host = hosts.get(i);
-            // Agents are not synchronised: spread the hosts over the sampling period.
-            long offset = i * SAMPLE_PERIOD_MS / hosts.size();
-            scheduler.every(scheduler.now() + offset, SAMPLE_PERIOD_MS, (now, sink) -> sample(host, now, sink));
-        }
+        // agents are not synchronised: spread over the sampling period
+        scheduler.everyStaggered(fleet.layout().allHosts(), SAMPLE_PERIOD_MS, this::sample);
         fleet.layout().services().forEach(service -> scheduleBurst(service.serviceId()));
     }
 
