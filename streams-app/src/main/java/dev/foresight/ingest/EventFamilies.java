@@ -11,9 +11,11 @@ import dev.foresight.schema.events.ActionStarted;
 import dev.foresight.schema.events.BuildFinished;
 import dev.foresight.schema.events.DeploymentEvent;
 import dev.foresight.schema.events.DeploymentStarted;
+import dev.foresight.schema.events.FleetHeartbeatEvent;
 import dev.foresight.schema.events.HealthCheckEvent;
 import dev.foresight.schema.events.HostStepCompleted;
 import dev.foresight.schema.events.PipelineEvent;
+import dev.foresight.schema.events.RequestMetricEvent;
 import dev.foresight.schema.events.ResourceApplied;
 import dev.foresight.schema.events.TelemetryEvent;
 import dev.foresight.schema.events.TestRunFinished;
@@ -33,6 +35,8 @@ public final class EventFamilies {
     static final double MAX_NETWORK_MB = 1e9;
     static final double MAX_COST = 1e7;
     static final double MAX_DURATION_MS = 90.0 * 24 * 3_600_000;
+    /** More tokens than any model's context in one request is a unit or counting error. */
+    static final double MAX_REQUEST_TOKENS = 10_000_000;
 
     public static final EventFamily<TelemetryEvent> TELEMETRY = new EventFamily<>(
             "telemetry", Topics.TELEMETRY, TelemetryEvent::getHostId, TelemetryEvent::getTimestamp,
@@ -71,6 +75,20 @@ public final class EventFamilies {
                     present("serviceId", e.getServiceId()), present("instanceId", e.getInstanceId()),
                     present("eventId", e.getEventId()),
                     inRange("latencyMs", e.getLatencyMs(), 0, MAX_LATENCY_MS)));
+
+    public static final EventFamily<RequestMetricEvent> FLEET_REQUESTS = new EventFamily<>(
+            "fleet-request", Topics.FLEET_REQUESTS, RequestMetricEvent::getFleetId, RequestMetricEvent::getTimestamp,
+            (key, e, now) -> first(
+                    present("fleetId", e.getFleetId()), present("caller", e.getCaller()),
+                    present("eventId", e.getEventId()),
+                    inRange("promptTokens", e.getPromptTokens(), 0, MAX_REQUEST_TOKENS),
+                    inRange("completionTokens", e.getCompletionTokens(), 0, MAX_REQUEST_TOKENS),
+                    inRange("latencyMs", e.getLatencyMs(), 0, MAX_LATENCY_MS)));
+
+    public static final EventFamily<FleetHeartbeatEvent> FLEET_HEARTBEATS = new EventFamily<>(
+            "fleet-heartbeat", Topics.FLEET_HEARTBEATS, FleetHeartbeatEvent::getFleetId,
+            FleetHeartbeatEvent::getTimestamp,
+            (key, e, now) -> first(present("fleetId", e.getFleetId()), present("eventId", e.getEventId())));
 
     private EventFamilies() {
     }

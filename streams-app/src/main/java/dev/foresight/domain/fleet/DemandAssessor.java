@@ -16,6 +16,10 @@ import java.util.Map;
  */
 public final class DemandAssessor {
 
+    private static final double HOUR_MS = 3_600_000.0;
+    /** Without any baseline there is nothing to compare with: flat. */
+    private static final double NO_BASELINE = 1.0;
+
     private final FleetSettings settings;
 
     public DemandAssessor(FleetSettings settings) {
@@ -24,7 +28,7 @@ public final class DemandAssessor {
 
     public DemandAssessment assess(String fleetId, long windowEnd, FleetWindow recent, FleetWindow baseline,
                                    RateForecast forecast, LevelHysteresis.Held previous) {
-        double surge = surgeFactor(recent.requestRate(), baseline.requestRate());
+        double surge = surgeFactor(recent.requests(), recent.lengthMs(), baseline.requests(), baseline.lengthMs());
         LevelHysteresis.Held held = settings.hysteresis().next(previous, surge);
         int inferenceFailures = (int) recent.inferenceFailures();
         int forgeOutages = (int) recent.forgeOutages();
@@ -42,9 +46,19 @@ public final class DemandAssessor {
                 callers.stream().filter(c -> flaggable(c) && c.getFailureRate() >= settings.highFailureRate()).toList());
     }
 
-    /** Recent over baseline rate, the baseline floored so an idle one gives a finite factor. */
-    double surgeFactor(double recentRate, double baselineRate) {
-        return recentRate / Math.max(baselineRate, settings.minBaselineRate());
+    /**
+     * Recent over baseline rate, the baseline floored so an idle one gives a finite factor. Computed from
+     * the counts, so equal rates give exactly 1.0 and the table's boundaries are not blurred by rounding.
+     */
+    double surgeFactor(long recentRequests, long recentMs, long baselineRequests, long baselineMs) {
+        if (baselineMs == 0) {
+            return NO_BASELINE;
+        }
+        double baselineRate = baselineRequests * HOUR_MS / baselineMs;
+        if (baselineRate < settings.minBaselineRate()) {
+            return recentRequests * HOUR_MS / recentMs / settings.minBaselineRate();
+        }
+        return (double) (recentRequests * baselineMs) / ((double) baselineRequests * recentMs);
     }
 
     private boolean flaggable(CallerDemand caller) {
@@ -65,17 +79,17 @@ public final class DemandAssessor {
     private CallerDemand caller(Map.Entry<String, FleetWindow.Tally> entry, long requests, long tokens,
                                 FleetWindow recent, FleetWindow baseline) {
         FleetWindow.Tally tally = entry.getValue();
-        double recentRate = recent.requestRate(entry.getKey());
-        double baselineRate = baseline.requestRate(entry.getKey());
+        String name = entry.getKey();
         return CallerDemand.newBuilder()
                 .setCaller(entry.getKey())
                 .setRequests(tally.requests())
                 .setShare(requests == 0 ? 0 : (double) tally.requests() / requests)
                 .setFailureRate(tally.requests() == 0 ? 0 : (double) tally.failures() / tally.requests())
                 .setBatchWeight(tokens == 0 ? 0 : (double) tally.tokens() / tokens)
-                .setRecentRequestRate(recentRate)
-                .setBaselineRequestRate(baselineRate)
-                .setSurgeFactor(surgeFactor(recentRate, baselineRate))
+                .setRecentRequestRate(recent.requestRate(name))
+                .setBaselineRequestRate(baseline.requestRate(name))
+                .setSurgeFactor(surgeFactor(tally.requests(), recent.lengthMs(), baseline.requests(name),
+                        baseline.lengthMs()))
                 .build();
     }
 }

@@ -19,7 +19,9 @@ import java.util.function.UnaryOperator;
  * Follows one fleet in event time: counts each event in its bucket and, whenever event time has passed
  * a report time (every {@code advance}, plus {@code grace} for stragglers), compares the recent window
  * ending there with the baseline before it, steps the forecaster and decides posture and commands.
- * Storage is the caller's: a state store in the stream processor, a map when reading files.
+ * Storage is the caller's: a state store in the stream processor, a map when reading files. A baseline
+ * never reaches back before the fleet's first event, so a new fleet is compared with what it has shown,
+ * and not found surging against an empty past.
  */
 public final class FleetDemandTracker {
 
@@ -67,7 +69,9 @@ public final class FleetDemandTracker {
     public Result advanceTo(String fleetId, long timeMs, FleetDemandState state, BucketStore store) {
         long advance = settings.advance().toMillis();
         long due = timeMs - settings.grace().toMillis();
-        FleetDemandState current = state != null ? state : fresh(fleetId, FleetBuckets.startOf(timeMs, advance) + advance);
+        FleetDemandState current = state != null ? state
+                : fresh(fleetId, FleetBuckets.startOf(timeMs, settings.bucket().toMillis()),
+                        FleetBuckets.startOf(timeMs, advance) + advance);
         RateForecaster forecaster = forecasters.restore(bytes(current));
         List<Outcome> outcomes = new ArrayList<>();
         while (current.getNextReportAt().toEpochMilli() <= due && outcomes.size() < settings.maxCatchUpReports()) {
@@ -92,7 +96,11 @@ public final class FleetDemandTracker {
     private Tick tick(String fleetId, long at, FleetDemandState state, RateForecaster forecaster, BucketStore store) {
         long recentStart = at - settings.recentWindow().toMillis();
         FleetWindow recent = window(store, fleetId, recentStart, at);
-        FleetWindow baseline = window(store, fleetId, recentStart - settings.baselineWindow().toMillis(), recentStart);
+        long baselineStart = recentStart - settings.baselineWindow().toMillis();
+        if (state.getFirstSeenAt() != null) {
+            baselineStart = Math.min(recentStart, Math.max(baselineStart, state.getFirstSeenAt().toEpochMilli()));
+        }
+        FleetWindow baseline = window(store, fleetId, baselineStart, recentStart);
         forecaster.observe(at, window(store, fleetId, at - settings.advance().toMillis(), at).requestRate());
         DemandAssessment assessment = assessor.assess(fleetId, at, recent, baseline, forecaster.forecast(at),
                 held(state));
@@ -117,8 +125,9 @@ public final class FleetDemandTracker {
                 : new LevelHysteresis.Held(DemandLevel.valueOf(state.getHeldLevel()), state.getReportsBelow());
     }
 
-    private static FleetDemandState fresh(String fleetId, long firstReportAt) {
-        return FleetDemandState.newBuilder().setFleetId(fleetId).setNextReportAt(Instant.ofEpochMilli(firstReportAt))
+    private static FleetDemandState fresh(String fleetId, long firstSeenAt, long firstReportAt) {
+        return FleetDemandState.newBuilder().setFleetId(fleetId).setFirstSeenAt(Instant.ofEpochMilli(firstSeenAt))
+                .setNextReportAt(Instant.ofEpochMilli(firstReportAt))
                 .setThrottledUntil(Map.of()).setForecaster(ByteBuffer.allocate(0)).build();
     }
 

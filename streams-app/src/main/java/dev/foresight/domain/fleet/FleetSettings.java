@@ -49,6 +49,11 @@ public record FleetSettings(Duration recentWindow, Duration baselineWindow, Dura
                 heavyBatchShare, highFailureRate, minCallerRequests, topCallers, minBaselineRate, maxCatchUpReports);
     }
 
+    public FleetSettings withGrace(Duration newGrace) {
+        return new FleetSettings(recentWindow, baselineWindow, advance, bucket, newGrace, horizon, hysteresis,
+                heavyBatchShare, highFailureRate, minCallerRequests, topCallers, minBaselineRate, maxCatchUpReports);
+    }
+
     public FleetSettings withHysteresis(LevelHysteresis newHysteresis) {
         return new FleetSettings(recentWindow, baselineWindow, advance, bucket, grace, horizon, newHysteresis,
                 heavyBatchShare, highFailureRate, minCallerRequests, topCallers, minBaselineRate, maxCatchUpReports);

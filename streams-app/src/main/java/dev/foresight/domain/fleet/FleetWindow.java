@@ -55,17 +55,26 @@ public final class FleetWindow {
         return callers.values().stream().mapToLong(Tally::tokens).sum();
     }
 
+    public long lengthMs() {
+        return length.toMillis();
+    }
+
+    public long requests(String caller) {
+        Tally tally = callers.get(caller);
+        return tally == null ? 0 : tally.requests();
+    }
+
     public double hours() {
         return length.toMillis() / 3_600_000.0;
     }
 
+    /** Zero for an empty window, which a new fleet's baseline can be. */
     public double requestRate() {
-        return requests() / hours();
+        return length.isZero() ? 0 : requests() / hours();
     }
 
     public double requestRate(String caller) {
-        Tally tally = callers.get(caller);
-        return tally == null ? 0 : tally.requests() / hours();
+        return length.isZero() ? 0 : requests(caller) / hours();
     }
 
     public long heartbeats() {

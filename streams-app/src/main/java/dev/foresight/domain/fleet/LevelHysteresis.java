@@ -5,8 +5,8 @@ import dev.foresight.schema.commands.DemandLevel;
 /**
  * Keeps the published demand level from flapping on noise. The rule: a level <b>rises at once</b> when
  * the surge factor passes its threshold (a surge must be flagged early); it <b>falls only</b> after
- * {@code releaseReports} consecutive reports whose surge factor is below the held level's threshold
- * times {@code (1 - releaseBand)}, and then to the level the surge factor gives. A report back inside
+ * {@code releaseReports} consecutive reports whose surge factor is at or below the held level's
+ * threshold times {@code (1 - releaseBand)}, and then to the level the surge factor gives. A report back inside
  * the band restarts the count. With band 0 and one report it is the raw table.
  *
  * @param releaseBand    how far below its threshold the factor must fall, as a fraction of the threshold
@@ -39,7 +39,7 @@ public record LevelHysteresis(double releaseBand, int releaseReports) {
             return new Held(raw, 0);
         }
         double releaseBelow = DemandLevels.threshold(previous.level()) * (1 - releaseBand);
-        if (surgeFactor >= releaseBelow) {
+        if (surgeFactor > releaseBelow) {
             return new Held(previous.level(), 0);
         }
         int below = previous.reportsBelow() + 1;

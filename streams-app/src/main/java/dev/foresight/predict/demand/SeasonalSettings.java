@@ -23,7 +23,7 @@ public record SeasonalSettings(Duration step, Duration season, int slots, Durati
     }
 
     public static SeasonalSettings of(Duration step, Duration horizon) {
-        return new SeasonalSettings(step, Duration.ofDays(1), 24, horizon, 0.2, 0.1, 0.9, 96, 8);
+        return new SeasonalSettings(step, Duration.ofDays(1), 24, horizon, 0.2, 0.25, 0.9, 96, 8);
     }
 
     public int horizonSteps() {
