@@ -5,6 +5,7 @@ import dev.foresight.query.QueryServer;
 import dev.foresight.serde.AvroSerdes;
 import dev.foresight.topology.ForesightTopology;
 import dev.foresight.topology.TopologySettings;
+import dev.foresight.topology.workflow.WorkflowShadowing;
 import java.time.Duration;
 import java.util.Properties;
 import org.apache.kafka.streams.CloseOptions;
@@ -54,7 +55,7 @@ final class StreamsApp implements AutoCloseable {
      * @param self this instance's application.server
      */
     QueryServer queryServer(EventSink sink, HostInfo self) {
-        return new QueryServer(streams, sink, self);
+        return new QueryServer(streams, WorkflowShadowing.SHADOW_STORE, sink, self);
     }
 
     /**

@@ -1,5 +1,6 @@
 package dev.foresight.topology.deployment;
 
+import dev.foresight.domain.deployment.DeploymentSettings;
 import static dev.foresight.topology.TopologyFixture.START;
 
 import dev.foresight.ingest.IngestSettings;

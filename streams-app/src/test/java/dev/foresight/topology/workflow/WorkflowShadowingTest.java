@@ -1,5 +1,11 @@
 package dev.foresight.topology.workflow;
 
+import dev.foresight.domain.workflow.AllocationPlanner;
+import dev.foresight.domain.workflow.AllocationPolicy;
+import dev.foresight.domain.workflow.PoolCapacity;
+import dev.foresight.domain.workflow.PoolSettings;
+import dev.foresight.domain.workflow.Shadows;
+import dev.foresight.domain.workflow.WorkflowCommands;
 import static dev.foresight.topology.TopologyFixture.START;
 import static dev.foresight.topology.workflow.WorkflowEvents.completed;
 import static dev.foresight.topology.workflow.WorkflowEvents.created;
