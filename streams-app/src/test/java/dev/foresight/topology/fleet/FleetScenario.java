@@ -13,6 +13,7 @@ import dev.foresight.schema.events.FleetHeartbeatEvent;
 import dev.foresight.schema.events.RequestMetricEvent;
 import dev.foresight.serde.AvroSerdes;
 import dev.foresight.topics.Topics;
+import dev.foresight.topology.NamedTopologies;
 import dev.foresight.topology.TopologyFixture;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -57,7 +58,7 @@ final class FleetScenario implements AutoCloseable {
     }
 
     static Topology topology(FleetSettings settings) {
-        StreamsBuilder builder = new StreamsBuilder();
+        StreamsBuilder builder = NamedTopologies.builder();
         AvroSerdes serdes = AvroSerdes.bundled();
         ValidatedInputs inputs = new IngestStage(serdes, IngestSettings.defaults()).build(builder);
         new FleetDemand(serdes, settings, Topics.DEMAND_REPORTS.name(), Topics.ALLOCATIONS.name())
