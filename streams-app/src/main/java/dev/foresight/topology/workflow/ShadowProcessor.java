@@ -3,8 +3,10 @@ package dev.foresight.topology.workflow;
 import dev.foresight.predict.workflow.ActionObservation;
 import dev.foresight.predict.workflow.NextActionPredictor;
 import dev.foresight.predict.workflow.ResourcePrediction;
+import dev.foresight.schema.common.ResourceUsage;
 import dev.foresight.schema.events.ActionCompleted;
 import dev.foresight.schema.events.ActionStarted;
+import dev.foresight.schema.events.ActionSubmitted;
 import dev.foresight.schema.events.WorkflowCompleted;
 import dev.foresight.schema.events.WorkflowCreated;
 import dev.foresight.schema.events.WorkflowEvent;
@@ -30,8 +32,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Mirrors each workflow into its shadow, plans an allocation when an action starts, learns when it
- * completes, and closes shadows that finished or went silent. One instance per stream task, with that
+ * Mirrors each workflow into its shadow, plans an allocation when an action is submitted (or, from a
+ * producer that sends no submits, when it starts), learns when it completes, and closes shadows that
+ * finished or went silent. One instance per stream task, with that
  * task's own predictor (see {@link WorkflowShadowing} for why).
  */
 final class ShadowProcessor implements Processor<String, WorkflowEvent, String, ShadowOutput> {
@@ -85,6 +88,9 @@ final class ShadowProcessor implements Processor<String, WorkflowEvent, String, 
         Object payload = event.getPayload();
         if (payload instanceof WorkflowCreated created) {
             shadow.setExpectedActions(created.getExpectedActions());
+        } else if (payload instanceof ActionSubmitted submitted) {
+            reserve(shadow, Shadows.mirror(shadow, submitted.getActionId(), submitted.getActionType()),
+                    submitted.getRequested(), at, record);
         } else if (payload instanceof ActionStarted started) {
             started(shadow, started, at, record);
         } else if (payload instanceof ActionCompleted completed) {
@@ -136,19 +142,27 @@ final class ShadowProcessor implements Processor<String, WorkflowEvent, String, 
         }
     }
 
-    /** The pre-emptive step: the reservation is requested when the action starts, before it ramps up. */
+    /** A start confirms the reservation made at submit; without a submit before it, it is the moment to reserve. */
     private void started(ShadowWorkflow shadow, ActionStarted started, Instant at, Record<String, ?> record) {
         ShadowAction action = Shadows.mirror(shadow, started.getActionId(), started.getActionType());
-        if (action.getPrediction() != null || action.getEndedAt() != null) {
-            return; // a repeated start, or a start that arrived after the completion: nothing left to reserve
+        if (action.getEndedAt() == null && action.getStartedAt() == null) {
+            action.setStartedAt(at);
         }
-        action.setStartedAt(at);
-        action.setRequested(started.getRequested());
+        reserve(shadow, action, started.getRequested(), at, record);
+    }
+
+    /** The pre-emptive step: the reservation is requested before the action runs, from what completed by now. */
+    private void reserve(ShadowWorkflow shadow, ShadowAction action, ResourceUsage requested, Instant at,
+                         Record<String, ?> record) {
+        if (action.getPrediction() != null || action.getEndedAt() != null) {
+            return; // reserved at submit, a repeat, or after the completion: nothing left to reserve
+        }
+        action.setRequested(requested);
         String type = shadow.getWorkflowType();
         ResourcePrediction prediction = predictor.predict(type,
                 Shadows.historyBefore(shadow, action.getActionId(), at), action.getActionType());
         AllocationPlan plan = planner.plan(prediction, recentUsage(type, action.getActionType()),
-                Optional.ofNullable(started.getRequested()).map(Resources::of));
+                Optional.ofNullable(requested).map(Resources::of));
         String pool = settings.pools().poolOf(type);
         action.setPrediction(Shadows.prediction(plan, pool, at));
         context.forward(new Record<>(pool, new ShadowOutput.PoolRequest(
@@ -165,8 +179,10 @@ final class ShadowProcessor implements Processor<String, WorkflowEvent, String, 
         action.setSucceeded(completed.getSucceeded());
         action.setActual(completed.getActual());
         Resources actual = Resources.of(completed.getActual());
-        Instant start = action.getStartedAt() != null ? action.getStartedAt() : at;
-        List<ActionObservation> before = Shadows.historyBefore(shadow, action.getActionId(), start);
+        // the model learns from what it saw when it predicted: the run as it was at the submit
+        Instant sized = action.getPrediction() != null ? action.getPrediction().getMadeAt()
+                : action.getStartedAt() != null ? action.getStartedAt() : at;
+        List<ActionObservation> before = Shadows.historyBefore(shadow, action.getActionId(), sized);
         predictor.learn(shadow.getWorkflowType(), before, actual.observed(action.getActionType()));
         remember(shadow.getWorkflowType(), action.getActionType(), completed);
         ActionPrediction prediction = action.getPrediction();

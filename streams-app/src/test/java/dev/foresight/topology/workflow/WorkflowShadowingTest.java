@@ -6,6 +6,7 @@ import static dev.foresight.topology.workflow.WorkflowEvents.created;
 import static dev.foresight.topology.workflow.WorkflowEvents.finished;
 import static dev.foresight.topology.workflow.WorkflowEvents.started;
 import static dev.foresight.topology.workflow.WorkflowEvents.startedRequesting;
+import static dev.foresight.topology.workflow.WorkflowEvents.submittedRequesting;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -167,6 +168,42 @@ class WorkflowShadowingTest {
         assertEquals("wf-1/a-1", release.getTarget());
         assertEquals(2048, release.getResources().getMemoryMb(), 1e-9, "releases what was held");
         assertEquals("action completed", release.getDecision().getExplanation());
+    }
+
+    @Test
+    void shouldReserveAtSubmitAndLetTheStartConfirmWithoutReservingAgain() {
+        open(WorkflowSettings.defaults(), UNSURE);
+        send(submittedRequesting("wf-1", "a-1", "extract", START, 2, 2048));
+        AllocationCommand reserve = last(AllocationAction.RESERVE);
+        send(startedRequesting("wf-1", "a-1", "extract", START.plusSeconds(40), 2, 2048));
+
+        assertEquals("wf-1/a-1", reserve.getTarget());
+        assertEquals(START, reserve.getIssuedAt(), "sized when submitted");
+        assertTrue(allocations.isEmpty(), "the start only confirms what the submit reserved");
+        ShadowAction action = shadowStore().get("wf-1").getActions().get(0);
+        assertEquals(START.plusSeconds(40), action.getStartedAt());
+        assertEquals(START, action.getPrediction().getMadeAt());
+    }
+
+    @Test
+    void shouldSizeAtSubmitFromWhatCompletedBeforeTheSubmitAndLearnAtCompletion() {
+        open(WorkflowSettings.defaults(), UNSURE);
+        send(submittedRequesting("wf-1", "a-1", "extract", START, 1, 4096));
+        send(completed("wf-1", "a-1", "extract", START.plusSeconds(30), 1, 1000));
+        send(submittedRequesting("wf-1", "a-2", "extract", START.plusSeconds(31), 1, 4096));
+
+        List<AllocationCommand> reserves = allocations.readValuesToList().stream()
+                .filter(c -> c.getAction() == AllocationAction.RESERVE).toList();
+        assertEquals(4096, reserves.get(0).getResources().getMemoryMb(), 1e-9, "nothing had completed: the request");
+        assertEquals(1200, reserves.get(1).getResources().getMemoryMb(), 1e-9, "learned from a-1: p95 1000 + 20%");
+    }
+
+    @Test
+    void shouldStillReserveAtTheStartForAProducerThatSendsNoSubmits() {
+        open(WorkflowSettings.defaults(), UNSURE);
+        send(startedRequesting("wf-1", "a-1", "extract", START, 2, 2048));
+
+        assertEquals(START, last(AllocationAction.RESERVE).getIssuedAt());
     }
 
     @Test
