@@ -47,7 +47,8 @@ public final class BundledSchemas {
             ShadowWorkflow.getClassSchema(), UsageWindow.getClassSchema(), Reservation.getClassSchema(),
             DeploymentState.getClassSchema(), HostRiskState.getClassSchema(), HostBaseline.getClassSchema());
 
-    private static final List<String> HISTORY = List.of("TelemetryEvent.v1.avsc", "WorkflowEvent.v1.avsc");
+    private static final List<String> HISTORY = List.of("TelemetryEvent.v1.avsc", "WorkflowEvent.v1.avsc",
+            "AllocationCommand.v1.avsc");
 
     private static final BundledSchemas INSTANCE = new BundledSchemas();
 

@@ -17,10 +17,13 @@ final class EvaluationReport {
 
     private final Map<String, List<MethodResult>> byRun;
     private final List<WorkflowRun> runs;
+    private final List<DemandForecastEvaluation.Result> forecasts;
 
-    EvaluationReport(List<MethodResult> results, List<ProposalTable> tables) {
+    EvaluationReport(List<MethodResult> results, List<ProposalTable> tables,
+                     List<DemandForecastEvaluation.Result> forecasts) {
         this.byRun = LeaveOneRunOut.byRun(results, MethodResult::workflow);
         this.runs = tables.stream().map(ProposalTable::run).toList();
+        this.forecasts = forecasts;
     }
 
     /** One run: the selection, the LSTM alone and the rules, against the baseline that wasted least. */
@@ -59,6 +62,7 @@ final class EvaluationReport {
         comparisonTable(md);
         medians(md);
         sources(md);
+        demandForecasts(md);
         leftOut(md);
         allMethods(md);
         return md.toString();
@@ -116,6 +120,28 @@ final class EvaluationReport {
                     100.0 * source.getValue()[0] / total, wastage.get(source.getKey())));
         }
         md.append('\n');
+    }
+
+    private void demandForecasts(StringBuilder md) {
+        md.append("## Look-ahead: each run's memory demand over the next ").append(DemandForecastEvaluation.HORIZON_MINUTES)
+                .append(" minutes\n\nOnce a minute, right after a submit, the forecaster predicts the sum of the peaks "
+                        + "of the actions the run will submit in the next ").append(DemandForecastEvaluation.HORIZON_MINUTES)
+                .append(" minutes, from the submit sequences learned so far; the baseline repeats the last window. "
+                        + "Interval: ").append(Math.round(DemandForecastEvaluation.COVERAGE * 100))
+                .append(" %, calibrated on the forecasts already judged.\n\n")
+                .append("| run | forecasts | mean actual GiB | MAE GiB | baseline MAE GiB | MAE × baseline "
+                        + "| with interval | interval coverage |\n|---|---:|---:|---:|---:|---:|---:|---:|\n");
+        for (DemandForecastEvaluation.Result f : forecasts) {
+            md.append(String.format(Locale.ROOT, "| %s | %d | %.3f | %.3f | %.3f | %.3f | %d | %.1f %% |%n", f.run(),
+                    f.forecasts(), f.meanActualGib(), f.maeGib(), f.persistenceGib(),
+                    LeaveOneRunOut.ratio(f.maeGib(), f.persistenceGib()), f.withInterval(), 100 * f.coverage()));
+        }
+        List<Double> ratios = forecasts.stream().map(f -> LeaveOneRunOut.ratio(f.maeGib(), f.persistenceGib())).toList();
+        List<Double> coverages = forecasts.stream().map(DemandForecastEvaluation.Result::coverage)
+                .filter(c -> !c.isNaN()).toList();
+        md.append(String.format(Locale.ROOT, "%nMedian MAE × baseline: %.3f; median interval coverage: %.1f %% "
+                        + "(%d runs with intervals).%n%n", LeaveOneRunOut.median(ratios),
+                coverages.isEmpty() ? Double.NaN : 100 * LeaveOneRunOut.median(coverages), coverages.size()));
     }
 
     private void leftOut(StringBuilder md) {

@@ -22,7 +22,7 @@ final class Scoring {
         Tally tally = new Tally(table);
         for (int event : table.events()) {
             if (event >= 0) {
-                tally.allocate(event, column);
+                tally.allocate(event, table.proposals()[event][column]);
             }
         }
         return tally.result(method, Map.of(), Map.of(), "");
@@ -46,8 +46,9 @@ final class Scoring {
                         done.peakMb(), done.realtimeMs());
                 continue;
             }
-            SizingChoice choice = selector.choose(workflowType, table.tasks().get(event).process(), table.warm()[event]);
-            double wasted = tally.allocate(event, choice.index());
+            SizingChoice choice = selector.choose(workflowType, table.tasks().get(event).process(), table.warm()[event],
+                    table.proposals()[event]);
+            double wasted = tally.allocate(event, choice.allocationMb());
             decisions.merge(choice.source(), 1L, Long::sum);
             decided.merge(choice.source(), wasted / MIB_MS_PER_GIB_HOUR, Double::sum);
         }
@@ -68,9 +69,9 @@ final class Scoring {
         }
 
         /** @return the task's wastage, MiB x ms */
-        double allocate(int task, int column) {
+        double allocate(int task, double allocationMb) {
             TraceTask sized = table.tasks().get(task);
-            double allocated = Math.max(RetryCost.MIN_ALLOCATION_MB, table.proposals()[task][column]);
+            double allocated = Math.max(RetryCost.MIN_ALLOCATION_MB, allocationMb);
             RetryCost cost = RetryCost.of(allocated, sized.peakMb(), sized.realtimeMs());
             wastage += cost.wastedMbMs();
             coldStart += table.warm()[task] ? 0 : cost.wastedMbMs();

@@ -12,7 +12,8 @@ import java.util.List;
 
 /**
  * Replays recorded workflow runs (Nextflow trace CSVs, Lotaru execution reports, WfFormat instance JSONs)
- * and scores the baselines, the LSTM and the online selection among all of them, and writes
+ * and scores the baselines, the LSTM and the online selection among all of them, and the look-ahead's
+ * 10-minute demand forecast, and writes
  * {@value #MARKDOWN}, {@value #CSV} and {@value #CHART} to an output folder. Every run starts cold: fresh
  * methods and an empty record per run. The selection's setting for a run is chosen on the <em>other</em>
  * runs ({@link LeaveOneRunOut}), never on the run it is scored on.
@@ -24,9 +25,10 @@ public final class WorkflowEvaluation {
     public static final String CHART = "workflow-wastage.svg";
 
     /** The settings the selection may use; which one is chosen per run by leave-one-run-out. */
-    static final List<SelectorSettings> GRID = List.of(8, 32, 128).stream()
+    static final List<SelectorSettings> GRID = List.of(16, 64).stream()
             .flatMap(window -> List.of(0.0, 1.0).stream().flatMap(penalty -> List.of(0.0, 8.0).stream()
-                    .map(prior -> new SelectorSettings(window, penalty, prior))))
+                    .flatMap(prior -> List.of(0.0, 0.9).stream()
+                            .map(coverage -> new SelectorSettings(window, penalty, prior, coverage)))))
             .toList();
 
     private final LstmSettings lstmSettings;
@@ -49,7 +51,8 @@ public final class WorkflowEvaluation {
         }
         List<MethodResult> results = LeaveOneRunOut.score(tables, GRID);
         Files.createDirectories(outDir);
-        EvaluationReport report = new EvaluationReport(results, tables);
+        List<DemandForecastEvaluation.Result> forecasts = tables.stream().map(DemandForecastEvaluation::score).toList();
+        EvaluationReport report = new EvaluationReport(results, tables, forecasts);
         Files.writeString(outDir.resolve(MARKDOWN), report.markdown(lstmSettings, policy));
         Files.writeString(outDir.resolve(CSV), report.csv());
         Files.writeString(outDir.resolve(CHART), WastageChart.svg(results));

@@ -1,5 +1,7 @@
 package dev.foresight.topology.workflow;
 
+import dev.foresight.domain.workflow.DemandForecast;
+import dev.foresight.domain.workflow.DemandForecaster;
 import dev.foresight.predict.workflow.ActionObservation;
 import dev.foresight.predict.workflow.NextActionPredictor;
 import dev.foresight.predict.workflow.ResourcePrediction;
@@ -18,7 +20,9 @@ import dev.foresight.schema.state.ShadowWorkflow;
 import dev.foresight.schema.state.UsageWindow;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 import org.apache.kafka.streams.KeyValue;
@@ -42,10 +46,21 @@ final class ShadowProcessor implements Processor<String, WorkflowEvent, String, 
     static final String MODEL_KEY = "model";
 
     private static final Logger LOG = LoggerFactory.getLogger(ShadowProcessor.class);
+    private static final double LOOK_AHEAD_COVERAGE = 0.8;
+    private static final int MAX_PREWARMED = 10_000;
+    /** A new forecast is sent when it differs from the last one sent by more than this share. */
+    private static final double PREWARM_CHANGE = 0.1;
 
     private final WorkflowSettings settings;
     private final Supplier<NextActionPredictor> predictors;
     private final AllocationPlanner planner;
+    private final DemandForecaster forecaster = new DemandForecaster(LOOK_AHEAD_COVERAGE);
+    private final Map<String, Double> prewarmed = new LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Double> eldest) {
+            return size() > MAX_PREWARMED;
+        }
+    };
     private NextActionPredictor predictor;
     private ProcessorContext<String, ShadowOutput> context;
     private KeyValueStore<String, ShadowWorkflow> shadows;
@@ -164,9 +179,32 @@ final class ShadowProcessor implements Processor<String, WorkflowEvent, String, 
         AllocationPlan plan = planner.plan(prediction, recentUsage(type, action.getActionType()),
                 Optional.ofNullable(requested).map(Resources::of));
         String pool = settings.pools().poolOf(type);
+        Optional<ShadowAction> previous = Shadows.lastSized(shadow);
         action.setPrediction(Shadows.prediction(plan, pool, at));
         context.forward(new Record<>(pool, new ShadowOutput.PoolRequest(
                 WorkflowCommands.reserve(shadow.getWorkflowId(), action.getActionId(), plan, at)), record.timestamp()));
+        if (lookingAhead()) {
+            forecaster.submitted(type, previous.map(ShadowAction::getActionType).orElse(null), action.getActionType(),
+                    previous.map(p -> at.toEpochMilli() - p.getPrediction().getMadeAt().toEpochMilli()).orElse(0L));
+            prewarm(shadow, action.getActionType(), pool, at, record.timestamp());
+        }
+    }
+
+    private boolean lookingAhead() {
+        return !settings.lookAhead().isZero();
+    }
+
+    /** Holds capacity for what the run is forecast to submit next, when the forecast moved enough to say so. */
+    private void prewarm(ShadowWorkflow shadow, String lastType, String pool, Instant at, long timestamp) {
+        DemandForecast forecast = forecaster.forecast(shadow.getWorkflowType(), lastType, 0,
+                settings.lookAhead().toMillis());
+        double last = prewarmed.getOrDefault(shadow.getWorkflowId(), 0.0);
+        if (Math.abs(forecast.memoryMb() - last) <= PREWARM_CHANGE * last) {
+            return;
+        }
+        prewarmed.put(shadow.getWorkflowId(), forecast.memoryMb());
+        context.forward(new Record<>(pool, new ShadowOutput.PoolRequest(
+                WorkflowCommands.prewarm(shadow.getWorkflowId(), shadow.getWorkflowType(), forecast, at)), timestamp));
     }
 
     private void completed(ShadowWorkflow shadow, ActionCompleted completed, Instant at, Record<String, ?> record) {
@@ -185,6 +223,7 @@ final class ShadowProcessor implements Processor<String, WorkflowEvent, String, 
         List<ActionObservation> before = Shadows.historyBefore(shadow, action.getActionId(), sized);
         predictor.learn(shadow.getWorkflowType(), before, actual.observed(action.getActionType()));
         remember(shadow.getWorkflowType(), action.getActionType(), completed);
+        forecaster.completed(shadow.getWorkflowType(), action.getActionType(), actual.memoryMb());
         ActionPrediction prediction = action.getPrediction();
         if (prediction != null) {
             PredictionError error = Deviations.of(Resources.of(prediction.getExpected()), actual);
@@ -212,6 +251,11 @@ final class ShadowProcessor implements Processor<String, WorkflowEvent, String, 
         shadow.setCompletedAt(at);
         for (ShadowAction open : Shadows.holdingReservations(shadow)) {
             release(shadow, open, at, why, timestamp);
+        }
+        if (prewarmed.remove(shadow.getWorkflowId()) != null) {
+            context.forward(new Record<>(settings.pools().poolOf(shadow.getWorkflowType()), new ShadowOutput.PoolRequest(
+                    WorkflowCommands.release(shadow.getWorkflowId(), WorkflowCommands.PREWARM_ACTION, at,
+                            WorkflowCommands.LOOK_AHEAD, why)), timestamp));
         }
         context.forward(new Record<>(shadow.getWorkflowId(), new ShadowOutput.Summary(shadow), timestamp));
     }

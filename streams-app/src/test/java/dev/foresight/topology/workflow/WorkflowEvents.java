@@ -31,6 +31,10 @@ final class WorkflowEvents {
                 "started-" + actionId);
     }
 
+    static WorkflowEvent submitted(String workflowId, String actionId, String actionType, Instant at) {
+        return event(workflowId, at, new ActionSubmitted(actionId, actionType, null), "submitted-" + actionId);
+    }
+
     static WorkflowEvent submittedRequesting(String workflowId, String actionId, String actionType, Instant at,
                                              double cpuCores, double memoryMb) {
         return event(workflowId, at, new ActionSubmitted(actionId, actionType, usage(cpuCores, memoryMb)),

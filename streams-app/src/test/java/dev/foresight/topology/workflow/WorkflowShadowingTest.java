@@ -44,6 +44,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 class WorkflowShadowingTest {
 
+    /** Without the look-ahead, so the tests of sizing see only the commands of sizing. */
+    private static final WorkflowSettings SIZING = WorkflowSettings.defaults().withLookAhead(Duration.ZERO);
     private static final double CONFIDENT = 0.9;
     private static final double UNSURE = 0.2;
 
@@ -63,7 +65,7 @@ class WorkflowShadowingTest {
 
     @Test
     void shouldArchiveTheOldestFinishedActionsOfALongWorkflowAndKeepTheOpenOnes() {
-        open(WorkflowSettings.defaults(), CONFIDENT);
+        open(SIZING, CONFIDENT);
         send(started("wf-1", "open", "load", START));
         int finished = Shadows.MAX_FINISHED_ACTIONS + 20;
         for (int i = 0; i < finished; i++) {
@@ -81,7 +83,7 @@ class WorkflowShadowingTest {
 
     @Test
     void shouldMirrorEveryActionOfAWorkflowInTheShadowStore() {
-        open(WorkflowSettings.defaults(), CONFIDENT);
+        open(SIZING, CONFIDENT);
         send(created("wf-1", START));
         send(started("wf-1", "a-1", "extract", START.plusSeconds(10)));
         send(completed("wf-1", "a-1", "extract", START.plusSeconds(70), 1, 512));
@@ -104,7 +106,7 @@ class WorkflowShadowingTest {
 
     @Test
     void shouldReserveTheModelsUpperBoundWhenTheModelIsConfident() {
-        open(WorkflowSettings.defaults(), CONFIDENT);
+        open(SIZING, CONFIDENT);
         run("wf-1", "a-1", "extract", START, 2, 1000);
 
         send(started("wf-2", "b-1", "extract", START.plusSeconds(120)));
@@ -122,7 +124,7 @@ class WorkflowShadowingTest {
 
     @Test
     void shouldReserveThe95thPercentileOfRecentUsagePlusHeadroomWhenTheModelIsUnsure() {
-        open(WorkflowSettings.defaults(), UNSURE);
+        open(SIZING, UNSURE);
         for (int i = 1; i <= 5; i++) {
             run("wf-" + i, "a-1", "extract", START.plusSeconds(i), 1, 100 * i);
         }
@@ -138,7 +140,7 @@ class WorkflowShadowingTest {
 
     @Test
     void shouldReserveWhatTheActionRequestedWhenTheModelIsUnsureAndHistoryIsShort() {
-        open(WorkflowSettings.defaults(), UNSURE);
+        open(SIZING, UNSURE);
         send(startedRequesting("wf-1", "a-1", "extract", START, 3, 3000));
 
         AllocationCommand reserve = last(AllocationAction.RESERVE);
@@ -148,7 +150,7 @@ class WorkflowShadowingTest {
 
     @Test
     void shouldReserveOnlyOnceForARepeatedStart() {
-        open(WorkflowSettings.defaults(), UNSURE);
+        open(SIZING, UNSURE);
         send(started("wf-1", "a-1", "extract", START));
         send(started("wf-1", "a-1", "extract", START.plusSeconds(1)));
 
@@ -157,7 +159,7 @@ class WorkflowShadowingTest {
 
     @Test
     void shouldReleaseTheReservationWhenTheActionCompletes() {
-        open(WorkflowSettings.defaults(), UNSURE);
+        open(SIZING, UNSURE);
         send(startedRequesting("wf-1", "a-1", "extract", START, 2, 2048));
         send(completed("wf-1", "a-1", "extract", START.plusSeconds(60), 2, 2000));
 
@@ -172,7 +174,7 @@ class WorkflowShadowingTest {
 
     @Test
     void shouldReserveAtSubmitAndLetTheStartConfirmWithoutReservingAgain() {
-        open(WorkflowSettings.defaults(), UNSURE);
+        open(SIZING, UNSURE);
         send(submittedRequesting("wf-1", "a-1", "extract", START, 2, 2048));
         AllocationCommand reserve = last(AllocationAction.RESERVE);
         send(startedRequesting("wf-1", "a-1", "extract", START.plusSeconds(40), 2, 2048));
@@ -187,7 +189,7 @@ class WorkflowShadowingTest {
 
     @Test
     void shouldSizeAtSubmitFromWhatCompletedBeforeTheSubmitAndLearnAtCompletion() {
-        open(WorkflowSettings.defaults(), UNSURE);
+        open(SIZING, UNSURE);
         send(submittedRequesting("wf-1", "a-1", "extract", START, 1, 4096));
         send(completed("wf-1", "a-1", "extract", START.plusSeconds(30), 1, 1000));
         send(submittedRequesting("wf-1", "a-2", "extract", START.plusSeconds(31), 1, 4096));
@@ -200,15 +202,59 @@ class WorkflowShadowingTest {
 
     @Test
     void shouldStillReserveAtTheStartForAProducerThatSendsNoSubmits() {
-        open(WorkflowSettings.defaults(), UNSURE);
+        open(SIZING, UNSURE);
         send(startedRequesting("wf-1", "a-1", "extract", START, 2, 2048));
 
         assertEquals(START, last(AllocationAction.RESERVE).getIssuedAt());
     }
 
     @Test
+    void shouldPrewarmTheForecastNextActionsAndConvertThemWhenTheyAreSubmitted() {
+        open(WorkflowSettings.defaults(), UNSURE);
+        send(submittedRequesting("wf-1", "a-1", "extract", START, 1, 4096));
+        send(completed("wf-1", "a-1", "extract", START.plusSeconds(30), 1, 1000));
+        send(submittedRequesting("wf-1", "a-2", "load", START.plusSeconds(60), 1, 4096));
+        send(completed("wf-1", "a-2", "load", START.plusSeconds(90), 1, 3000));
+        assertTrue(allocations.readValuesToList().stream().noneMatch(c -> c.getAction() == AllocationAction.PREWARM),
+                "nothing to foresee before a sequence was learned");
+
+        send(submittedRequesting("wf-2", "b-1", "extract", START.plusSeconds(120), 1, 4096));
+        AllocationCommand prewarm = last(AllocationAction.PREWARM);
+        send(submittedRequesting("wf-2", "b-2", "load", START.plusSeconds(150), 1, 4096));
+        List<AllocationCommand> after = allocations.readValuesToList();
+
+        assertEquals("wf-2/" + WorkflowCommands.PREWARM_ACTION, prewarm.getTarget());
+        assertEquals(3000, prewarm.getResources().getMemoryMb(), 1e-9, "load follows extract and peaked at 3000 MiB");
+        assertEquals(10.0, prewarm.getAmount(), 1e-9, "horizon in minutes");
+        assertEquals(1.0, prewarm.getDecision().getInputs().get("forecast.count.load"), 1e-9);
+        assertEquals(WorkflowCommands.LOOK_AHEAD, prewarm.getDecision().getMadeBy());
+        AllocationCommand reserve = after.stream().filter(c -> c.getAction() == AllocationAction.RESERVE).findFirst()
+                .orElseThrow();
+        assertEquals("wf-2/b-2", reserve.getTarget());
+        assertEquals(3000, reserve.getDecision().getInputs().get("pool.prewarmConvertedMemoryMb"), 1e-9,
+                "the load that was foreseen takes the capacity held for it");
+    }
+
+    @Test
+    void shouldReleaseWhatIsStillPrewarmedWhenTheWorkflowEnds() {
+        open(WorkflowSettings.defaults(), UNSURE);
+        send(submittedRequesting("wf-1", "a-1", "extract", START, 1, 4096));
+        send(completed("wf-1", "a-1", "extract", START.plusSeconds(30), 1, 1000));
+        send(submittedRequesting("wf-1", "a-2", "load", START.plusSeconds(60), 1, 4096));
+        send(completed("wf-1", "a-2", "load", START.plusSeconds(90), 1, 3000));
+        send(submittedRequesting("wf-2", "b-1", "extract", START.plusSeconds(120), 1, 4096));
+        allocations.readValuesToList();
+
+        send(finished("wf-2", START.plusSeconds(130)));
+
+        assertTrue(allocations.readValuesToList().stream().anyMatch(c -> c.getAction() == AllocationAction.RELEASE
+                && c.getTarget().equals("wf-2/" + WorkflowCommands.PREWARM_ACTION)
+                && c.getResources().getMemoryMb() == 3000));
+    }
+
+    @Test
     void shouldRejectWithAReasonRatherThanOverCommitThePool() {
-        open(WorkflowSettings.defaults().withPools(PoolSettings.single(new PoolCapacity(4, 4096))), UNSURE);
+        open(SIZING.withPools(PoolSettings.single(new PoolCapacity(4, 4096))), UNSURE);
         send(startedRequesting("wf-1", "a-1", "extract", START, 3, 1024));
         send(startedRequesting("wf-2", "b-1", "extract", START.plusSeconds(1), 2, 1024));
 
@@ -224,7 +270,7 @@ class WorkflowShadowingTest {
 
     @Test
     void shouldGrantAgainOnceAReleaseFreedTheCapacity() {
-        open(WorkflowSettings.defaults().withPools(PoolSettings.single(new PoolCapacity(4, 4096))), UNSURE);
+        open(SIZING.withPools(PoolSettings.single(new PoolCapacity(4, 4096))), UNSURE);
         send(startedRequesting("wf-1", "a-1", "extract", START, 3, 1024));
         send(completed("wf-1", "a-1", "extract", START.plusSeconds(30), 3, 1000));
         send(startedRequesting("wf-2", "b-1", "extract", START.plusSeconds(31), 2, 1024));
@@ -235,7 +281,7 @@ class WorkflowShadowingTest {
 
     @Test
     void shouldAlertWithExpectedAndActualWhenUsageDeviatesBeyondTheBound() {
-        open(WorkflowSettings.defaults(), UNSURE);
+        open(SIZING, UNSURE);
         send(startedRequesting("wf-1", "a-1", "extract", START, 1, 1024));
         send(completed("wf-1", "a-1", "extract", START.plusSeconds(60), 1, 4096));
 
@@ -250,7 +296,7 @@ class WorkflowShadowingTest {
 
     @Test
     void shouldNotAlertWhenUsageIsWithinTheBound() {
-        open(WorkflowSettings.defaults(), UNSURE);
+        open(SIZING, UNSURE);
         send(startedRequesting("wf-1", "a-1", "extract", START, 1, 1024));
         send(completed("wf-1", "a-1", "extract", START.plusSeconds(60), 0.9, 900));
 
@@ -259,7 +305,7 @@ class WorkflowShadowingTest {
 
     @Test
     void shouldPublishTheFinalShadowWhenTheWorkflowCompletes() {
-        open(WorkflowSettings.defaults(), UNSURE);
+        open(SIZING, UNSURE);
         send(created("wf-1", START));
         run("wf-1", "a-1", "extract", START.plusSeconds(1), 1, 100);
         send(finished("wf-1", START.plusSeconds(120)));
@@ -274,7 +320,7 @@ class WorkflowShadowingTest {
 
     @Test
     void shouldDeleteAFinishedShadowOnceStreamTimePassesItsRetention() {
-        open(WorkflowSettings.defaults(), UNSURE);
+        open(SIZING, UNSURE);
         send(created("wf-1", START));
         send(finished("wf-1", START.plusSeconds(60)));
 
@@ -290,7 +336,7 @@ class WorkflowShadowingTest {
     void shouldCloseASilentShadowAsAbandonedAndReleaseWhatItHolds() {
         WorkflowSettings wallClock = new WorkflowSettings(AllocationPolicy.defaults(), PoolSettings.defaults(), 0.5,
                 Duration.ofHours(1), Duration.ofHours(24), Duration.ofMinutes(1), PunctuationType.WALL_CLOCK_TIME,
-                100, Duration.ofSeconds(30));
+                100, Duration.ofSeconds(30), Duration.ZERO);
         open(wallClock, UNSURE);
         send(startedRequesting("wf-1", "a-1", "extract", START, 1, 1024));
 
@@ -309,7 +355,7 @@ class WorkflowShadowingTest {
     void shouldReleaseAReservationThatOutlivesItsTtl() {
         PoolSettings shortTtl = new PoolSettings(PoolSettings.defaults().capacities(), java.util.Map.of(), "default",
                 Duration.ofMinutes(10));
-        open(WorkflowSettings.defaults().withPools(shortTtl), UNSURE);
+        open(SIZING.withPools(shortTtl), UNSURE);
         send(startedRequesting("wf-1", "a-1", "extract", START, 1, 1024));
 
         fixture.driver().advanceWallClockTime(Duration.ofMinutes(15));
