@@ -77,14 +77,8 @@ class AvroSerdesTest {
         v1.getFields().forEach(f -> old.put(f.name(), current.get(f.name())));
         old.put("timestamp", current.getTimestamp().toEpochMilli());
 
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        out.write(0);
-        out.write(ByteBuffer.allocate(4).putInt(BundledSchemas.idOf(v1)).array());
-        BinaryEncoder encoder = EncoderFactory.get().binaryEncoder(out, null);
-        new GenericDatumWriter<GenericRecord>(v1).write(old, encoder);
-        encoder.flush();
 
-        TelemetryEvent read = serde.deserializer().deserialize("t", out.toByteArray());
+        TelemetryEvent read = serde.deserializer().deserialize("t", wire(v1, old));
         assertEquals("host-1", read.getHostId());
         assertEquals(0.5, read.getCpuUtilization());
         assertNull(read.getRegion(), "field added in v2 takes its default");
@@ -110,15 +104,9 @@ class AvroSerdesTest {
         old.put("timestamp", 1_700_000_000_000L);
         old.put("payload", payload);
 
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        out.write(0);
-        out.write(ByteBuffer.allocate(4).putInt(BundledSchemas.idOf(v1)).array());
-        BinaryEncoder encoder = EncoderFactory.get().binaryEncoder(out, null);
-        new GenericDatumWriter<GenericRecord>(v1).write(old, encoder);
-        encoder.flush();
 
         Serde<WorkflowEvent> workflows = AvroSerdes.bundled().valueSerde();
-        WorkflowEvent read = workflows.deserializer().deserialize("t", out.toByteArray());
+        WorkflowEvent read = workflows.deserializer().deserialize("t", wire(v1, old));
         assertEquals(new ActionStarted("a-1", "align", null), read.getPayload());
     }
 
@@ -129,6 +117,17 @@ class AvroSerdesTest {
                 new ActionSubmitted("a-1", "align", null));
 
         assertEquals(event, workflows.deserializer().deserialize("t", workflows.serializer().serialize("t", event)));
+    }
+
+    /** {@code record} as an older version of the product wrote it: Confluent framing with that schema's id. */
+    private static byte[] wire(Schema writer, GenericRecord record) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        out.write(0);
+        out.write(ByteBuffer.allocate(4).putInt(BundledSchemas.idOf(writer)).array());
+        BinaryEncoder encoder = EncoderFactory.get().binaryEncoder(out, null);
+        new GenericDatumWriter<GenericRecord>(writer).write(record, encoder);
+        encoder.flush();
+        return out.toByteArray();
     }
 
     @Test

@@ -218,10 +218,7 @@ class WorkflowShadowingTest {
     @Test
     void shouldPrewarmTheForecastNextActionsAndConvertThemWhenTheyAreSubmitted() {
         open(WorkflowSettings.defaults(), UNSURE);
-        send(submittedRequesting("wf-1", "a-1", "extract", START, 1, 4096));
-        send(completed("wf-1", "a-1", "extract", START.plusSeconds(30), 1, 1000));
-        send(submittedRequesting("wf-1", "a-2", "load", START.plusSeconds(60), 1, 4096));
-        send(completed("wf-1", "a-2", "load", START.plusSeconds(90), 1, 3000));
+        learnExtractThenLoad();
         assertTrue(allocations.readValuesToList().stream().noneMatch(c -> c.getAction() == AllocationAction.PREWARM),
                 "nothing to foresee before a sequence was learned");
 
@@ -245,10 +242,7 @@ class WorkflowShadowingTest {
     @Test
     void shouldReleaseWhatIsStillPrewarmedWhenTheWorkflowEnds() {
         open(WorkflowSettings.defaults(), UNSURE);
-        send(submittedRequesting("wf-1", "a-1", "extract", START, 1, 4096));
-        send(completed("wf-1", "a-1", "extract", START.plusSeconds(30), 1, 1000));
-        send(submittedRequesting("wf-1", "a-2", "load", START.plusSeconds(60), 1, 4096));
-        send(completed("wf-1", "a-2", "load", START.plusSeconds(90), 1, 3000));
+        learnExtractThenLoad();
         send(submittedRequesting("wf-2", "b-1", "extract", START.plusSeconds(120), 1, 4096));
         allocations.readValuesToList();
 
@@ -408,6 +402,14 @@ class WorkflowShadowingTest {
 
     private void send(WorkflowEvent event) {
         workflows.pipeInput(event.getWorkflowId(), event, event.getTimestamp());
+    }
+
+    /** One run that submits extract, then load a minute later (peak 3000 MiB): a sequence to foresee. */
+    private void learnExtractThenLoad() {
+        send(submittedRequesting("wf-1", "a-1", "extract", START, 1, 4096));
+        send(completed("wf-1", "a-1", "extract", START.plusSeconds(30), 1, 1000));
+        send(submittedRequesting("wf-1", "a-2", "load", START.plusSeconds(60), 1, 4096));
+        send(completed("wf-1", "a-2", "load", START.plusSeconds(90), 1, 3000));
     }
 
     private void run(String workflowId, String actionId, String type, Instant start, double cpu, double memoryMb) {
