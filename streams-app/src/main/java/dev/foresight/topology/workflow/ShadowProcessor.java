@@ -55,8 +55,6 @@ final class ShadowProcessor implements Processor<String, WorkflowEvent, String, 
     private static final Logger LOG = LoggerFactory.getLogger(ShadowProcessor.class);
     private static final double LOOK_AHEAD_COVERAGE = 0.8;
     private static final int MAX_PREWARMED = 10_000;
-    /** A new forecast is sent when it differs from the last one sent by more than this share. */
-    private static final double PREWARM_CHANGE = 0.1;
 
     private final WorkflowSettings settings;
     private final Supplier<NextActionPredictor> predictors;
@@ -201,12 +199,14 @@ final class ShadowProcessor implements Processor<String, WorkflowEvent, String, 
         return !settings.lookAhead().isZero();
     }
 
-    /** Holds capacity for what the run is forecast to submit next, when the forecast moved enough to say so. */
+    /**
+     * Replaces the capacity held for what the run is forecast to submit next with the newest forecast, at
+     * every submit: the pool has meanwhile converted part of the old one into the reservations it foresaw.
+     */
     private void prewarm(ShadowWorkflow shadow, String lastType, String pool, Instant at, long timestamp) {
         DemandForecast forecast = forecaster.forecast(shadow.getWorkflowType(), lastType, 0,
                 settings.lookAhead().toMillis());
-        double last = prewarmed.getOrDefault(shadow.getWorkflowId(), 0.0);
-        if (Math.abs(forecast.memoryMb() - last) <= PREWARM_CHANGE * last) {
+        if (forecast.memoryMb() == 0 && prewarmed.getOrDefault(shadow.getWorkflowId(), 0.0) == 0) {
             return;
         }
         prewarmed.put(shadow.getWorkflowId(), forecast.memoryMb());
