@@ -53,7 +53,8 @@ public final class BundledSchemas {
             RequestMetricEvent.getClassSchema(), FleetHeartbeatEvent.getClassSchema(), FleetBucket.getClassSchema(),
             FleetDemandState.getClassSchema());
 
-    private static final List<String> HISTORY = List.of("TelemetryEvent.v1.avsc", "DemandReport.v1.avsc");
+    private static final List<String> HISTORY = List.of("TelemetryEvent.v1.avsc", "WorkflowEvent.v1.avsc",
+            "AllocationCommand.v1.avsc", "DemandReport.v1.avsc");
 
     private static final BundledSchemas INSTANCE = new BundledSchemas();
 
