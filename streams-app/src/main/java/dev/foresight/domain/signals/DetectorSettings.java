@@ -15,10 +15,12 @@ package dev.foresight.domain.signals;
  * @param levelAlert       level log-likelihood that counts as an alert
  * @param noveltyAlert     pattern novelty that counts as an alert
  * @param quietAfterAlert  values scored 0 after an alert: one event is reported once
+ * @param strongerBy       how much higher than the last alert a score must be to alert during the quiet
  */
 public record DetectorSettings(int baselineLength, int recentLength, int historyLength, int averagedSurprises,
                                int levelWarmup, int learningValues, int blocks, int blockLength,
-                               int patternMemory, double levelAlert, double noveltyAlert, int quietAfterAlert) {
+                               int patternMemory, double levelAlert, double noveltyAlert, int quietAfterAlert,
+                               double strongerBy) {
 
     public DetectorSettings {
         for (int value : new int[] {baselineLength, recentLength, historyLength, averagedSurprises, blocks,
@@ -27,18 +29,18 @@ public record DetectorSettings(int baselineLength, int recentLength, int history
                 throw new IllegalArgumentException("detector lengths must be positive");
             }
         }
-        if (levelWarmup < 0 || learningValues < 0 || quietAfterAlert < 0 || levelAlert <= 0 || noveltyAlert <= 0) {
+        if (levelWarmup < 0 || learningValues < 0 || quietAfterAlert < 0 || strongerBy < 0 || levelAlert <= 0 || noveltyAlert <= 0) {
             throw new IllegalArgumentException("detector warm-ups, alerts and quiet periods must not be negative");
         }
     }
 
     /** The one configuration evaluated on NAB; learning lasts NAB's longest probation (750 values). */
     public static DetectorSettings defaults() {
-        return new DetectorSettings(1000, 10, 2000, 5, 300, 750, 16, 2, 3000, 0.5, 0.2, 500);
+        return new DetectorSettings(1000, 10, 2000, 5, 300, 750, 16, 2, 3000, 0.5, 0.2, 500, 0.4);
     }
 
     public DetectorSettings withLearningValues(int values) {
         return new DetectorSettings(baselineLength, recentLength, historyLength, averagedSurprises, levelWarmup,
-                values, blocks, blockLength, patternMemory, levelAlert, noveltyAlert, quietAfterAlert);
+                values, blocks, blockLength, patternMemory, levelAlert, noveltyAlert, quietAfterAlert, strongerBy);
     }
 }

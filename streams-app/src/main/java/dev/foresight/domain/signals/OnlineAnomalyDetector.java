@@ -6,7 +6,8 @@ package dev.foresight.domain.signals;
  * ({@link LevelSurprise}: spikes, shifts, flat or noisy stretches, jumps) and the shape view
  * ({@link PatternNovelty}: a pattern never seen before). After an alert the detector stays quiet for
  * {@code quietAfterAlert} values, since NAB counts only the first detection of an event and every
- * repeat outside the labelled window is a false positive.
+ * repeat outside the labelled window is a false positive; only a clearly stronger score (by
+ * {@code strongerBy}) breaks the quiet, as a new event.
  */
 public final class OnlineAnomalyDetector {
 
@@ -17,6 +18,7 @@ public final class OnlineAnomalyDetector {
     private final LevelSurprise level;
     private final PatternNovelty novelty;
     private int quiet;
+    private double lastAlert;
 
     public OnlineAnomalyDetector(DetectorSettings settings) {
         this.settings = settings;
@@ -34,11 +36,14 @@ public final class OnlineAnomalyDetector {
         double score = Math.min(1, ALERT * Math.max(levelScore, noveltyScore));
         if (quiet > 0) {
             quiet--;
-            return 0;
+            if (score < lastAlert + settings.strongerBy()) {
+                return 0;
+            }
+        } else if (score < ALERT) {
+            return score;
         }
-        if (score >= ALERT) {
-            quiet = settings.quietAfterAlert();
-        }
+        quiet = settings.quietAfterAlert();
+        lastAlert = score;
         return score;
     }
 }

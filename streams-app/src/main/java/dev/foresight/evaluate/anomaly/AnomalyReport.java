@@ -50,7 +50,7 @@ public record AnomalyReport(List<NabSeries> series, List<ProfileResult> profiles
                 .append("100 · (S − S_null) / (S_perfect − S_null). One threshold for all files.\n\n");
         md.append(overall());
         md.append("\n## Every file (standard profile, threshold chosen over all files)\n\n");
-        md.append("| file | windows | score | detections in windows | false-positive rows |\n|---|---|---|---|---|\n");
+        md.append("| file | windows | score | detected rows in windows | false-positive rows |\n|---|---|---|---|---|\n");
         ProfileResult standard = profiles.get(0);
         for (int f = 0; f < series.size(); f++) {
             NabFileScore s = standard.files().get(f);
