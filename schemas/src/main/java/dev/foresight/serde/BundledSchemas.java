@@ -2,6 +2,7 @@ package dev.foresight.serde;
 
 import dev.foresight.schema.commands.Alert;
 import dev.foresight.schema.commands.AllocationCommand;
+import dev.foresight.schema.commands.AnomalyScore;
 import dev.foresight.schema.commands.DemandReport;
 import dev.foresight.schema.commands.PipelineSynthesisCommand;
 import dev.foresight.schema.commands.RiskScore;
@@ -16,6 +17,8 @@ import dev.foresight.schema.state.DeploymentState;
 import dev.foresight.schema.state.HostBaseline;
 import dev.foresight.schema.state.HostRiskState;
 import dev.foresight.schema.state.Reservation;
+import dev.foresight.schema.state.SeriesBucket;
+import dev.foresight.schema.state.SeriesPoint;
 import dev.foresight.schema.state.ShadowWorkflow;
 import dev.foresight.schema.state.TelemetryAggregate;
 import dev.foresight.schema.state.UsageWindow;
@@ -45,7 +48,8 @@ public final class BundledSchemas {
             RollbackCommand.getClassSchema(), Alert.getClassSchema(), RiskScore.getClassSchema(),
             DemandReport.getClassSchema(), DeadLetter.getClassSchema(), TelemetryAggregate.getClassSchema(),
             ShadowWorkflow.getClassSchema(), UsageWindow.getClassSchema(), Reservation.getClassSchema(),
-            DeploymentState.getClassSchema(), HostRiskState.getClassSchema(), HostBaseline.getClassSchema());
+            DeploymentState.getClassSchema(), HostRiskState.getClassSchema(), HostBaseline.getClassSchema(),
+            SeriesPoint.getClassSchema(), SeriesBucket.getClassSchema(), AnomalyScore.getClassSchema());
 
     private static final List<String> HISTORY = List.of("TelemetryEvent.v1.avsc");
 

@@ -6,7 +6,9 @@ import dev.foresight.predict.workflow.LstmNextActionPredictor;
 import dev.foresight.predict.workflow.LstmSettings;
 import dev.foresight.predict.workflow.NextActionPredictor;
 import dev.foresight.serde.AvroSerdes;
+import dev.foresight.topics.Topics;
 import dev.foresight.topology.deployment.DeploymentGuardian;
+import dev.foresight.topology.signals.DeliverySignals;
 import dev.foresight.topology.telemetry.TelemetryAggregation;
 import dev.foresight.topology.workflow.WorkflowShadowing;
 import java.util.function.Supplier;
@@ -41,6 +43,8 @@ public final class ForesightTopology {
         new TelemetryAggregation(serdes, settings.aggregation()).build(inputs.telemetry());
         new WorkflowShadowing(serdes, settings.workflow(), workflowPredictors).build(inputs.workflows());
         new DeploymentGuardian(serdes, settings.deployment()).build(inputs);
+        new DeliverySignals(serdes, settings.signals(), Topics.ANOMALY_SCORES.name(), Topics.ALERTS.name())
+                .build(inputs.telemetry(), inputs.pipelines(), inputs.deployments());
         return builder.build();
     }
 }

@@ -1,5 +1,9 @@
 package dev.foresight.domain.signals;
 
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
+
 /**
  * Four ways a value can be out of line with the series' recent baseline, each turned into a
  * likelihood: the value itself (a spike), the recent mean (a level shift), the recent spread (a
@@ -51,5 +55,27 @@ final class LevelSurprise {
             worst = Math.max(worst, likelihoods[i].update(Math.min(surprises[i], CAP)));
         }
         return seen < warmup ? 0 : worst;
+    }
+
+    void writeTo(DataOutput out) throws IOException {
+        baseline.writeTo(out);
+        recent.writeTo(out);
+        steps.writeTo(out);
+        for (SurpriseLikelihood likelihood : likelihoods) {
+            likelihood.writeTo(out);
+        }
+        out.writeDouble(previous);
+        out.writeLong(seen);
+    }
+
+    void readFrom(DataInput in) throws IOException {
+        baseline.readFrom(in);
+        recent.readFrom(in);
+        steps.readFrom(in);
+        for (SurpriseLikelihood likelihood : likelihoods) {
+            likelihood.readFrom(in);
+        }
+        previous = in.readDouble();
+        seen = in.readLong();
     }
 }

@@ -1,5 +1,12 @@
 package dev.foresight.domain.signals;
 
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+
 /**
  * Online anomaly score of one series, one value at a time, in [0, 1]: 0.5 and above is an alert.
  * Two views are combined, each scaled so that its own alert level maps to 0.5: the level view
@@ -13,6 +20,8 @@ public final class OnlineAnomalyDetector {
 
     /** Scores at or above this are alerts. */
     public static final double ALERT = 0.5;
+
+    private static final int STATE_VERSION = 1;
 
     private final DetectorSettings settings;
     private final LevelSurprise level;
@@ -45,5 +54,37 @@ public final class OnlineAnomalyDetector {
         quiet = settings.quietAfterAlert();
         lastAlert = score;
         return score;
+    }
+
+    /** The detector's whole state, to keep in a state store; read back with {@link #fromBytes}. */
+    public byte[] toBytes() {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (DataOutputStream out = new DataOutputStream(bytes)) {
+            out.writeInt(STATE_VERSION);
+            level.writeTo(out);
+            novelty.writeTo(out);
+            out.writeInt(quiet);
+            out.writeDouble(lastAlert);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return bytes.toByteArray();
+    }
+
+    /** A detector restored from {@link #toBytes}; the settings must be those it was written with. */
+    public static OnlineAnomalyDetector fromBytes(DetectorSettings settings, byte[] state) {
+        OnlineAnomalyDetector detector = new OnlineAnomalyDetector(settings);
+        try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(state))) {
+            if (in.readInt() != STATE_VERSION) {
+                throw new IOException("unknown detector state version");
+            }
+            detector.level.readFrom(in);
+            detector.novelty.readFrom(in);
+            detector.quiet = in.readInt();
+            detector.lastAlert = in.readDouble();
+        } catch (IOException e) {
+            throw new IllegalArgumentException("unreadable detector state: " + e.getMessage(), e);
+        }
+        return detector;
     }
 }

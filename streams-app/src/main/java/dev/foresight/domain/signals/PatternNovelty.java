@@ -1,5 +1,9 @@
 package dev.foresight.domain.signals;
 
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
+
 /**
  * How new the shape of the latest values is: the window of the last {@code blocks × blockLength}
  * values, block-averaged and scaled to the range seen so far, against its nearest neighbour (largest
@@ -78,5 +82,43 @@ final class PatternNovelty {
             best = Math.min(best, distance);
         }
         return best;
+    }
+
+    void writeTo(DataOutput out) throws IOException {
+        for (double value : window) {
+            out.writeDouble(value);
+        }
+        out.writeInt(remembered);
+        out.writeInt(nextSlot);
+        for (int i = 0; i < remembered; i++) {
+            for (float block : memory[i]) {
+                out.writeFloat(block);
+            }
+        }
+        distances.writeTo(out);
+        out.writeLong(seen);
+        out.writeDouble(low);
+        out.writeDouble(high);
+    }
+
+    void readFrom(DataInput in) throws IOException {
+        for (int i = 0; i < window.length; i++) {
+            window[i] = in.readDouble();
+        }
+        remembered = in.readInt();
+        nextSlot = in.readInt();
+        if (remembered < 0 || remembered > memory.length || nextSlot < 0 || nextSlot >= memory.length) {
+            throw new IOException("pattern memory state does not fit a memory of " + memory.length);
+        }
+        for (int i = 0; i < remembered; i++) {
+            memory[i] = new float[blocks];
+            for (int b = 0; b < blocks; b++) {
+                memory[i][b] = in.readFloat();
+            }
+        }
+        distances.readFrom(in);
+        seen = in.readLong();
+        low = in.readDouble();
+        high = in.readDouble();
     }
 }

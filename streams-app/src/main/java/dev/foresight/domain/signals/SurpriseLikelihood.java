@@ -1,5 +1,9 @@
 package dev.foresight.domain.signals;
 
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
+
 /**
  * How unlikely the recent average of a surprise measure is, given its own history (the anomaly
  * likelihood of Numenta's HTM detector): the Gaussian tail probability of the short average against
@@ -29,6 +33,16 @@ final class SurpriseLikelihood {
         }
         double tail = upperTail(z);
         return Math.log(tail + EPSILON) / Math.log(EPSILON);
+    }
+
+    void writeTo(DataOutput out) throws IOException {
+        history.writeTo(out);
+        recent.writeTo(out);
+    }
+
+    void readFrom(DataInput in) throws IOException {
+        history.readFrom(in);
+        recent.readFrom(in);
     }
 
     /** P(Z > z) for a standard normal Z, via erfc (Numerical Recipes' Chebyshev fit, error below 1.2e-7). */

@@ -62,4 +62,25 @@ class OnlineAnomalyDetectorTest {
         OnlineAnomalyDetector detector = new OnlineAnomalyDetector(DetectorSettings.defaults());
         assertThrows(IllegalArgumentException.class, () -> detector.score(Double.NaN));
     }
+
+    @Test
+    void shouldScoreTheSameAfterARoundTripThroughBytes() {
+        DetectorSettings settings = DetectorSettings.defaults();
+        OnlineAnomalyDetector original = new OnlineAnomalyDetector(settings);
+        Random random = new Random(5);
+        for (int i = 0; i < 1500; i++) {
+            original.score(daily(i, random));
+        }
+        OnlineAnomalyDetector restored = OnlineAnomalyDetector.fromBytes(settings, original.toBytes());
+        for (int i = 1500; i < 2500; i++) {
+            double value = i == 2000 ? 300 : daily(i, random);
+            assertEquals(original.score(value), restored.score(value), 1e-9);
+        }
+    }
+
+    @Test
+    void shouldRejectUnreadableState() {
+        assertThrows(IllegalArgumentException.class,
+                () -> OnlineAnomalyDetector.fromBytes(DetectorSettings.defaults(), new byte[] {1, 2}));
+    }
 }
