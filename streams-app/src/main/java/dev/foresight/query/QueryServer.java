@@ -38,6 +38,7 @@ import org.apache.kafka.streams.state.HostInfo;
  *       MiB, other resources optionally as a JSON body; publishes an ActionCompleted; 202, or 409 if the action
  *       already completed.</li>
  * </ul>
+ * With {@link #withSeries}, also {@code GET /series/{serviceId}/{metric}?from=&to=&step=} ({@link SeriesApi}).
  * Reads go to the instance that owns the workflow's partition (forwarded when it is another one).
  * Errors are JSON {@code {"error": "..."}}: 400 for bad input, 404, 503 with Retry-After while the store
  * cannot be queried or the event cannot be published.
@@ -54,6 +55,7 @@ public final class QueryServer implements AutoCloseable {
     private final Requests requests = new Requests(mapper);
     private final ShadowJson json = new ShadowJson(mapper);
     private final OwnerProxy proxy = new OwnerProxy();
+    private SeriesApi series;
     private Javalin app;
 
     /**
@@ -62,6 +64,12 @@ public final class QueryServer implements AutoCloseable {
      */
     public QueryServer(KafkaStreams streams, EventSink sink, HostInfo self) {
         this(new StreamsShadowLocator(streams, self), new StreamsShadowReader(streams), sink, Clock.systemUTC());
+    }
+
+    /** Also serves {@code GET /series/{serviceId}/{metric}} (see {@link SeriesApi}); call before {@link #start}. */
+    public QueryServer withSeries(SeriesApi seriesApi) {
+        this.series = seriesApi;
+        return this;
     }
 
     public QueryServer(ShadowLocator locator, ShadowReader reader, EventSink sink, Clock clock) {
@@ -78,8 +86,11 @@ public final class QueryServer implements AutoCloseable {
                 .get("/shadow/{workflowID}/prediction/{actionID}", this::prediction)
                 .put("/shadow/{workflowID}/feedback/{actionID}/{actualResourceUsage}", this::feedback)
                 .exception(ApiException.class, (e, ctx) -> fail(ctx, e.status(), e.getMessage()))
-                .exception(StoreUnavailableException.class, (e, ctx) -> fail(ctx, 503, e.getMessage()))
-                .start(host, port);
+                .exception(StoreUnavailableException.class, (e, ctx) -> fail(ctx, 503, e.getMessage()));
+        if (series != null) {
+            app.get("/series/{serviceId}/{metric}", series::handle);
+        }
+        app.start(host, port);
         return this;
     }
 

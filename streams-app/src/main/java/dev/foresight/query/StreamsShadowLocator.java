@@ -16,10 +16,17 @@ public final class StreamsShadowLocator implements ShadowLocator {
 
     private final KafkaStreams streams;
     private final HostInfo self;
+    private final String store;
 
     public StreamsShadowLocator(KafkaStreams streams, HostInfo self) {
+        this(streams, self, WorkflowShadowing.SHADOW_STORE);
+    }
+
+    /** Locates the owner of a key of another store keyed by String, e.g. the series store. */
+    public StreamsShadowLocator(KafkaStreams streams, HostInfo self, String store) {
         this.streams = streams;
         this.self = self;
+        this.store = store;
     }
 
     @Override
@@ -33,7 +40,7 @@ public final class StreamsShadowLocator implements ShadowLocator {
         }
         KeyQueryMetadata metadata;
         try {
-            metadata = streams.queryMetadataForKey(WorkflowShadowing.SHADOW_STORE, workflowId,
+            metadata = streams.queryMetadataForKey(store, workflowId,
                     Serdes.String().serializer());
         } catch (StreamsException | IllegalStateException e) {
             return new KeyOwner.Unavailable("no metadata yet: " + e.getMessage());
