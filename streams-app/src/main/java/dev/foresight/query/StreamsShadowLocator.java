@@ -1,6 +1,5 @@
 package dev.foresight.query;
 
-import dev.foresight.topology.workflow.WorkflowShadowing;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.KeyQueryMetadata;
@@ -15,18 +14,14 @@ import org.apache.kafka.streams.state.HostInfo;
 public final class StreamsShadowLocator implements ShadowLocator {
 
     private final KafkaStreams streams;
-    private final HostInfo self;
     private final String store;
+    private final HostInfo self;
 
-    public StreamsShadowLocator(KafkaStreams streams, HostInfo self) {
-        this(streams, self, WorkflowShadowing.SHADOW_STORE);
-    }
-
-    /** Locates the owner of a key of another store keyed by String, e.g. the series store. */
-    public StreamsShadowLocator(KafkaStreams streams, HostInfo self, String store) {
+    /** @param store the name of the shadow store, whose partitions are the workflow topic's */
+    public StreamsShadowLocator(KafkaStreams streams, String store, HostInfo self) {
         this.streams = streams;
-        this.self = self;
         this.store = store;
+        this.self = self;
     }
 
     @Override

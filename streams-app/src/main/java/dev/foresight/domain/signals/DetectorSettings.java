@@ -39,6 +39,16 @@ public record DetectorSettings(int baselineLength, int recentLength, int history
         return new DetectorSettings(1000, 10, 2000, 5, 300, 750, 16, 2, 3000, 0.5, 0.2, 500, 0.4);
     }
 
+    /**
+     * The same detector sized for the live series store, where its whole state is written to a changelog
+     * once a minute per series: ≈ 50 kB instead of ≈ 250 kB. Shorter baselines (≈ 8 h of minutes), 300
+     * remembered windows, learning for 4 h and one hour of quiet after an alert. Not the NAB-evaluated
+     * configuration.
+     */
+    public static DetectorSettings live() {
+        return new DetectorSettings(500, 10, 500, 5, 120, 240, 16, 2, 300, 0.5, 0.2, 60, 0.4);
+    }
+
     public DetectorSettings withLearningValues(int values) {
         return new DetectorSettings(baselineLength, recentLength, historyLength, averagedSurprises, levelWarmup,
                 values, blocks, blockLength, patternMemory, levelAlert, noveltyAlert, quietAfterAlert, strongerBy);

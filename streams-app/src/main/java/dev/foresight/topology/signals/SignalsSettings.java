@@ -8,7 +8,8 @@ import java.time.Duration;
  *
  * <p>Defaults: 1-minute buckets kept 3 days (4 320 points: enough for the detector's baseline and for
  * looking at an incident in detail, the size of a NAB file) and 1-hour buckets kept 35 days (840
- * points: five weekly cycles for forecasts and capacity trends). The detector scores each closed minute.
+ * points: five weekly cycles for forecasts and capacity trends). The detector ({@link DetectorSettings#live()})
+ * scores each closed minute.
  */
 public record SignalsSettings(Duration fineStep, Duration fineRetention, Duration coarseStep,
                               Duration coarseRetention, Duration grace, DetectorSettings detector,
@@ -16,6 +17,6 @@ public record SignalsSettings(Duration fineStep, Duration fineRetention, Duratio
 
     public static SignalsSettings defaults() {
         return new SignalsSettings(Duration.ofMinutes(1), Duration.ofDays(3), Duration.ofHours(1), Duration.ofDays(35),
-                Duration.ofMinutes(1), DetectorSettings.defaults(), 0.3, 30);
+                Duration.ofMinutes(1), DetectorSettings.live(), 0.3, 30);
     }
 }
