@@ -118,15 +118,15 @@ class DeliverySignalsTest {
     @Test
     void shouldScoreEachMinuteOnceItHasClosed() {
         start(SignalsSettings.defaults());
-        for (int minute = 0; minute < 10; minute++) {
-            sendTelemetry(START.plus(Duration.ofMinutes(minute)), 0.1 * minute);
+        for (int minute = 0; minute < 20; minute++) {
+            sendTelemetry(START.plus(Duration.ofMinutes(minute)), 0.05 * minute);
         }
         List<AnomalyScore> cpu = fixture.output(Topics.ANOMALY_SCORES).readValuesToList().stream()
                 .filter(score -> score.getMetric().equals(SeriesMetric.CPU.id())).toList();
-        assertEquals(8, cpu.size(), "minutes 0..7 closed: stream time 9 min, grace 1 min");
+        assertEquals(9, cpu.size(), "minutes 0..8 closed: stream time 19 min, grace 10 min");
         for (int minute = 0; minute < cpu.size(); minute++) {
             assertEquals(START.plus(Duration.ofMinutes(minute)), cpu.get(minute).getWindowStart());
-            assertEquals(0.1 * minute, cpu.get(minute).getValue(), 1e-9);
+            assertEquals(0.05 * minute, cpu.get(minute).getValue(), 1e-9);
         }
     }
 
