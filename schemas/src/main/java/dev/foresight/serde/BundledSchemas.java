@@ -2,6 +2,7 @@ package dev.foresight.serde;
 
 import dev.foresight.schema.commands.Alert;
 import dev.foresight.schema.commands.AllocationCommand;
+import dev.foresight.schema.commands.AnomalyScore;
 import dev.foresight.schema.commands.DemandReport;
 import dev.foresight.schema.commands.PipelineSynthesisCommand;
 import dev.foresight.schema.commands.RiskScore;
@@ -20,6 +21,8 @@ import dev.foresight.schema.state.FleetDemandState;
 import dev.foresight.schema.state.HostBaseline;
 import dev.foresight.schema.state.HostRiskState;
 import dev.foresight.schema.state.Reservation;
+import dev.foresight.schema.state.SeriesBucket;
+import dev.foresight.schema.state.SeriesPoint;
 import dev.foresight.schema.state.ShadowWorkflow;
 import dev.foresight.schema.state.TelemetryAggregate;
 import dev.foresight.schema.state.UsageWindow;
@@ -51,7 +54,8 @@ public final class BundledSchemas {
             ShadowWorkflow.getClassSchema(), UsageWindow.getClassSchema(), Reservation.getClassSchema(),
             DeploymentState.getClassSchema(), HostRiskState.getClassSchema(), HostBaseline.getClassSchema(),
             RequestMetricEvent.getClassSchema(), FleetHeartbeatEvent.getClassSchema(), FleetBucket.getClassSchema(),
-            FleetDemandState.getClassSchema());
+            FleetDemandState.getClassSchema(), SeriesPoint.getClassSchema(), SeriesBucket.getClassSchema(),
+            AnomalyScore.getClassSchema());
 
     private static final List<String> HISTORY = List.of("TelemetryEvent.v1.avsc", "WorkflowEvent.v1.avsc",
             "AllocationCommand.v1.avsc", "DemandReport.v1.avsc");

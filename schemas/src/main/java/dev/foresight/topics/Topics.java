@@ -2,6 +2,7 @@ package dev.foresight.topics;
 
 import dev.foresight.schema.commands.Alert;
 import dev.foresight.schema.commands.AllocationCommand;
+import dev.foresight.schema.commands.AnomalyScore;
 import dev.foresight.schema.commands.DemandReport;
 import dev.foresight.schema.commands.PipelineSynthesisCommand;
 import dev.foresight.schema.commands.RiskScore;
@@ -65,6 +66,8 @@ public final class Topics {
             new TopicSpec<>("workflow.shadows.v1", "workflowId", ShadowWorkflow.class, PARTITIONS, DELETE, MONTH);
     public static final TopicSpec<DeploymentState> DEPLOYMENT_OUTCOMES =
             new TopicSpec<>("deployment.outcomes.v1", "deploymentId", DeploymentState.class, PARTITIONS, DELETE, MONTH);
+    public static final TopicSpec<AnomalyScore> ANOMALY_SCORES =
+            new TopicSpec<>("anomaly.scores.v1", "serviceId/metric", AnomalyScore.class, PARTITIONS, DELETE, WEEK);
     public static final TopicSpec<DeadLetter> DEAD_LETTERS =
             new TopicSpec<>("deadletter.v1", "original key", DeadLetter.class, PARTITIONS, DELETE, MONTH);
 
@@ -72,7 +75,7 @@ public final class Topics {
             FLEET_REQUESTS, FLEET_HEARTBEATS);
     public static final List<TopicSpec<?>> OUTPUTS = List.of(TELEMETRY_AGGREGATES, ALLOCATIONS, PIPELINE_COMMANDS,
             ROLLBACKS, ALERTS, RISK_SCORES, DEMAND_REPORTS, DEAD_LETTERS, WORKFLOW_SHADOWS,
-            DEPLOYMENT_OUTCOMES);
+            DEPLOYMENT_OUTCOMES, ANOMALY_SCORES);
     public static final List<TopicSpec<?>> ALL = concat(INPUTS, OUTPUTS);
 
     private Topics() {

@@ -2,10 +2,16 @@ package dev.foresight.app;
 
 import dev.foresight.producers.EventSink;
 import dev.foresight.query.QueryServer;
+import dev.foresight.query.SeriesApi;
+import dev.foresight.query.StreamsSeriesReader;
+import dev.foresight.query.StreamsShadowLocator;
 import dev.foresight.serde.AvroSerdes;
 import dev.foresight.topology.ForesightTopology;
 import dev.foresight.topology.TopologySettings;
+import dev.foresight.topology.signals.DeliverySignals;
+import dev.foresight.topology.signals.SignalsSettings;
 import dev.foresight.topology.workflow.WorkflowShadowing;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Properties;
 import org.apache.kafka.streams.CloseOptions;
@@ -55,12 +61,15 @@ final class StreamsApp implements AutoCloseable {
     }
 
     /**
-     * The shadow REST API over this app's stores, not started yet.
+     * The shadow and series REST API over this app's stores, not started yet.
      *
      * @param self this instance's application.server
      */
     QueryServer queryServer(EventSink sink, HostInfo self) {
-        return new QueryServer(streams, WorkflowShadowing.SHADOW_STORE, sink, self);
+        SignalsSettings signals = TopologySettings.defaults().signals();
+        return new QueryServer(streams, WorkflowShadowing.SHADOW_STORE, sink, self).withSeries(new SeriesApi(
+                new StreamsShadowLocator(streams, DeliverySignals.FINE_STORE, self),
+                new StreamsSeriesReader(streams, signals), Clock.systemUTC()));
     }
 
     /**

@@ -42,6 +42,7 @@ import org.apache.kafka.streams.state.HostInfo;
  *       MiB, other resources optionally as a JSON body; publishes an ActionCompleted; 202, or 409 if the action
  *       already completed.</li>
  * </ul>
+ * With {@link #withSeries}, also {@code GET /series/{serviceId}/{metric}?from=&to=&step=} ({@link SeriesApi}).
  * Reads go to the instance that owns the workflow's partition (forwarded when it is another one).
  * Errors are JSON {@code {"error": "..."}}: 400 for bad input, 404, 503 with Retry-After while the store
  * cannot be queried or the event cannot be published.
@@ -58,6 +59,7 @@ public final class QueryServer implements AutoCloseable {
     private final Requests requests = new Requests(mapper);
     private final ShadowJson json = new ShadowJson(mapper);
     private final OwnerProxy proxy = new OwnerProxy();
+    private SeriesApi series;
     private Javalin app;
 
     /**
@@ -68,6 +70,12 @@ public final class QueryServer implements AutoCloseable {
     public QueryServer(KafkaStreams streams, String shadowStore, EventSink sink, HostInfo self) {
         this(new StreamsShadowLocator(streams, shadowStore, self), new StreamsShadowReader(streams, shadowStore), sink,
                 Clock.systemUTC());
+    }
+
+    /** Also serves {@code GET /series/{serviceId}/{metric}} (see {@link SeriesApi}); call before {@link #start}. */
+    public QueryServer withSeries(SeriesApi seriesApi) {
+        this.series = seriesApi;
+        return this;
     }
 
     public QueryServer(ShadowLocator locator, ShadowReader reader, EventSink sink, Clock clock) {
@@ -85,8 +93,11 @@ public final class QueryServer implements AutoCloseable {
                 .post("/shadow/{workflowID}/submit/{actionID}", this::submit)
                 .put("/shadow/{workflowID}/feedback/{actionID}/{actualResourceUsage}", this::feedback)
                 .exception(ApiException.class, (e, ctx) -> fail(ctx, e.status(), e.getMessage()))
-                .exception(StoreUnavailableException.class, (e, ctx) -> fail(ctx, 503, e.getMessage()))
-                .start(host, port);
+                .exception(StoreUnavailableException.class, (e, ctx) -> fail(ctx, 503, e.getMessage()));
+        if (series != null) {
+            app.get("/series/{serviceId}/{metric}", series::handle);
+        }
+        app.start(host, port);
         return this;
     }
 

@@ -9,6 +9,7 @@ import dev.foresight.serde.AvroSerdes;
 import dev.foresight.topics.Topics;
 import dev.foresight.topology.deployment.DeploymentGuardian;
 import dev.foresight.topology.fleet.FleetDemand;
+import dev.foresight.topology.signals.DeliverySignals;
 import dev.foresight.topology.telemetry.TelemetryAggregation;
 import dev.foresight.topology.workflow.WorkflowShadowing;
 import java.util.Properties;
@@ -52,6 +53,8 @@ public final class ForesightTopology {
         new DeploymentGuardian(serdes, settings.deployment()).build(inputs);
         new FleetDemand(serdes, settings.fleet(), Topics.DEMAND_REPORTS.name(), Topics.ALLOCATIONS.name())
                 .build(inputs.fleetRequests(), inputs.fleetHeartbeats());
+        new DeliverySignals(serdes, settings.signals(), Topics.ANOMALY_SCORES.name(), Topics.ALERTS.name())
+                .build(inputs.telemetry(), inputs.pipelines(), inputs.deployments());
         return builder.build();
     }
 }
