@@ -14,6 +14,8 @@ import dev.foresight.schema.events.TelemetryEvent;
 import dev.foresight.schema.events.WorkflowEvent;
 import dev.foresight.schema.state.DeploymentState;
 import dev.foresight.schema.state.HostBaseline;
+import dev.foresight.schema.state.HostRiskProfile;
+import dev.foresight.schema.state.HostRiskRound;
 import dev.foresight.schema.state.HostRiskState;
 import dev.foresight.schema.state.Reservation;
 import dev.foresight.schema.state.ShadowWorkflow;
@@ -45,9 +47,11 @@ public final class BundledSchemas {
             RollbackCommand.getClassSchema(), Alert.getClassSchema(), RiskScore.getClassSchema(),
             DemandReport.getClassSchema(), DeadLetter.getClassSchema(), TelemetryAggregate.getClassSchema(),
             ShadowWorkflow.getClassSchema(), UsageWindow.getClassSchema(), Reservation.getClassSchema(),
-            DeploymentState.getClassSchema(), HostRiskState.getClassSchema(), HostBaseline.getClassSchema());
+            DeploymentState.getClassSchema(), HostRiskState.getClassSchema(), HostBaseline.getClassSchema(),
+            HostRiskProfile.getClassSchema(), HostRiskRound.getClassSchema());
 
-    private static final List<String> HISTORY = List.of("TelemetryEvent.v1.avsc");
+    private static final List<String> HISTORY = List.of(
+            "TelemetryEvent.v1.avsc", "TelemetryEvent.v2.avsc", "RiskScore.v1.avsc");
 
     private static final BundledSchemas INSTANCE = new BundledSchemas();
 

@@ -6,7 +6,9 @@ import dev.foresight.predict.workflow.LstmNextActionPredictor;
 import dev.foresight.predict.workflow.LstmSettings;
 import dev.foresight.predict.workflow.NextActionPredictor;
 import dev.foresight.serde.AvroSerdes;
+import dev.foresight.topics.Topics;
 import dev.foresight.topology.deployment.DeploymentGuardian;
+import dev.foresight.topology.hostrisk.HostRiskScoring;
 import dev.foresight.topology.telemetry.TelemetryAggregation;
 import dev.foresight.topology.workflow.WorkflowShadowing;
 import java.util.function.Supplier;
@@ -41,6 +43,22 @@ public final class ForesightTopology {
         new TelemetryAggregation(serdes, settings.aggregation()).build(inputs.telemetry());
         new WorkflowShadowing(serdes, settings.workflow(), workflowPredictors).build(inputs.workflows());
         new DeploymentGuardian(serdes, settings.deployment()).build(inputs);
+        hostRisk(inputs);
         return builder.build();
+    }
+
+    /**
+     * Validation and continuous host risk alone: the part of the application that scores hosts, for
+     * replaying recorded telemetry where the other features have nothing to see.
+     */
+    public Topology buildHostRisk() {
+        StreamsBuilder builder = new StreamsBuilder();
+        hostRisk(new IngestStage(serdes, settings.ingest()).build(builder));
+        return builder.build();
+    }
+
+    private void hostRisk(ValidatedInputs inputs) {
+        new HostRiskScoring(serdes, settings.hostRisk(), Topics.RISK_SCORES.name(), Topics.ALERTS.name())
+                .build(inputs.telemetry());
     }
 }
