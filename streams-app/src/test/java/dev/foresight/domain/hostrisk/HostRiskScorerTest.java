@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 class HostRiskScorerTest {
 
     private static final Instant START = Instant.parse("2026-01-05T08:00:00Z");
-    private static final List<String> HOSTS = List.of("h1", "h2", "h3", "h4", "h5", "h6");
+    private static final List<String> HOSTS = List.of("h1", "h2", "h3", "h4", "h5", "h6", "h7", "h8", "h9", "h10");
 
     private final HostRiskScorer scorer = new HostRiskScorer(HostRiskSettings.defaults().withThresholds(0.6, 0.4));
     private final Map<String, HostRiskProfile> profiles = new HashMap<>();
@@ -91,7 +91,7 @@ class HostRiskScorerTest {
 
     @Test
     void shouldCompareAHostWithThePeersWhoseLevelsAreClosest() {
-        // h1-h3 run ten times the load of h4-h6; a burst on the big three must not make the small ones risky
+        // h1-h5 run ten times the load of h6-h10; a burst on the big five must not make the small ones risky
         for (int minute = 0; minute < 60; minute++) {
             round(minute, host -> big(host) ? 10.0 : 1.0);
         }
@@ -103,7 +103,7 @@ class HostRiskScorerTest {
     }
 
     private static boolean big(String host) {
-        return List.of("h1", "h2", "h3").contains(host);
+        return List.of("h1", "h2", "h3", "h4", "h5").contains(host);
     }
 
     private void steady(int minutes) {
