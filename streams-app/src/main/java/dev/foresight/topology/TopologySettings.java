@@ -2,7 +2,7 @@ package dev.foresight.topology;
 
 import dev.foresight.domain.hostrisk.HostRiskSettings;
 import dev.foresight.ingest.IngestSettings;
-import dev.foresight.topology.deployment.DeploymentSettings;
+import dev.foresight.domain.deployment.DeploymentSettings;
 import dev.foresight.topology.telemetry.AggregationSettings;
 import dev.foresight.topology.workflow.WorkflowSettings;
 
