@@ -59,7 +59,7 @@ public final class ForesightTopology {
      * replaying recorded telemetry where the other features have nothing to see.
      */
     public Topology buildHostRisk() {
-        StreamsBuilder builder = new StreamsBuilder();
+        StreamsBuilder builder = NamedTopologies.builder();
         hostRisk(new IngestStage(serdes, settings.ingest()).build(builder));
         return builder.build();
     }

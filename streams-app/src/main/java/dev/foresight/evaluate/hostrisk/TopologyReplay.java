@@ -10,6 +10,7 @@ import dev.foresight.serde.AvroSerdes;
 import dev.foresight.topics.TopicSpec;
 import dev.foresight.topics.Topics;
 import dev.foresight.topology.ForesightTopology;
+import dev.foresight.topology.InternalTopics;
 import dev.foresight.topology.TopologySettings;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -30,7 +31,6 @@ import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.Topology;
-import org.apache.kafka.streams.TopologyDescription;
 import org.apache.kafka.streams.TopologyTestDriver;
 import org.apache.kafka.streams.test.TestRecord;
 
@@ -104,18 +104,9 @@ final class TopologyReplay {
             Topics.OUTPUTS.stream()
                     .filter(t -> !List.of(Topics.RISK_SCORES, Topics.ALERTS, Topics.DEAD_LETTERS).contains(t))
                     .forEach(t -> others.add(raw(t.name())));
-            changelogs(hostRisk).forEach(name -> others.add(raw(name)));
-        }
-
-        /** The driver keeps every changelog record it is sent, unless read. */
-        private static List<String> changelogs(Topology topology) {
-            return topology.describe().subtopologies().stream()
-                    .flatMap(sub -> sub.nodes().stream())
-                    .filter(node -> node instanceof TopologyDescription.Processor)
-                    .flatMap(node -> ((TopologyDescription.Processor) node).stores().stream())
-                    .distinct()
-                    .map(store -> APPLICATION_ID + "-" + store + "-changelog")
-                    .toList();
+            // the driver keeps every changelog record it is sent, unless read
+            InternalTopics.of(hostRisk.describe()).changelogs()
+                    .forEach(name -> others.add(raw(APPLICATION_ID + "-" + name)));
         }
 
         private TestOutputTopic<String, byte[]> raw(String topic) {
