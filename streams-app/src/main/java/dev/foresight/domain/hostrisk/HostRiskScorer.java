@@ -1,5 +1,6 @@
 package dev.foresight.domain.hostrisk;
 
+import dev.foresight.domain.hostrisk.AlertHysteresis.Transition;
 import dev.foresight.schema.state.HostRiskProfile;
 import java.time.Duration;
 import java.time.Instant;
@@ -26,9 +27,6 @@ import java.util.Map;
  */
 public final class HostRiskScorer {
 
-    /** Whether this round raised or cleared the host's alert. */
-    public enum Transition { NONE, RAISED, CLEARED }
-
     /**
      * @param drivers the most deviating signals with their (clipped, signed) z-scores; empty while warming up
      */
@@ -37,9 +35,11 @@ public final class HostRiskScorer {
     }
 
     private final HostRiskSettings settings;
+    private final AlertHysteresis hysteresis;
 
     public HostRiskScorer(HostRiskSettings settings) {
         this.settings = settings;
+        this.hysteresis = settings.hysteresis();
     }
 
     public HostRiskSettings settings() {
@@ -179,15 +179,13 @@ public final class HostRiskScorer {
     }
 
     private Transition transition(HostRiskProfile profile, double risk, Instant at) {
-        if (profile.getAlertingSince() == null && risk >= settings.alertThreshold()) {
+        Transition transition = hysteresis.next(profile.getAlertingSince() != null, risk);
+        if (transition == Transition.RAISED) {
             profile.setAlertingSince(at);
-            return Transition.RAISED;
-        }
-        if (profile.getAlertingSince() != null && risk < settings.exitThreshold()) {
+        } else if (transition == Transition.CLEARED) {
             profile.setAlertingSince(null);
-            return Transition.CLEARED;
         }
-        return Transition.NONE;
+        return transition;
     }
 
     /** Through the warm-up every round weighs alike (a running mean); then the moving weights take over. */

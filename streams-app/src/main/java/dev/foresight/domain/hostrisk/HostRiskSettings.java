@@ -48,6 +48,10 @@ public record HostRiskSettings(Duration round, Duration restartAfter, int warmup
                 clip, scaleFloor, smoothing, alert, exit);
     }
 
+    public AlertHysteresis hysteresis() {
+        return new AlertHysteresis(alertThreshold, exitThreshold);
+    }
+
     private static boolean fraction(double value) {
         return value > 0 && value <= 1;
     }

@@ -17,8 +17,9 @@ import java.util.stream.Stream;
  *
  * <p>One threshold for every run, from normal data only: the normal file splits at its longest gap (else
  * in half); the threshold is the {@value #QUANTILE} quantile of the per-minute highest host risk over the
- * first part, and the second part, replayed with that threshold, gives the held-out false-positive rate
- * (share of minutes with any host in alert). Nothing is fitted to the runs: each is replayed from a fresh
+ * first part; the second part gives the held-out false-positive rate (share of minutes with any host in
+ * alert, the alerts following the same hysteresis as the topology's over the scores it emitted: scores do
+ * not depend on the thresholds, so the normal file is replayed once). Nothing is fitted to the runs: each is replayed from a fresh
  * state, so runs we do not have are scored the same way.
  */
 public final class HostFailureEvaluation {
@@ -52,11 +53,12 @@ public final class HostFailureEvaluation {
         double threshold = quantile(highest(calibration.trace(), 1, split), QUANTILE);
         HostRiskSettings chosen = defaults.withThresholds(threshold, threshold * EXIT_SHARE);
 
-        TopologyReplay replay = new TopologyReplay(chosen);
-        RiskTrace normalTrace = replay.replay(normal).trace();
-        double heldOutFpr = RiskTrace.alarmShare(normalTrace.between(split, normalTrace.size() + 1));
-        double weekFpr = RiskTrace.alarmShare(normalTrace.between(1, normalTrace.size() + 1));
+        RiskTrace normalTrace = calibration.trace();
+        double heldOutFpr = RiskTrace.alarmShare(normalTrace.between(split, normalTrace.size() + 1), chosen.hysteresis());
+        double weekFpr = RiskTrace.alarmShare(normalTrace.between(1, split), chosen.hysteresis()) * (split - 1)
+                / normalTrace.size() + heldOutFpr * (normalTrace.size() - split + 1) / normalTrace.size();
 
+        TopologyReplay replay = new TopologyReplay(chosen);
         List<RunResult> results = new ArrayList<>();
         for (FailureRun run : FailureRun.fromLabels(labels)) {
             Path file = fileOf(files, run.name());

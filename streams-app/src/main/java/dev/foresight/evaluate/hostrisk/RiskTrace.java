@@ -1,5 +1,6 @@
 package dev.foresight.evaluate.hostrisk;
 
+import dev.foresight.domain.hostrisk.AlertHysteresis;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -57,6 +58,23 @@ final class RiskTrace {
     /** Share of the minutes with an alarm; 0 for no minutes. */
     static double alarmShare(List<Minute> minutes) {
         return minutes.isEmpty() ? 0 : minutes.stream().filter(Minute::alarm).count() / (double) minutes.size();
+    }
+
+    /**
+     * Share of the minutes with any host in alert had the alerts followed {@code hysteresis} over these
+     * minutes' scores, starting with no host in alert: the scores do not depend on the thresholds.
+     */
+    static double alarmShare(List<Minute> minutes, AlertHysteresis hysteresis) {
+        Map<String, Boolean> alerting = new HashMap<>();
+        long alarmed = 0;
+        for (Minute minute : minutes) {
+            minute.risks().forEach((host, risk) -> {
+                boolean before = alerting.getOrDefault(host, false);
+                alerting.put(host, AlertHysteresis.alertingAfter(before, hysteresis.next(before, risk)));
+            });
+            alarmed += alerting.containsValue(true) ? 1 : 0;
+        }
+        return minutes.isEmpty() ? 0 : alarmed / (double) minutes.size();
     }
 
     /** Accumulates the outputs of the minute being replayed. */

@@ -1,7 +1,7 @@
 package dev.foresight.topology.hostrisk;
 
 import dev.foresight.domain.hostrisk.HostRiskScorer.Assessment;
-import dev.foresight.domain.hostrisk.HostRiskScorer.Transition;
+import dev.foresight.domain.hostrisk.AlertHysteresis.Transition;
 import dev.foresight.domain.hostrisk.HostRiskSettings;
 import dev.foresight.schema.commands.Alert;
 import dev.foresight.schema.commands.AlertSeverity;

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.foresight.domain.hostrisk.HostRiskScorer.Assessment;
-import dev.foresight.domain.hostrisk.HostRiskScorer.Transition;
+import dev.foresight.domain.hostrisk.AlertHysteresis.Transition;
 import dev.foresight.schema.state.HostRiskProfile;
 import java.time.Duration;
 import java.time.Instant;
