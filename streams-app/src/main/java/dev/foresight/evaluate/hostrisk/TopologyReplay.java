@@ -80,7 +80,7 @@ final class TopologyReplay {
         private final TestOutputTopic<String, RiskScore> risks;
         private final TestOutputTopic<String, Alert> alerts;
         private final TestOutputTopic<String, byte[]> deadLetterTopic;
-        private final List<TestOutputTopic<String, byte[]>> others = new ArrayList<>();
+        private final List<TestOutputTopic<String, byte[]>> changelogs = new ArrayList<>();
         private final Map<Instant, Map<String, Double>> scoresByMinute = new HashMap<>();
         private final List<Alert> hostAlerts = new ArrayList<>();
         private long deadLetters;
@@ -101,12 +101,9 @@ final class TopologyReplay {
             risks = output(Topics.RISK_SCORES);
             alerts = output(Topics.ALERTS);
             deadLetterTopic = raw(Topics.DEAD_LETTERS.name());
-            Topics.OUTPUTS.stream()
-                    .filter(t -> !List.of(Topics.RISK_SCORES, Topics.ALERTS, Topics.DEAD_LETTERS).contains(t))
-                    .forEach(t -> others.add(raw(t.name())));
             // the driver keeps every changelog record it is sent, unless read
             InternalTopics.of(hostRisk.describe()).changelogs()
-                    .forEach(name -> others.add(raw(APPLICATION_ID + "-" + name)));
+                    .forEach(name -> changelogs.add(raw(APPLICATION_ID + "-" + name)));
         }
 
         private TestOutputTopic<String, byte[]> raw(String topic) {
@@ -123,7 +120,7 @@ final class TopologyReplay {
             telemetry.pipeInput(new TestRecord<>(sample.getHostId(), sample, sample.getTimestamp()));
         }
 
-        /** Outputs of other features are read only so the driver does not hold them all. */
+        /** Changelogs are read only so the driver does not hold them all. */
         void drain() {
             for (RiskScore score : risks.readValuesToList()) {
                 if (score.getDeploymentId() == null) {
@@ -134,7 +131,7 @@ final class TopologyReplay {
             alerts.readValuesToList().stream().filter(alert -> HOST_RISK_ALERT.equals(alert.getKind()))
                     .forEach(hostAlerts::add);
             deadLetters += deadLetterTopic.readValuesToList().size();
-            others.forEach(TestOutputTopic::readValuesToList);
+            changelogs.forEach(TestOutputTopic::readValuesToList);
         }
 
         RiskTrace trace(List<Instant> rows) {
