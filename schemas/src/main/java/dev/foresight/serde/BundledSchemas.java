@@ -50,8 +50,8 @@ public final class BundledSchemas {
             DeploymentState.getClassSchema(), HostRiskState.getClassSchema(), HostBaseline.getClassSchema(),
             HostRiskProfile.getClassSchema(), HostRiskRound.getClassSchema());
 
-    private static final List<String> HISTORY = List.of(
-            "TelemetryEvent.v1.avsc", "TelemetryEvent.v2.avsc", "RiskScore.v1.avsc");
+    private static final List<String> HISTORY = List.of("TelemetryEvent.v1.avsc", "TelemetryEvent.v2.avsc",
+            "WorkflowEvent.v1.avsc", "AllocationCommand.v1.avsc", "RiskScore.v1.avsc");
 
     private static final BundledSchemas INSTANCE = new BundledSchemas();
 
