@@ -19,6 +19,8 @@ import dev.foresight.schema.state.DeploymentState;
 import dev.foresight.schema.state.FleetBucket;
 import dev.foresight.schema.state.FleetDemandState;
 import dev.foresight.schema.state.HostBaseline;
+import dev.foresight.schema.state.HostRiskProfile;
+import dev.foresight.schema.state.HostRiskRound;
 import dev.foresight.schema.state.HostRiskState;
 import dev.foresight.schema.state.Reservation;
 import dev.foresight.schema.state.SeriesBucket;
@@ -55,10 +57,10 @@ public final class BundledSchemas {
             DeploymentState.getClassSchema(), HostRiskState.getClassSchema(), HostBaseline.getClassSchema(),
             RequestMetricEvent.getClassSchema(), FleetHeartbeatEvent.getClassSchema(), FleetBucket.getClassSchema(),
             FleetDemandState.getClassSchema(), SeriesPoint.getClassSchema(), SeriesBucket.getClassSchema(),
-            AnomalyScore.getClassSchema());
+            AnomalyScore.getClassSchema(), HostRiskProfile.getClassSchema(), HostRiskRound.getClassSchema());
 
-    private static final List<String> HISTORY = List.of("TelemetryEvent.v1.avsc", "WorkflowEvent.v1.avsc",
-            "AllocationCommand.v1.avsc", "DemandReport.v1.avsc");
+    private static final List<String> HISTORY = List.of("TelemetryEvent.v1.avsc", "TelemetryEvent.v2.avsc",
+            "WorkflowEvent.v1.avsc", "AllocationCommand.v1.avsc", "DemandReport.v1.avsc", "RiskScore.v1.avsc");
 
     private static final BundledSchemas INSTANCE = new BundledSchemas();
 

@@ -10,6 +10,7 @@ import dev.foresight.topics.Topics;
 import dev.foresight.topology.deployment.DeploymentGuardian;
 import dev.foresight.topology.fleet.FleetDemand;
 import dev.foresight.topology.signals.DeliverySignals;
+import dev.foresight.topology.hostrisk.HostRiskScoring;
 import dev.foresight.topology.telemetry.TelemetryAggregation;
 import dev.foresight.topology.workflow.WorkflowShadowing;
 import java.util.Properties;
@@ -55,6 +56,22 @@ public final class ForesightTopology {
                 .build(inputs.fleetRequests(), inputs.fleetHeartbeats());
         new DeliverySignals(serdes, settings.signals(), Topics.ANOMALY_SCORES.name(), Topics.ALERTS.name())
                 .build(inputs.telemetry(), inputs.pipelines(), inputs.deployments());
+        hostRisk(inputs);
         return builder.build();
+    }
+
+    /**
+     * Validation and continuous host risk alone: the part of the application that scores hosts, for
+     * replaying recorded telemetry where the other features have nothing to see.
+     */
+    public Topology buildHostRisk() {
+        StreamsBuilder builder = NamedTopologies.builder();
+        hostRisk(new IngestStage(serdes, settings.ingest()).build(builder));
+        return builder.build();
+    }
+
+    private void hostRisk(ValidatedInputs inputs) {
+        new HostRiskScoring(serdes, settings.hostRisk(), Topics.RISK_SCORES.name(), Topics.ALERTS.name())
+                .build(inputs.telemetry());
     }
 }

@@ -1,6 +1,7 @@
 package dev.foresight.topology;
 
 import dev.foresight.domain.fleet.FleetSettings;
+import dev.foresight.domain.hostrisk.HostRiskSettings;
 import dev.foresight.ingest.IngestSettings;
 import dev.foresight.domain.deployment.DeploymentSettings;
 import dev.foresight.topology.signals.SignalsSettings;
@@ -9,11 +10,17 @@ import dev.foresight.topology.workflow.WorkflowSettings;
 
 /** Every tunable of the topology, grouped by feature. */
 public record TopologySettings(IngestSettings ingest, AggregationSettings aggregation, WorkflowSettings workflow,
-                               DeploymentSettings deployment, FleetSettings fleet, SignalsSettings signals) {
+                               DeploymentSettings deployment, FleetSettings fleet, SignalsSettings signals,
+                               HostRiskSettings hostRisk) {
 
     public static TopologySettings defaults() {
         return new TopologySettings(IngestSettings.defaults(), AggregationSettings.defaults(),
                 WorkflowSettings.defaults(), DeploymentSettings.defaults(), FleetSettings.defaults(),
-                SignalsSettings.defaults());
+                SignalsSettings.defaults(), HostRiskSettings.defaults());
+    }
+
+    /** These settings with other host-risk settings, for evaluations and tests of that feature alone. */
+    public TopologySettings withHostRisk(HostRiskSettings other) {
+        return new TopologySettings(ingest, aggregation, workflow, deployment, fleet, signals, other);
     }
 }

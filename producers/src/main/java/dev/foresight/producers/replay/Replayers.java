@@ -9,7 +9,7 @@ public final class Replayers {
 
     /** The supported format names. */
     public static final List<String> FORMATS = List.of("nab", "nextflow", "wfformat", "load", "azure", "ci-builds",
-            "fleet-metrics", "fleet-heartbeat", "azure-requests");
+            "fleet-metrics", "fleet-heartbeat", "azure-requests", "prevent");
 
     private Replayers() {
     }
@@ -33,6 +33,7 @@ public final class Replayers {
             case "fleet-metrics" -> FleetMetricsReader::new;
             case "fleet-heartbeat" -> FleetHeartbeatReader::new;
             case "azure-requests" -> AzureRequestsReader::new;
+            case "prevent" -> PreventCsv::reader;
             default -> throw new IllegalArgumentException("unknown format '" + format + "', expected one of " + FORMATS);
         };
     }
