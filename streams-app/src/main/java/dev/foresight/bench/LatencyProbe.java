@@ -1,5 +1,6 @@
 package dev.foresight.bench;
 
+import dev.foresight.domain.workflow.WorkflowCommands;
 import dev.foresight.producers.EventSink;
 import dev.foresight.schema.commands.AllocationAction;
 import dev.foresight.schema.commands.AllocationCommand;
@@ -8,7 +9,6 @@ import dev.foresight.schema.events.WorkflowEvent;
 import dev.foresight.serde.AvroSerdes;
 import dev.foresight.topics.TopicSpec;
 import dev.foresight.topics.Topics;
-import dev.foresight.topology.workflow.WorkflowCommands;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
