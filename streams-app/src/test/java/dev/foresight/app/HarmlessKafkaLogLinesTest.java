@@ -11,13 +11,13 @@ import org.apache.kafka.common.errors.OutOfOrderSequenceException;
 import org.apache.kafka.common.errors.RecordTooLargeException;
 import org.junit.jupiter.api.Test;
 
-class RetriedTransactionWritesTest {
+class HarmlessKafkaLogLinesTest {
 
     private static final String SENDER = "org.apache.kafka.clients.producer.internals.Sender";
     private static final String REPLICA_MANAGER = "kafka.server.ReplicaManager";
 
     private final LoggerContext context = new LoggerContext();
-    private final RetriedTransactionWrites filter = new RetriedTransactionWrites();
+    private final HarmlessKafkaLogLines filter = new HarmlessKafkaLogLines();
 
     @Test
     void shouldDropTheProducersRetriesOfConcurrentTransactionsAndOutOfOrderBatches() {
@@ -33,6 +33,31 @@ class RetriedTransactionWritesTest {
     void shouldDropTheBrokersOutOfOrderSequenceErrors() {
         assertEquals(FilterReply.DENY, filter.decide(event(REPLICA_MANAGER, Level.ERROR,
                 "Error processing append operation on partition t-0", new OutOfOrderSequenceException("seq"))));
+    }
+
+    @Test
+    void shouldDropUnknownRepartitionTopicsOfAFirstStartOnly() {
+        String network = "org.apache.kafka.clients.NetworkClient";
+        assertEquals(FilterReply.DENY, filter.decide(event(network, Level.WARN, "[Consumer clientId=c, groupId=foresight] "
+                + "The metadata response from the cluster reported a recoverable issue with correlation id 2 : "
+                + "{foresight-a-repartition=UNKNOWN_TOPIC_OR_PARTITION, foresight-b-repartition=UNKNOWN_TOPIC_OR_PARTITION}",
+                null)));
+        assertEquals(FilterReply.NEUTRAL, filter.decide(event(network, Level.WARN, "[Consumer clientId=c] The metadata "
+                + "response from the cluster reported a recoverable issue with correlation id 2 : "
+                + "{telemetry.events.v1=UNKNOWN_TOPIC_OR_PARTITION}", null)));
+        assertEquals(FilterReply.NEUTRAL, filter.decide(event(network, Level.WARN, "[Consumer clientId=c] The metadata "
+                + "response from the cluster reported a recoverable issue with correlation id 2 : "
+                + "{foresight-a-repartition=LEADER_NOT_AVAILABLE}", null)));
+        assertEquals(FilterReply.NEUTRAL, filter.decide(event(network, Level.WARN,
+                "Connection to node 1 (/127.0.0.1:9092) could not be established. Node may not be available.", null)));
+    }
+
+    @Test
+    void shouldDropTheGlobalThreadDefaultNoticeButNotOtherConfigWarnings() {
+        String config = "org.apache.kafka.streams.StreamsConfig";
+        assertEquals(FilterReply.DENY, filter.decide(event(config, Level.WARN, "Processing exception handler is not "
+                + "enabled for the GlobalThread. It's recommended to set it.", null)));
+        assertEquals(FilterReply.NEUTRAL, filter.decide(event(config, Level.WARN, "Unrecognized config: foo", null)));
     }
 
     @Test
