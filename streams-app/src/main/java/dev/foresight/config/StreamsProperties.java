@@ -1,5 +1,7 @@
 package dev.foresight.config;
 
+import dev.foresight.deadletter.DeadLetterHandlers;
+import dev.foresight.topics.Topics;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
@@ -34,10 +36,8 @@ public final class StreamsProperties {
         // A generated changelog or repartition name changes when the topology changes and silently
         // orphans state; refuse to start instead.
         props.put(StreamsConfig.ENSURE_EXPLICIT_INTERNAL_RESOURCE_NAMING_CONFIG, "true");
-        props.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG,
-                DeadLetterOnDeserializationError.class.getName());
-        props.put(StreamsConfig.PRODUCTION_EXCEPTION_HANDLER_CLASS_CONFIG,
-                DeadLetterOnProductionError.class.getName());
+        // A record that fails anywhere becomes a dead letter; only infrastructure errors stop a task.
+        props.putAll(DeadLetterHandlers.config(Topics.DEAD_LETTERS.name()));
         props.putAll(overrides);
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         registryUrl.ifPresent(url -> props.put(SCHEMA_REGISTRY_URL, url));

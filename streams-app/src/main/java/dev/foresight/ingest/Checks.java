@@ -43,12 +43,18 @@ final class Checks {
                 .findFirst();
     }
 
-    static Optional<String> notInFuture(Instant timestamp, long nowMs, long maxSkewMs) {
+    /** Within {@code [now - maxAge, now + maxSkew]}: older events would already be deleted by the topic's retention. */
+    static Optional<String> inTimeRange(Instant timestamp, long nowMs, long maxAgeMs, long maxSkewMs) {
         if (timestamp == null) {
             return Optional.of("timestamp is missing");
         }
-        return timestamp.toEpochMilli() > nowMs + maxSkewMs
-                ? Optional.of("timestamp " + timestamp + " is more than " + maxSkewMs + " ms in the future")
-                : Optional.empty();
+        long time = timestamp.toEpochMilli();
+        if (time > nowMs + maxSkewMs) {
+            return Optional.of("timestamp " + timestamp + " is more than " + maxSkewMs + " ms in the future");
+        }
+        if (time < nowMs - maxAgeMs) {
+            return Optional.of("timestamp " + timestamp + " is older than the topic's retention of " + maxAgeMs + " ms");
+        }
+        return Optional.empty();
     }
 }

@@ -35,7 +35,8 @@ public final class EventFamilies {
     static final double MAX_DURATION_MS = 90.0 * 24 * 3_600_000;
 
     public static final EventFamily<TelemetryEvent> TELEMETRY = new EventFamily<>(
-            "telemetry", Topics.TELEMETRY, TelemetryEvent::getHostId, TelemetryEvent::getTimestamp,
+            "telemetry", Topics.TELEMETRY, TelemetryEvent::getHostId,
+            TelemetryEvent::getEventId, TelemetryEvent::getTimestamp,
             (key, e, now) -> first(
                     present("hostId", e.getHostId()), present("serviceId", e.getServiceId()),
                     present("eventId", e.getEventId()),
@@ -48,25 +49,29 @@ public final class EventFamilies {
                     allInRange("kpis", e.getKpis(), -MAX_KPI, MAX_KPI)));
 
     public static final EventFamily<WorkflowEvent> WORKFLOWS = new EventFamily<>(
-            "workflow", Topics.WORKFLOWS, WorkflowEvent::getWorkflowId, WorkflowEvent::getTimestamp,
+            "workflow", Topics.WORKFLOWS, WorkflowEvent::getWorkflowId,
+            WorkflowEvent::getEventId, WorkflowEvent::getTimestamp,
             (key, e, now) -> first(
                     present("workflowId", e.getWorkflowId()), present("workflowType", e.getWorkflowType()),
                     present("eventId", e.getEventId()), workflowPayload(e.getPayload())));
 
     public static final EventFamily<DeploymentEvent> DEPLOYMENTS = new EventFamily<>(
-            "deployment", Topics.DEPLOYMENTS, DeploymentEvent::getDeploymentId, DeploymentEvent::getTimestamp,
+            "deployment", Topics.DEPLOYMENTS, DeploymentEvent::getDeploymentId,
+            DeploymentEvent::getEventId, DeploymentEvent::getTimestamp,
             (key, e, now) -> first(
                     present("deploymentId", e.getDeploymentId()), present("serviceId", e.getServiceId()),
                     present("eventId", e.getEventId()), deploymentPayload(e.getPayload())));
 
     public static final EventFamily<PipelineEvent> PIPELINES = new EventFamily<>(
-            "pipeline", Topics.PIPELINES, PipelineEvent::getServiceId, PipelineEvent::getTimestamp,
+            "pipeline", Topics.PIPELINES, PipelineEvent::getServiceId,
+            PipelineEvent::getEventId, PipelineEvent::getTimestamp,
             (key, e, now) -> first(
                     present("serviceId", e.getServiceId()), present("eventId", e.getEventId()),
                     pipelinePayload(e.getPayload())));
 
     public static final EventFamily<HealthCheckEvent> HEALTH = new EventFamily<>(
-            "health", Topics.HEALTH, HealthCheckEvent::getServiceId, HealthCheckEvent::getTimestamp,
+            "health", Topics.HEALTH, HealthCheckEvent::getServiceId,
+            HealthCheckEvent::getEventId, HealthCheckEvent::getTimestamp,
             (key, e, now) -> first(
                     present("serviceId", e.getServiceId()), present("instanceId", e.getInstanceId()),
                     present("eventId", e.getEventId()),

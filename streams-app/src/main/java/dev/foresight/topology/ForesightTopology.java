@@ -1,11 +1,13 @@
 package dev.foresight.topology;
 
+import dev.foresight.deadletter.DeadLetterSplit;
 import dev.foresight.ingest.IngestStage;
 import dev.foresight.ingest.ValidatedInputs;
 import dev.foresight.predict.workflow.LstmNextActionPredictor;
 import dev.foresight.predict.workflow.LstmSettings;
 import dev.foresight.predict.workflow.NextActionPredictor;
 import dev.foresight.serde.AvroSerdes;
+import dev.foresight.topics.Topics;
 import dev.foresight.topology.deployment.DeploymentGuardian;
 import dev.foresight.topology.telemetry.TelemetryAggregation;
 import dev.foresight.topology.workflow.WorkflowShadowing;
@@ -37,8 +39,9 @@ public final class ForesightTopology {
 
     public Topology build() {
         StreamsBuilder builder = new StreamsBuilder();
-        ValidatedInputs inputs = new IngestStage(serdes, settings.ingest()).build(builder);
-        new TelemetryAggregation(serdes, settings.aggregation()).build(inputs.telemetry());
+        DeadLetterSplit deadLetters = new DeadLetterSplit(Topics.DEAD_LETTERS.name(), serdes.valueSerde());
+        ValidatedInputs inputs = new IngestStage(serdes, settings.ingest(), deadLetters).build(builder);
+        new TelemetryAggregation(serdes, settings.aggregation(), deadLetters).build(inputs.telemetry());
         new WorkflowShadowing(serdes, settings.workflow(), workflowPredictors).build(inputs.workflows());
         new DeploymentGuardian(serdes, settings.deployment()).build(inputs);
         return builder.build();

@@ -1,8 +1,7 @@
 package dev.foresight.topology.telemetry;
 
-import dev.foresight.errors.DeadLetters;
-import dev.foresight.ingest.Checked;
-import java.nio.charset.StandardCharsets;
+import dev.foresight.deadletter.Checked;
+import dev.foresight.deadletter.DeadLetters;
 import java.time.Duration;
 import org.apache.kafka.common.serialization.Serializer;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
@@ -41,12 +40,9 @@ final class LateRecordGate<V> implements FixedKeyProcessor<String, V, Checked<V>
             context.forward(record.withValue(Checked.valid(record.value())));
             return;
         }
-        RecordMetadata source = context.recordMetadata().orElseThrow();
         String reason = "late by " + (streamTime - record.timestamp()) + " ms behind the stream time of its task, "
                 + "more than the window grace of " + graceMs + " ms";
-        byte[] key = record.key() == null ? null : record.key().getBytes(StandardCharsets.UTF_8);
-        context.forward(record.withValue(Checked.rejected(DeadLetters.of(source, record.timestamp(),
-                context.currentSystemTimeMs(), stage, reason, null, key,
-                serializer.serialize(source.topic(), record.value())))));
+        byte[] value = serializer.serialize(context.recordMetadata().map(RecordMetadata::topic).orElse(""), record.value());
+        context.forward(record.withValue(Checked.rejected(DeadLetters.rejected(context, record, stage, reason, null, value))));
     }
 }

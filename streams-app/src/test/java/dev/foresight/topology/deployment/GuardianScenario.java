@@ -1,5 +1,6 @@
 package dev.foresight.topology.deployment;
 
+import dev.foresight.deadletter.DeadLetterSplit;
 import static dev.foresight.topology.TopologyFixture.START;
 
 import dev.foresight.ingest.IngestSettings;
@@ -78,7 +79,8 @@ final class GuardianScenario implements AutoCloseable {
     static Topology topology(ErrorRateIsRisk model) {
         StreamsBuilder builder = new StreamsBuilder();
         AvroSerdes serdes = AvroSerdes.bundled();
-        ValidatedInputs inputs = new IngestStage(serdes, IngestSettings.defaults()).build(builder);
+        ValidatedInputs inputs = new IngestStage(serdes, IngestSettings.defaults(),
+                new DeadLetterSplit(Topics.DEAD_LETTERS.name(), serdes.valueSerde())).build(builder);
         new DeploymentGuardian(serdes, DeploymentSettings.defaults(), () -> model).build(inputs);
         return builder.build();
     }

@@ -1,5 +1,6 @@
 package dev.foresight.topology.workflow;
 
+import dev.foresight.deadletter.DeadLetterSplit;
 import static dev.foresight.topology.TopologyFixture.START;
 import static dev.foresight.topology.workflow.WorkflowEvents.completed;
 import static dev.foresight.topology.workflow.WorkflowEvents.created;
@@ -311,8 +312,9 @@ class WorkflowShadowingTest {
     private static Topology topology(WorkflowSettings settings, double confidence) {
         AvroSerdes serdes = AvroSerdes.bundled();
         StreamsBuilder builder = new StreamsBuilder();
+        DeadLetterSplit deadLetters = new DeadLetterSplit(Topics.DEAD_LETTERS.name(), serdes.valueSerde());
         new WorkflowShadowing(serdes, settings, () -> new MeanPredictor(confidence))
-                .build(new IngestStage(serdes, IngestSettings.defaults()).build(builder).workflows());
+                .build(new IngestStage(serdes, IngestSettings.defaults(), deadLetters).build(builder).workflows());
         return builder.build();
     }
 
