@@ -1,10 +1,13 @@
 package dev.foresight.ingest;
 
 import static dev.foresight.ingest.Checks.allInRange;
+import static dev.foresight.ingest.Checks.avroSchema;
 import static dev.foresight.ingest.Checks.first;
 import static dev.foresight.ingest.Checks.inRange;
 import static dev.foresight.ingest.Checks.present;
+import static dev.foresight.ingest.Checks.versionPartsFit;
 
+import dev.foresight.schema.common.DeployedResource;
 import dev.foresight.schema.common.ResourceUsage;
 import dev.foresight.schema.events.ActionCompleted;
 import dev.foresight.schema.events.ActionStarted;
@@ -107,6 +110,7 @@ public final class EventFamilies {
     private static Optional<String> deploymentPayload(Object payload) {
         if (payload instanceof DeploymentStarted s) {
             return first(present("fromVersion", s.getFromVersion()), present("toVersion", s.getToVersion()),
+                    versionPartsFit("fromVersion", s.getFromVersion()), versionPartsFit("toVersion", s.getToVersion()),
                     s.getHosts().isEmpty() ? Optional.of("hosts is empty") : Optional.empty());
         }
         if (payload instanceof HostStepCompleted h) {
@@ -114,10 +118,17 @@ public final class EventFamilies {
                     h.getStep() < 0 ? Optional.of("step " + h.getStep() + " is negative") : Optional.empty());
         }
         if (payload instanceof ResourceApplied r) {
-            return first(present("resource.resourceId", r.getResource().getResourceId()),
-                    present("resource.version", r.getResource().getVersion()));
+            return resource(r.getResource());
         }
         return Optional.empty();
+    }
+
+    private static Optional<String> resource(DeployedResource r) {
+        return first(present("resource.resourceId", r.getResourceId()), present("resource.version", r.getVersion()),
+                versionPartsFit("resource.minAppVersion", r.getMinAppVersion()),
+                versionPartsFit("resource.maxAppVersion", r.getMaxAppVersion()),
+                avroSchema("resource.avroSchema", r.getAvroSchema()),
+                avroSchema("resource.previousAvroSchema", r.getPreviousAvroSchema()));
     }
 
     private static Optional<String> pipelinePayload(Object payload) {
