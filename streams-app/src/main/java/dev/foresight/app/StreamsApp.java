@@ -1,15 +1,18 @@
 package dev.foresight.app;
 
+import dev.foresight.config.StreamsProperties;
 import dev.foresight.producers.EventSink;
 import dev.foresight.query.QueryServer;
 import dev.foresight.serde.AvroSerdes;
 import dev.foresight.topology.ForesightTopology;
 import dev.foresight.topology.TopologySettings;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Properties;
 import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.CloseOptions.GroupMembershipOperation;
 import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
 import org.apache.kafka.streams.state.HostInfo;
 import org.slf4j.Logger;
@@ -27,8 +30,13 @@ final class StreamsApp implements AutoCloseable {
         this.streams = streams;
     }
 
-    /** Starts processing; a stream thread that dies takes the client down and reports to {@code stop}. */
+    /**
+     * Starts processing, after wiping local state that would fail its task on every start; a stream thread that
+     * dies takes the client down and reports to {@code stop}.
+     */
     static StreamsApp start(AvroSerdes serdes, Properties streamsProperties, StopSignal stop) {
+        LocalStateCheck.wipeDamagedTasks(Path.of(streamsProperties.getProperty(StreamsConfig.STATE_DIR_CONFIG)),
+                StreamsProperties.applicationId(streamsProperties));
         KafkaStreams streams = new KafkaStreams(
                 new ForesightTopology(serdes, TopologySettings.defaults()).build(), streamsProperties);
         streams.setUncaughtExceptionHandler(error -> {
