@@ -43,6 +43,7 @@ final class StreamsApp implements AutoCloseable {
             LOG.error("Stream thread failed; stopping the application", error);
             return StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
         });
+        streams.setGlobalStateRestoreListener(new RestoreLog());
         streams.setStateListener((now, before) -> {
             if (now == KafkaStreams.State.ERROR) {
                 stop.fail("Kafka Streams went from " + before + " to ERROR");

@@ -118,6 +118,9 @@ class HostileInputIT {
         }
         assertTrue(planned.size() >= RECORDS * 0.9, "sent " + planned.size());
 
+        long kinds = bad.values().stream().map(Planned::kind).distinct().count();
+        System.out.printf("hostile input: %d records, %d valid, %d bad of %d kinds%n", planned.size(), valid.size(),
+                bad.size(), kinds);
         int before = LETTERS.size();
         List<DeadLetter> letters = readLetters(before + bad.size()).subList(before, before + bad.size());
         Map<String, List<DeadLetter>> byCoordinates = letters.stream()
