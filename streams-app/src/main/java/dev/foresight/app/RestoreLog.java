@@ -25,6 +25,8 @@ final class RestoreLog implements StateRestoreListener {
 
     @Override
     public void onRestoreEnd(TopicPartition partition, String store, long totalRestored) {
-        LOG.info("Restored {} records of store {} from {}", totalRestored, store, partition);
+        if (totalRestored > 0) {
+            LOG.info("Restored {} records of store {} from {}", totalRestored, store, partition);
+        }
     }
 }

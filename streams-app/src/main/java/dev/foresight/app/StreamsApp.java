@@ -6,6 +6,7 @@ import dev.foresight.query.QueryServer;
 import dev.foresight.serde.AvroSerdes;
 import dev.foresight.topology.ForesightTopology;
 import dev.foresight.topology.TopologySettings;
+import dev.foresight.topology.workflow.WorkflowShadowing;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Properties;
@@ -13,6 +14,7 @@ import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.CloseOptions.GroupMembershipOperation;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
 import org.apache.kafka.streams.state.HostInfo;
 import org.slf4j.Logger;
@@ -37,8 +39,7 @@ final class StreamsApp implements AutoCloseable {
     static StreamsApp start(AvroSerdes serdes, Properties streamsProperties, StopSignal stop) {
         LocalStateCheck.wipeDamagedTasks(Path.of(streamsProperties.getProperty(StreamsConfig.STATE_DIR_CONFIG)),
                 StreamsProperties.applicationId(streamsProperties));
-        KafkaStreams streams = new KafkaStreams(
-                new ForesightTopology(serdes, TopologySettings.defaults()).build(), streamsProperties);
+        KafkaStreams streams = new KafkaStreams(topology(serdes, streamsProperties), streamsProperties);
         streams.setUncaughtExceptionHandler(error -> {
             LOG.error("Stream thread failed; stopping the application", error);
             return StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
@@ -53,6 +54,11 @@ final class StreamsApp implements AutoCloseable {
         return new StreamsApp(streams);
     }
 
+    /** What {@code run} executes and {@code reset} derives the internal topics from. */
+    static Topology topology(AvroSerdes serdes, Properties streamsProperties) {
+        return new ForesightTopology(serdes, TopologySettings.defaults()).build(streamsProperties);
+    }
+
     KafkaStreams.State state() {
         return streams.state();
     }
@@ -63,7 +69,7 @@ final class StreamsApp implements AutoCloseable {
      * @param self this instance's application.server
      */
     QueryServer queryServer(EventSink sink, HostInfo self) {
-        return new QueryServer(streams, sink, self);
+        return new QueryServer(streams, WorkflowShadowing.SHADOW_STORE, sink, self);
     }
 
     /**

@@ -11,6 +11,7 @@ import dev.foresight.topics.Topics;
 import dev.foresight.topology.deployment.DeploymentGuardian;
 import dev.foresight.topology.telemetry.TelemetryAggregation;
 import dev.foresight.topology.workflow.WorkflowShadowing;
+import java.util.Properties;
 import java.util.function.Supplier;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.Topology;
@@ -37,8 +38,14 @@ public final class ForesightTopology {
         this.workflowPredictors = workflowPredictors;
     }
 
+    /** The topology with Kafka's defaults for topology-level settings, as tests and {@code describe()} need it. */
     public Topology build() {
-        StreamsBuilder builder = new StreamsBuilder();
+        return build(new Properties());
+    }
+
+    /** @param streamsProperties the app's Streams settings; only topology-level ones (buffering, store type) matter */
+    public Topology build(Properties streamsProperties) {
+        StreamsBuilder builder = NamedTopologies.builder(streamsProperties);
         DeadLetterSplit deadLetters = new DeadLetterSplit(Topics.DEAD_LETTERS.name(), serdes.valueSerde());
         ValidatedInputs inputs = new IngestStage(serdes, settings.ingest(), deadLetters).build(builder);
         new TelemetryAggregation(serdes, settings.aggregation(), deadLetters).build(inputs.telemetry());

@@ -1,6 +1,7 @@
 package dev.foresight.topology.deployment;
 
 import dev.foresight.deadletter.DeadLetterSplit;
+import dev.foresight.domain.deployment.DeploymentSettings;
 import static dev.foresight.topology.TopologyFixture.START;
 
 import dev.foresight.ingest.IngestSettings;
@@ -23,6 +24,7 @@ import dev.foresight.schema.state.DeploymentState;
 import dev.foresight.serde.AvroSerdes;
 import dev.foresight.topics.Topics;
 import dev.foresight.topology.Events;
+import dev.foresight.topology.NamedTopologies;
 import dev.foresight.topology.TopologyFixture;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -77,7 +79,7 @@ final class GuardianScenario implements AutoCloseable {
     }
 
     static Topology topology(ErrorRateIsRisk model) {
-        StreamsBuilder builder = new StreamsBuilder();
+        StreamsBuilder builder = NamedTopologies.builder();
         AvroSerdes serdes = AvroSerdes.bundled();
         ValidatedInputs inputs = new IngestStage(serdes, IngestSettings.defaults(),
                 new DeadLetterSplit(Topics.DEAD_LETTERS.name(), serdes.valueSerde())).build(builder);
