@@ -30,6 +30,16 @@ class StreamsPropertiesTest {
     }
 
     @Test
+    void shouldDefaultToAStandbyAndAShortSessionAndTransactionTimeout() {
+        Properties props = StreamsProperties.create("localhost:9092", Map.of(), Optional.empty());
+
+        assertEquals("1", props.get(StreamsConfig.NUM_STANDBY_REPLICAS_CONFIG));
+        assertEquals("6000", props.get("main.consumer.session.timeout.ms"));
+        assertEquals("1500", props.get("main.consumer.heartbeat.interval.ms"));
+        assertEquals("5000", props.get("producer.transaction.timeout.ms"));
+    }
+
+    @Test
     void shouldLetOverridesWinOverDefaults() {
         Properties props = StreamsProperties.create("localhost:9092", Map.of(
                 StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.AT_LEAST_ONCE,

@@ -58,7 +58,7 @@ public final class FailoverBenchmark {
     private static final Path JAR = Path.of("streams-app/target/foresight.jar");
     private static final int WORKFLOWS = 16;
     private static final Duration START_EVERY = Duration.ofMillis(50);
-    private static final Duration TIMEOUT = Duration.ofSeconds(120);
+    private static final Duration TIMEOUT = Duration.ofSeconds(300);
     private static final Pattern RESTORED = Pattern.compile("Restored (\\d+) records of store");
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
 
@@ -94,6 +94,18 @@ public final class FailoverBenchmark {
     }
 
     private void run(int kills) throws Exception {
+        try {
+            measure(kills);
+        } finally {
+            for (Instance instance : instances) {
+                if (instance != null && instance.process != null) {
+                    instance.kill();
+                }
+            }
+        }
+    }
+
+    private void measure(int kills) throws Exception {
         for (int i = 0; i < instances.length; i++) {
             instances[i] = new Instance(i, freePort(), dir.resolve("instance-" + i));
             instances[i].start();
@@ -129,7 +141,6 @@ public final class FailoverBenchmark {
         }
         report(recoveries);
         cleanRestart();
-        instances[0].kill();
     }
 
     /**
