@@ -41,7 +41,7 @@ final class Requests {
     /** Plain decimal notation only: Java's own parser also takes {@code 0x1p3}, {@code 100d} and {@code NaN}. */
     static double number(String value, String name) {
         if (value == null || !DECIMAL.matcher(value).matches()) {
-            throw ApiException.badRequest(name + " must be a decimal number, got '" + value + "'");
+            throw ApiException.badRequest(name + " must be a number, got '" + value + "'");
         }
         double number = Double.parseDouble(value);
         if (!Double.isFinite(number)) {
