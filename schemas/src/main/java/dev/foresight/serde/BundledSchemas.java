@@ -8,11 +8,15 @@ import dev.foresight.schema.commands.RiskScore;
 import dev.foresight.schema.commands.RollbackCommand;
 import dev.foresight.schema.errors.DeadLetter;
 import dev.foresight.schema.events.DeploymentEvent;
+import dev.foresight.schema.events.FleetHeartbeatEvent;
 import dev.foresight.schema.events.HealthCheckEvent;
 import dev.foresight.schema.events.PipelineEvent;
+import dev.foresight.schema.events.RequestMetricEvent;
 import dev.foresight.schema.events.TelemetryEvent;
 import dev.foresight.schema.events.WorkflowEvent;
 import dev.foresight.schema.state.DeploymentState;
+import dev.foresight.schema.state.FleetBucket;
+import dev.foresight.schema.state.FleetDemandState;
 import dev.foresight.schema.state.HostBaseline;
 import dev.foresight.schema.state.HostRiskState;
 import dev.foresight.schema.state.Reservation;
@@ -45,9 +49,12 @@ public final class BundledSchemas {
             RollbackCommand.getClassSchema(), Alert.getClassSchema(), RiskScore.getClassSchema(),
             DemandReport.getClassSchema(), DeadLetter.getClassSchema(), TelemetryAggregate.getClassSchema(),
             ShadowWorkflow.getClassSchema(), UsageWindow.getClassSchema(), Reservation.getClassSchema(),
-            DeploymentState.getClassSchema(), HostRiskState.getClassSchema(), HostBaseline.getClassSchema());
+            DeploymentState.getClassSchema(), HostRiskState.getClassSchema(), HostBaseline.getClassSchema(),
+            RequestMetricEvent.getClassSchema(), FleetHeartbeatEvent.getClassSchema(), FleetBucket.getClassSchema(),
+            FleetDemandState.getClassSchema());
 
-    private static final List<String> HISTORY = List.of("TelemetryEvent.v1.avsc");
+    private static final List<String> HISTORY = List.of("TelemetryEvent.v1.avsc", "WorkflowEvent.v1.avsc",
+            "AllocationCommand.v1.avsc", "DemandReport.v1.avsc");
 
     private static final BundledSchemas INSTANCE = new BundledSchemas();
 

@@ -8,8 +8,10 @@ import dev.foresight.schema.commands.RiskScore;
 import dev.foresight.schema.commands.RollbackCommand;
 import dev.foresight.schema.errors.DeadLetter;
 import dev.foresight.schema.events.DeploymentEvent;
+import dev.foresight.schema.events.FleetHeartbeatEvent;
 import dev.foresight.schema.events.HealthCheckEvent;
 import dev.foresight.schema.events.PipelineEvent;
+import dev.foresight.schema.events.RequestMetricEvent;
 import dev.foresight.schema.events.TelemetryEvent;
 import dev.foresight.schema.events.WorkflowEvent;
 import dev.foresight.schema.state.DeploymentState;
@@ -38,6 +40,11 @@ public final class Topics {
     public static final TopicSpec<HealthCheckEvent> HEALTH =
             new TopicSpec<>("health.events.v1", "serviceId", HealthCheckEvent.class, PARTITIONS, DELETE, WEEK);
 
+    public static final TopicSpec<RequestMetricEvent> FLEET_REQUESTS =
+            new TopicSpec<>("fleet.requests.v1", "fleetId", RequestMetricEvent.class, PARTITIONS, DELETE, WEEK);
+    public static final TopicSpec<FleetHeartbeatEvent> FLEET_HEARTBEATS =
+            new TopicSpec<>("fleet.heartbeats.v1", "fleetId", FleetHeartbeatEvent.class, PARTITIONS, DELETE, WEEK);
+
     public static final TopicSpec<TelemetryAggregate> TELEMETRY_AGGREGATES =
             new TopicSpec<>("telemetry.aggregates.v1", "hostId or serviceId", TelemetryAggregate.class,
                     PARTITIONS, DELETE, WEEK);
@@ -61,7 +68,8 @@ public final class Topics {
     public static final TopicSpec<DeadLetter> DEAD_LETTERS =
             new TopicSpec<>("deadletter.v1", "original key", DeadLetter.class, PARTITIONS, DELETE, MONTH);
 
-    public static final List<TopicSpec<?>> INPUTS = List.of(TELEMETRY, WORKFLOWS, DEPLOYMENTS, PIPELINES, HEALTH);
+    public static final List<TopicSpec<?>> INPUTS = List.of(TELEMETRY, WORKFLOWS, DEPLOYMENTS, PIPELINES, HEALTH,
+            FLEET_REQUESTS, FLEET_HEARTBEATS);
     public static final List<TopicSpec<?>> OUTPUTS = List.of(TELEMETRY_AGGREGATES, ALLOCATIONS, PIPELINE_COMMANDS,
             ROLLBACKS, ALERTS, RISK_SCORES, DEMAND_REPORTS, DEAD_LETTERS, WORKFLOW_SHADOWS,
             DEPLOYMENT_OUTCOMES);

@@ -11,12 +11,15 @@ import dev.foresight.schema.common.DeployedResource;
 import dev.foresight.schema.common.ResourceUsage;
 import dev.foresight.schema.events.ActionCompleted;
 import dev.foresight.schema.events.ActionStarted;
+import dev.foresight.schema.events.ActionSubmitted;
 import dev.foresight.schema.events.BuildFinished;
 import dev.foresight.schema.events.DeploymentEvent;
 import dev.foresight.schema.events.DeploymentStarted;
+import dev.foresight.schema.events.FleetHeartbeatEvent;
 import dev.foresight.schema.events.HealthCheckEvent;
 import dev.foresight.schema.events.HostStepCompleted;
 import dev.foresight.schema.events.PipelineEvent;
+import dev.foresight.schema.events.RequestMetricEvent;
 import dev.foresight.schema.events.ResourceApplied;
 import dev.foresight.schema.events.TelemetryEvent;
 import dev.foresight.schema.events.TestRunFinished;
@@ -36,6 +39,8 @@ public final class EventFamilies {
     static final double MAX_NETWORK_MB = 1e9;
     static final double MAX_COST = 1e7;
     static final double MAX_DURATION_MS = 90.0 * 24 * 3_600_000;
+    /** More tokens than any model's context in one request is a unit or counting error. */
+    static final double MAX_REQUEST_TOKENS = 10_000_000;
 
     public static final EventFamily<TelemetryEvent> TELEMETRY = new EventFamily<>(
             "telemetry", Topics.TELEMETRY, TelemetryEvent::getHostId,
@@ -80,6 +85,21 @@ public final class EventFamilies {
                     present("eventId", e.getEventId()),
                     inRange("latencyMs", e.getLatencyMs(), 0, MAX_LATENCY_MS)));
 
+    public static final EventFamily<RequestMetricEvent> FLEET_REQUESTS = new EventFamily<>(
+            "fleet-request", Topics.FLEET_REQUESTS, RequestMetricEvent::getFleetId,
+            RequestMetricEvent::getEventId, RequestMetricEvent::getTimestamp,
+            (key, e, now) -> first(
+                    present("fleetId", e.getFleetId()), present("caller", e.getCaller()),
+                    present("eventId", e.getEventId()),
+                    inRange("promptTokens", e.getPromptTokens(), 0, MAX_REQUEST_TOKENS),
+                    inRange("completionTokens", e.getCompletionTokens(), 0, MAX_REQUEST_TOKENS),
+                    inRange("latencyMs", e.getLatencyMs(), 0, MAX_LATENCY_MS)));
+
+    public static final EventFamily<FleetHeartbeatEvent> FLEET_HEARTBEATS = new EventFamily<>(
+            "fleet-heartbeat", Topics.FLEET_HEARTBEATS, FleetHeartbeatEvent::getFleetId,
+            FleetHeartbeatEvent::getEventId, FleetHeartbeatEvent::getTimestamp,
+            (key, e, now) -> first(present("fleetId", e.getFleetId()), present("eventId", e.getEventId())));
+
     private EventFamilies() {
     }
 
@@ -96,6 +116,10 @@ public final class EventFamilies {
     }
 
     private static Optional<String> workflowPayload(Object payload) {
+        if (payload instanceof ActionSubmitted s) {
+            return first(present("actionId", s.getActionId()), present("actionType", s.getActionType()),
+                    usage("requested", s.getRequested()));
+        }
         if (payload instanceof ActionStarted s) {
             return first(present("actionId", s.getActionId()), present("actionType", s.getActionType()),
                     usage("requested", s.getRequested()));

@@ -9,6 +9,7 @@ import dev.foresight.predict.workflow.NextActionPredictor;
 import dev.foresight.serde.AvroSerdes;
 import dev.foresight.topics.Topics;
 import dev.foresight.topology.deployment.DeploymentGuardian;
+import dev.foresight.topology.fleet.FleetDemand;
 import dev.foresight.topology.telemetry.TelemetryAggregation;
 import dev.foresight.topology.workflow.WorkflowShadowing;
 import java.util.Properties;
@@ -51,6 +52,8 @@ public final class ForesightTopology {
         new TelemetryAggregation(serdes, settings.aggregation(), deadLetters).build(inputs.telemetry());
         new WorkflowShadowing(serdes, settings.workflow(), workflowPredictors).build(inputs.workflows());
         new DeploymentGuardian(serdes, settings.deployment()).build(inputs);
+        new FleetDemand(serdes, settings.fleet(), Topics.DEMAND_REPORTS.name(), Topics.ALLOCATIONS.name())
+                .build(inputs.fleetRequests(), inputs.fleetHeartbeats());
         return builder.build();
     }
 }

@@ -1,5 +1,6 @@
 package dev.foresight.topology;
 
+import dev.foresight.domain.fleet.FleetSettings;
 import dev.foresight.ingest.IngestSettings;
 import dev.foresight.domain.deployment.DeploymentSettings;
 import dev.foresight.topology.telemetry.AggregationSettings;
@@ -7,10 +8,10 @@ import dev.foresight.topology.workflow.WorkflowSettings;
 
 /** Every tunable of the topology, grouped by feature. */
 public record TopologySettings(IngestSettings ingest, AggregationSettings aggregation, WorkflowSettings workflow,
-                               DeploymentSettings deployment) {
+                               DeploymentSettings deployment, FleetSettings fleet) {
 
     public static TopologySettings defaults() {
         return new TopologySettings(IngestSettings.defaults(), AggregationSettings.defaults(),
-                WorkflowSettings.defaults(), DeploymentSettings.defaults());
+                WorkflowSettings.defaults(), DeploymentSettings.defaults(), FleetSettings.defaults());
     }
 }

@@ -12,8 +12,9 @@ import java.util.SplittableRandom;
 import java.util.function.BooleanSupplier;
 
 /**
- * A simulated company on one clock: fleet telemetry, deployments, workflows, CI pipelines and health
- * checks, all driven by the same seed. The same seed and start time always produce the same events.
+ * A simulated company on one clock: fleet telemetry, deployments, workflows, CI pipelines, health
+ * checks and the inference requests and heartbeats of a local fleet, all driven by the same seed. The
+ * same seed and start time always produce the same events.
  *
  * <pre>{@code
  * Simulation simulation = Simulation.builder().seed(7).services(4).hostsPerService(3)
@@ -46,6 +47,9 @@ public final class Simulation {
         new WorkflowSimulator(scheduler, new SimRandom(root.split()), ids, settings).start();
         new PipelineSimulator(scheduler, layout, new SimRandom(root.split()), ids).start();
         new HealthCheckSimulator(scheduler, fleet, new SimRandom(root.split()), ids).start();
+        FleetHealth fleetHealth = new FleetHealth();
+        new FleetHeartbeatSimulator(scheduler, fleetHealth, new SimRandom(root.split()), ids).start();
+        new FleetRequestSimulator(scheduler, fleetHealth, new SimRandom(root.split()), ids).start();
     }
 
     public static Builder builder() {

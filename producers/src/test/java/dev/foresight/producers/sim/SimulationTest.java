@@ -8,8 +8,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.foresight.producers.RecordingEventSink;
 import dev.foresight.producers.TimedEvent;
 import dev.foresight.schema.events.DeploymentEvent;
+import dev.foresight.schema.events.FleetHeartbeatEvent;
 import dev.foresight.schema.events.HealthCheckEvent;
 import dev.foresight.schema.events.PipelineEvent;
+import dev.foresight.schema.events.RequestMetricEvent;
 import dev.foresight.schema.events.TelemetryEvent;
 import dev.foresight.schema.events.WorkflowEvent;
 import dev.foresight.topics.Topics;
@@ -91,6 +93,12 @@ class SimulationTest {
         }
         if (value instanceof PipelineEvent pipeline) {
             return pipeline.getServiceId();
+        }
+        if (value instanceof RequestMetricEvent request) {
+            return request.getFleetId();
+        }
+        if (value instanceof FleetHeartbeatEvent heartbeat) {
+            return heartbeat.getFleetId();
         }
         return ((HealthCheckEvent) value).getServiceId();
     }
