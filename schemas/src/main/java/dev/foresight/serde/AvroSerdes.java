@@ -24,6 +24,7 @@ public final class AvroSerdes {
     static {
         // Avro 1.12 only instantiates generated classes from trusted packages.
         System.setProperty("org.apache.avro.SERIALIZABLE_PACKAGES", "dev.foresight.schema");
+        AvroDecoderLimits.install();
     }
 
     private final Optional<String> registryUrl;

@@ -1,5 +1,6 @@
 package dev.foresight.app;
 
+import dev.foresight.config.StreamsProperties;
 import dev.foresight.producers.EventSink;
 import dev.foresight.query.QueryServer;
 import dev.foresight.query.SeriesApi;
@@ -12,11 +13,13 @@ import dev.foresight.topology.signals.DeliverySignals;
 import dev.foresight.topology.signals.SignalsSettings;
 import dev.foresight.topology.workflow.WorkflowShadowing;
 import java.time.Clock;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Properties;
 import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.CloseOptions.GroupMembershipOperation;
 import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
 import org.apache.kafka.streams.state.HostInfo;
@@ -35,13 +38,19 @@ final class StreamsApp implements AutoCloseable {
         this.streams = streams;
     }
 
-    /** Starts processing; a stream thread that dies takes the client down and reports to {@code stop}. */
+    /**
+     * Starts processing, after wiping local state that would fail its task on every start; a stream thread that
+     * dies takes the client down and reports to {@code stop}.
+     */
     static StreamsApp start(AvroSerdes serdes, Properties streamsProperties, StopSignal stop) {
+        LocalStateCheck.wipeDamagedTasks(Path.of(streamsProperties.getProperty(StreamsConfig.STATE_DIR_CONFIG)),
+                StreamsProperties.applicationId(streamsProperties));
         KafkaStreams streams = new KafkaStreams(topology(serdes, streamsProperties), streamsProperties);
         streams.setUncaughtExceptionHandler(error -> {
             LOG.error("Stream thread failed; stopping the application", error);
             return StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
         });
+        streams.setGlobalStateRestoreListener(new RestoreLog());
         streams.setStateListener((now, before) -> {
             if (now == KafkaStreams.State.ERROR) {
                 stop.fail("Kafka Streams went from " + before + " to ERROR");

@@ -1,5 +1,6 @@
 package dev.foresight.bench;
 
+import dev.foresight.deadletter.DeadLetterSplit;
 import dev.foresight.ingest.IngestStage;
 import dev.foresight.ingest.ValidatedInputs;
 import dev.foresight.serde.AvroSerdes;
@@ -64,7 +65,9 @@ enum Rung {
 
     private static Topology ingestOnly(AvroSerdes serdes) {
         StreamsBuilder builder = new StreamsBuilder();
-        ValidatedInputs inputs = new IngestStage(serdes, TopologySettings.defaults().ingest()).build(builder);
+        DeadLetterSplit deadLetters = new DeadLetterSplit(Topics.DEAD_LETTERS.name(), serdes.valueSerde());
+        ValidatedInputs inputs = new IngestStage(serdes, TopologySettings.defaults().ingest(), deadLetters)
+                .build(builder);
         sink(inputs.telemetry(), serdes, "telemetry");
         sink(inputs.workflows(), serdes, "workflow");
         sink(inputs.deployments(), serdes, "deployment");

@@ -1,10 +1,13 @@
 package dev.foresight.ingest;
 
 import static dev.foresight.ingest.Checks.allInRange;
+import static dev.foresight.ingest.Checks.avroSchema;
 import static dev.foresight.ingest.Checks.first;
 import static dev.foresight.ingest.Checks.inRange;
 import static dev.foresight.ingest.Checks.present;
+import static dev.foresight.ingest.Checks.versionPartsFit;
 
+import dev.foresight.schema.common.DeployedResource;
 import dev.foresight.schema.common.ResourceUsage;
 import dev.foresight.schema.events.ActionCompleted;
 import dev.foresight.schema.events.ActionStarted;
@@ -40,7 +43,8 @@ public final class EventFamilies {
     static final double MAX_REQUEST_TOKENS = 10_000_000;
 
     public static final EventFamily<TelemetryEvent> TELEMETRY = new EventFamily<>(
-            "telemetry", Topics.TELEMETRY, TelemetryEvent::getHostId, TelemetryEvent::getTimestamp,
+            "telemetry", Topics.TELEMETRY, TelemetryEvent::getHostId,
+            TelemetryEvent::getEventId, TelemetryEvent::getTimestamp,
             (key, e, now) -> first(
                     present("hostId", e.getHostId()), present("serviceId", e.getServiceId()),
                     present("eventId", e.getEventId()),
@@ -53,32 +57,37 @@ public final class EventFamilies {
                     allInRange("kpis", e.getKpis(), -MAX_KPI, MAX_KPI)));
 
     public static final EventFamily<WorkflowEvent> WORKFLOWS = new EventFamily<>(
-            "workflow", Topics.WORKFLOWS, WorkflowEvent::getWorkflowId, WorkflowEvent::getTimestamp,
+            "workflow", Topics.WORKFLOWS, WorkflowEvent::getWorkflowId,
+            WorkflowEvent::getEventId, WorkflowEvent::getTimestamp,
             (key, e, now) -> first(
                     present("workflowId", e.getWorkflowId()), present("workflowType", e.getWorkflowType()),
                     present("eventId", e.getEventId()), workflowPayload(e.getPayload())));
 
     public static final EventFamily<DeploymentEvent> DEPLOYMENTS = new EventFamily<>(
-            "deployment", Topics.DEPLOYMENTS, DeploymentEvent::getDeploymentId, DeploymentEvent::getTimestamp,
+            "deployment", Topics.DEPLOYMENTS, DeploymentEvent::getDeploymentId,
+            DeploymentEvent::getEventId, DeploymentEvent::getTimestamp,
             (key, e, now) -> first(
                     present("deploymentId", e.getDeploymentId()), present("serviceId", e.getServiceId()),
                     present("eventId", e.getEventId()), deploymentPayload(e.getPayload())));
 
     public static final EventFamily<PipelineEvent> PIPELINES = new EventFamily<>(
-            "pipeline", Topics.PIPELINES, PipelineEvent::getServiceId, PipelineEvent::getTimestamp,
+            "pipeline", Topics.PIPELINES, PipelineEvent::getServiceId,
+            PipelineEvent::getEventId, PipelineEvent::getTimestamp,
             (key, e, now) -> first(
                     present("serviceId", e.getServiceId()), present("eventId", e.getEventId()),
                     pipelinePayload(e.getPayload())));
 
     public static final EventFamily<HealthCheckEvent> HEALTH = new EventFamily<>(
-            "health", Topics.HEALTH, HealthCheckEvent::getServiceId, HealthCheckEvent::getTimestamp,
+            "health", Topics.HEALTH, HealthCheckEvent::getServiceId,
+            HealthCheckEvent::getEventId, HealthCheckEvent::getTimestamp,
             (key, e, now) -> first(
                     present("serviceId", e.getServiceId()), present("instanceId", e.getInstanceId()),
                     present("eventId", e.getEventId()),
                     inRange("latencyMs", e.getLatencyMs(), 0, MAX_LATENCY_MS)));
 
     public static final EventFamily<RequestMetricEvent> FLEET_REQUESTS = new EventFamily<>(
-            "fleet-request", Topics.FLEET_REQUESTS, RequestMetricEvent::getFleetId, RequestMetricEvent::getTimestamp,
+            "fleet-request", Topics.FLEET_REQUESTS, RequestMetricEvent::getFleetId,
+            RequestMetricEvent::getEventId, RequestMetricEvent::getTimestamp,
             (key, e, now) -> first(
                     present("fleetId", e.getFleetId()), present("caller", e.getCaller()),
                     present("eventId", e.getEventId()),
@@ -88,7 +97,7 @@ public final class EventFamilies {
 
     public static final EventFamily<FleetHeartbeatEvent> FLEET_HEARTBEATS = new EventFamily<>(
             "fleet-heartbeat", Topics.FLEET_HEARTBEATS, FleetHeartbeatEvent::getFleetId,
-            FleetHeartbeatEvent::getTimestamp,
+            FleetHeartbeatEvent::getEventId, FleetHeartbeatEvent::getTimestamp,
             (key, e, now) -> first(present("fleetId", e.getFleetId()), present("eventId", e.getEventId())));
 
     private EventFamilies() {
@@ -125,6 +134,7 @@ public final class EventFamilies {
     private static Optional<String> deploymentPayload(Object payload) {
         if (payload instanceof DeploymentStarted s) {
             return first(present("fromVersion", s.getFromVersion()), present("toVersion", s.getToVersion()),
+                    versionPartsFit("fromVersion", s.getFromVersion()), versionPartsFit("toVersion", s.getToVersion()),
                     s.getHosts().isEmpty() ? Optional.of("hosts is empty") : Optional.empty());
         }
         if (payload instanceof HostStepCompleted h) {
@@ -132,10 +142,17 @@ public final class EventFamilies {
                     h.getStep() < 0 ? Optional.of("step " + h.getStep() + " is negative") : Optional.empty());
         }
         if (payload instanceof ResourceApplied r) {
-            return first(present("resource.resourceId", r.getResource().getResourceId()),
-                    present("resource.version", r.getResource().getVersion()));
+            return resource(r.getResource());
         }
         return Optional.empty();
+    }
+
+    private static Optional<String> resource(DeployedResource r) {
+        return first(present("resource.resourceId", r.getResourceId()), present("resource.version", r.getVersion()),
+                versionPartsFit("resource.minAppVersion", r.getMinAppVersion()),
+                versionPartsFit("resource.maxAppVersion", r.getMaxAppVersion()),
+                avroSchema("resource.avroSchema", r.getAvroSchema()),
+                avroSchema("resource.previousAvroSchema", r.getPreviousAvroSchema()));
     }
 
     private static Optional<String> pipelinePayload(Object payload) {

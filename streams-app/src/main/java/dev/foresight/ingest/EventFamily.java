@@ -6,10 +6,12 @@ import java.util.function.Function;
 import org.apache.avro.specific.SpecificRecord;
 
 /**
- * One input family: its topic, the id its records are keyed by, where its event time is, and its rule.
+ * One input family: its topic, the id its records are keyed by, its event id, where its event time is, and
+ * its rule.
  *
  * @param name short name used in processor names, e.g. {@code telemetry}
  */
 public record EventFamily<V extends SpecificRecord>(
-        String name, TopicSpec<V> topic, Function<V, String> keyOf, Function<V, Instant> eventTime, EventRule<V> rule) {
+        String name, TopicSpec<V> topic, Function<V, String> keyOf, Function<V, String> eventIdOf,
+        Function<V, Instant> eventTime, EventRule<V> rule) {
 }

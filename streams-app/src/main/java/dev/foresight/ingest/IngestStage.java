@@ -1,35 +1,37 @@
 package dev.foresight.ingest;
 
-import dev.foresight.schema.errors.DeadLetter;
+import dev.foresight.deadletter.Checked;
+import dev.foresight.deadletter.DeadLetterSplit;
 import dev.foresight.serde.AvroSerdes;
-import dev.foresight.topics.Topics;
+import dev.foresight.serde.BundledSchemas;
 import java.time.Duration;
 import org.apache.avro.specific.SpecificRecord;
-import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Named;
-import org.apache.kafka.streams.kstream.Produced;
 
 /**
  * Reads every input topic as raw bytes and splits it into valid events and dead letters.
  *
  * <p>Inputs: {@code telemetry.events.v1}, {@code workflow.events.v1}, {@code deployment.events.v1},
- * {@code pipeline.events.v1}, {@code health.events.v1},
- * {@code fleet.requests.v1}, {@code fleet.heartbeats.v1}. Output: {@code deadletter.v1}. No stores.
+ * {@code pipeline.events.v1}, {@code health.events.v1}, {@code fleet.requests.v1}, {@code fleet.heartbeats.v1}.
+ * Stores: {@code <family>-event-id-store} per input (accepted event ids, for duplicates). Output:
+ * {@code deadletter.v1}.
  */
 public final class IngestStage {
 
     private final AvroSerdes serdes;
     private final IngestSettings settings;
-    private final Serde<DeadLetter> deadLetterSerde;
+    private final DeadLetterSplit deadLetters;
+    /** Trailing bytes are found with the bundled writer schemas; a registry-only schema id is not checked. */
+    private final TrailingBytes trailing = new TrailingBytes(BundledSchemas.instance()::byId);
 
-    public IngestStage(AvroSerdes serdes, IngestSettings settings) {
+    public IngestStage(AvroSerdes serdes, IngestSettings settings, DeadLetterSplit deadLetters) {
         this.serdes = serdes;
         this.settings = settings;
-        this.deadLetterSerde = serdes.valueSerde();
+        this.deadLetters = deadLetters;
     }
 
     public ValidatedInputs build(StreamsBuilder builder) {
@@ -47,17 +49,12 @@ public final class IngestStage {
     private <V extends SpecificRecord> KStream<String, V> validated(
             StreamsBuilder builder, EventFamily<V> family, Duration maxLateness) {
         String name = family.name();
+        RecordBounds<V> bounds = new RecordBounds<>(family, settings, trailing, maxLateness);
         KStream<String, Checked<V>> checked = builder
                 .stream(family.topic().name(), Consumed.with(Serdes.String(), Serdes.ByteArray())
                         .withName(name + "-source"))
-                .processValues(() -> new ValidatingProcessor<>(
-                        family, serdes.<V>valueSerde().deserializer(), settings, maxLateness),
-                        Named.as(name + "-validate"));
-        checked.filterNot((key, c) -> c.isValid(), Named.as(name + "-rejected"))
-                .mapValues(Checked::deadLetter, Named.as(name + "-dead-letter"))
-                .to(Topics.DEAD_LETTERS.name(), Produced.with(Serdes.String(), deadLetterSerde)
-                        .withName(name + "-dead-letter-sink"));
-        return checked.filter((key, c) -> c.isValid(), Named.as(name + "-accepted"))
-                .mapValues(Checked::value, Named.as(name + "-event"));
+                .processValues(new ValidatingSupplier<>(family, () -> serdes.<V>valueSerde().deserializer(), bounds,
+                        settings.duplicateWindow()), Named.as(name + "-validate"));
+        return deadLetters.valid(checked, name, "rejected", "accepted");
     }
 }

@@ -9,7 +9,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 
 /**
- * Forwards a request unchanged to the instance that owns its key and relays the answer. The forwarded
+ * Forwards a request unchanged (its bearer token included) to the instance that owns its key and relays the answer. The forwarded
  * request is marked, so an owner whose metadata disagrees answers 503 instead of forwarding again.
  */
 final class OwnerProxy {
@@ -32,6 +32,10 @@ final class OwnerProxy {
         HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(REQUEST_TIMEOUT).header(FORWARDED, "true")
                 .method(ctx.method().name(), body.length == 0
                         ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
+        String authorization = ctx.header(BearerToken.AUTHORIZATION);
+        if (authorization != null) {
+            request.header(BearerToken.AUTHORIZATION, authorization);
+        }
         if (ctx.contentType() != null) {
             request.header("Content-Type", ctx.contentType());
         }

@@ -17,6 +17,7 @@ import dev.foresight.domain.workflow.Shadows;
 import io.javalin.Javalin;
 import io.javalin.http.ContentType;
 import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
 import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Instant;
@@ -25,6 +26,8 @@ import java.util.function.BiConsumer;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.state.HostInfo;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The shadow workflow API over HTTP.
@@ -43,13 +46,18 @@ import org.apache.kafka.streams.state.HostInfo;
  *       already completed.</li>
  * </ul>
  * With {@link #withSeries}, also {@code GET /series/{serviceId}/{metric}?from=&to=&step=} ({@link SeriesApi}).
- * Reads go to the instance that owns the workflow's partition (forwarded when it is another one).
- * Errors are JSON {@code {"error": "..."}}: 400 for bad input, 404, 503 with Retry-After while the store
- * cannot be queried or the event cannot be published.
+ * Reads go to the instance that owns the workflow's partition (forwarded when it is another one, with the
+ * caller's token). With a bearer token set, a request without it gets 401. Every error is JSON
+ * {@code {"error": "..."}}: 400 for bad input, 401, 404, 405 for a wrong method, 409, 413 for a body over
+ * 16 KiB, 414 and 431 for a URI or headers over Jetty's 8 KiB, 503 with Retry-After while the store cannot
+ * be queried or the event cannot be published, 500 (without details) for a bug.
  */
 public final class QueryServer implements AutoCloseable {
 
     static final int RETRY_AFTER_SECONDS = 1;
+    /** The largest body a request may have: a feedback body is a handful of numbers. */
+    static final long MAX_BODY_BYTES = 16 * 1024;
+    private static final Logger LOG = LoggerFactory.getLogger(QueryServer.class);
 
     private final ShadowLocator locator;
     private final ShadowReader reader;
@@ -85,15 +93,29 @@ public final class QueryServer implements AutoCloseable {
         this.clock = clock;
     }
 
-    public QueryServer start(String host, int port) {
-        app = Javalin.create(config -> config.showJavalinBanner = false)
+    /**
+     * @param token the bearer token every request must carry, or {@link BearerToken#none()}
+     */
+    public QueryServer start(String host, int port, BearerToken token) {
+        app = Javalin.create(config -> {
+            config.showJavalinBanner = false;
+            config.http.prefer405over404 = true;
+            config.http.maxRequestSize = MAX_BODY_BYTES;
+            config.jetty.modifyServer(server -> server.setErrorHandler(new JsonErrorHandler()));
+        })
+                .before(token::check)
                 .post("/shadow/create/{workflowID}", this::create)
                 .get("/shadow/{workflowID}", ctx -> owned(ctx, (shadow, c) -> ok(c, 200, json.shadow(shadow))))
                 .get("/shadow/{workflowID}/prediction/{actionID}", this::prediction)
                 .post("/shadow/{workflowID}/submit/{actionID}", this::submit)
                 .put("/shadow/{workflowID}/feedback/{actionID}/{actualResourceUsage}", this::feedback)
                 .exception(ApiException.class, (e, ctx) -> fail(ctx, e.status(), e.getMessage()))
-                .exception(StoreUnavailableException.class, (e, ctx) -> fail(ctx, 503, e.getMessage()));
+                .exception(StoreUnavailableException.class, (e, ctx) -> fail(ctx, 503, e.getMessage()))
+                .exception(HttpResponseException.class, (e, ctx) -> fail(ctx, e.getStatus(), e.getMessage()))
+                .exception(Exception.class, (e, ctx) -> {
+                    LOG.error("Request {} {} failed", ctx.method(), ctx.path(), e);
+                    fail(ctx, 500, "internal error");
+                });
         if (series != null) {
             app.get("/series/{serviceId}/{metric}", series::handle);
         }

@@ -1,5 +1,6 @@
 package dev.foresight.topology;
 
+import dev.foresight.deadletter.DeadLetterSplit;
 import dev.foresight.ingest.IngestStage;
 import dev.foresight.ingest.ValidatedInputs;
 import dev.foresight.predict.workflow.LstmNextActionPredictor;
@@ -48,8 +49,9 @@ public final class ForesightTopology {
     /** @param streamsProperties the app's Streams settings; only topology-level ones (buffering, store type) matter */
     public Topology build(Properties streamsProperties) {
         StreamsBuilder builder = NamedTopologies.builder(streamsProperties);
-        ValidatedInputs inputs = new IngestStage(serdes, settings.ingest()).build(builder);
-        new TelemetryAggregation(serdes, settings.aggregation()).build(inputs.telemetry());
+        DeadLetterSplit deadLetters = deadLetters();
+        ValidatedInputs inputs = new IngestStage(serdes, settings.ingest(), deadLetters).build(builder);
+        new TelemetryAggregation(serdes, settings.aggregation(), deadLetters).build(inputs.telemetry());
         new WorkflowShadowing(serdes, settings.workflow(), workflowPredictors).build(inputs.workflows());
         new DeploymentGuardian(serdes, settings.deployment()).build(inputs);
         new FleetDemand(serdes, settings.fleet(), Topics.DEMAND_REPORTS.name(), Topics.ALLOCATIONS.name())
@@ -66,8 +68,13 @@ public final class ForesightTopology {
      */
     public Topology buildHostRisk() {
         StreamsBuilder builder = NamedTopologies.builder();
-        hostRisk(new IngestStage(serdes, settings.ingest()).build(builder));
+        hostRisk(new IngestStage(serdes, settings.ingest(), deadLetters()).build(builder));
         return builder.build();
+    }
+
+    /** The one dead-letter split every stage writes its rejects through. */
+    public DeadLetterSplit deadLetters() {
+        return new DeadLetterSplit(Topics.DEAD_LETTERS.name(), serdes.valueSerde());
     }
 
     private void hostRisk(ValidatedInputs inputs) {

@@ -107,7 +107,7 @@ class SeriesApiTest {
     private QueryServer serve(KeyOwner owner) {
         FakeShadows shadows = new FakeShadows();
         QueryServer server = new QueryServer(shadows, shadows, new RecordingEventSink(), CLOCK)
-                .withSeries(new SeriesApi(key -> owner, series, CLOCK)).start("127.0.0.1", 0);
+                .withSeries(new SeriesApi(key -> owner, series, CLOCK)).start("127.0.0.1", 0, BearerToken.none());
         servers.add(server);
         return server;
     }

@@ -1,8 +1,7 @@
 package dev.foresight.topology.telemetry;
 
-import dev.foresight.errors.DeadLetters;
-import dev.foresight.ingest.Checked;
-import java.nio.charset.StandardCharsets;
+import dev.foresight.deadletter.Checked;
+import dev.foresight.deadletter.DeadLetters;
 import java.time.Duration;
 import java.util.Set;
 import java.util.function.Function;
@@ -103,10 +102,7 @@ final class LateRecordGate<V> implements FixedKeyProcessor<String, V, Checked<V>
     }
 
     private void reject(FixedKeyRecord<String, V> record, String reason) {
-        RecordMetadata origin = context.recordMetadata().orElseThrow();
-        byte[] key = record.key() == null ? null : record.key().getBytes(StandardCharsets.UTF_8);
-        context.forward(record.withValue(Checked.rejected(DeadLetters.of(origin, record.timestamp(),
-                context.currentSystemTimeMs(), stage, reason, null, key,
-                serializer.serialize(origin.topic(), record.value())))));
+        byte[] value = serializer.serialize(context.recordMetadata().map(RecordMetadata::topic).orElse(""), record.value());
+        context.forward(record.withValue(Checked.rejected(DeadLetters.rejected(context, record, stage, reason, null, value))));
     }
 }

@@ -1,8 +1,8 @@
 package dev.foresight.topology.telemetry;
 
+import dev.foresight.deadletter.Checked;
+import dev.foresight.deadletter.DeadLetterSplit;
 import dev.foresight.domain.telemetry.TelemetryStats;
-import dev.foresight.ingest.Checked;
-import dev.foresight.schema.errors.DeadLetter;
 import dev.foresight.schema.events.TelemetryEvent;
 import dev.foresight.schema.state.AggregateScope;
 import dev.foresight.schema.state.TelemetryAggregate;
@@ -43,13 +43,14 @@ public final class TelemetryAggregation {
     private final AggregationSettings settings;
     private final Serde<TelemetryEvent> eventSerde;
     private final Serde<TelemetryAggregate> aggregateSerde;
-    private final Serde<DeadLetter> deadLetterSerde;
+    private final DeadLetterSplit deadLetters;
 
-    public TelemetryAggregation(AvroSerdes serdes, AggregationSettings settings) {
+    /** @param deadLetters where what arrives too late for the service windows goes */
+    public TelemetryAggregation(AvroSerdes serdes, AggregationSettings settings, DeadLetterSplit deadLetters) {
         this.settings = settings;
         this.eventSerde = serdes.valueSerde();
         this.aggregateSerde = serdes.valueSerde();
-        this.deadLetterSerde = serdes.valueSerde();
+        this.deadLetters = deadLetters;
     }
 
     public void build(KStream<String, TelemetryEvent> telemetry) {
@@ -76,13 +77,8 @@ public final class TelemetryAggregation {
                         .withKeySerde(Serdes.String()).withValueSerde(eventSerde))
                 .processValues(LateRecordGate.supplier(SERVICE_GATE, HOST_PROGRESS_STORE, settings.serviceGrace(),
                         settings.serviceSkew(), TelemetryEvent::getHostId, eventSerde.serializer()), Named.as(SERVICE_GATE));
-        gated.filterNot((service, checked) -> checked.isValid(), Named.as("telemetry-service-late"))
-                .mapValues(Checked::deadLetter, Named.as("telemetry-service-dead-letter"))
-                .to(Topics.DEAD_LETTERS.name(), Produced.with(Serdes.String(), deadLetterSerde)
-                        .withName("telemetry-service-dead-letter-sink"));
-        KGroupedStream<String, TelemetryEvent> byService = gated
-                .filter((service, checked) -> checked.isValid(), Named.as("telemetry-service-in-time"))
-                .mapValues(Checked::value, Named.as("telemetry-service-event"))
+        KGroupedStream<String, TelemetryEvent> byService = deadLetters
+                .valid(gated, "telemetry-service", "late", "in-time")
                 .groupByKey(Grouped.with("telemetry-service-group", Serdes.String(), eventSerde));
         TimeWindows hopping = TimeWindows.ofSizeAndGrace(settings.serviceWindow(), settings.serviceSkew())
                 .advanceBy(settings.serviceAdvance());

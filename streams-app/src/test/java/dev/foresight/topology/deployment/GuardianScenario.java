@@ -1,5 +1,6 @@
 package dev.foresight.topology.deployment;
 
+import dev.foresight.deadletter.DeadLetterSplit;
 import dev.foresight.domain.deployment.DeploymentSettings;
 import static dev.foresight.topology.TopologyFixture.START;
 
@@ -80,7 +81,8 @@ final class GuardianScenario implements AutoCloseable {
     static Topology topology(ErrorRateIsRisk model) {
         StreamsBuilder builder = NamedTopologies.builder();
         AvroSerdes serdes = AvroSerdes.bundled();
-        ValidatedInputs inputs = new IngestStage(serdes, IngestSettings.defaults()).build(builder);
+        ValidatedInputs inputs = new IngestStage(serdes, IngestSettings.defaults(),
+                new DeadLetterSplit(Topics.DEAD_LETTERS.name(), serdes.valueSerde())).build(builder);
         new DeploymentGuardian(serdes, DeploymentSettings.defaults(), () -> model).build(inputs);
         return builder.build();
     }

@@ -60,7 +60,8 @@ final class FleetScenario implements AutoCloseable {
     static Topology topology(FleetSettings settings) {
         StreamsBuilder builder = NamedTopologies.builder();
         AvroSerdes serdes = AvroSerdes.bundled();
-        ValidatedInputs inputs = new IngestStage(serdes, IngestSettings.defaults()).build(builder);
+        ValidatedInputs inputs = new IngestStage(serdes, IngestSettings.defaults(),
+                new dev.foresight.deadletter.DeadLetterSplit(Topics.DEAD_LETTERS.name(), serdes.valueSerde())).build(builder);
         new FleetDemand(serdes, settings, Topics.DEMAND_REPORTS.name(), Topics.ALLOCATIONS.name())
                 .build(inputs.fleetRequests(), inputs.fleetHeartbeats());
         return builder.build();

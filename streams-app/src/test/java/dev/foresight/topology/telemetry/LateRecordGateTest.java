@@ -1,5 +1,6 @@
 package dev.foresight.topology.telemetry;
 
+import dev.foresight.deadletter.DeadLetterSplit;
 import static dev.foresight.topology.TopologyFixture.START;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -44,7 +45,8 @@ class LateRecordGateTest {
     void setUp() {
         AvroSerdes serdes = AvroSerdes.bundled();
         StreamsBuilder builder = new StreamsBuilder();
-        new TelemetryAggregation(serdes, SETTINGS).build(builder.stream(Topics.TELEMETRY.name(),
+        new TelemetryAggregation(serdes, SETTINGS,
+                new DeadLetterSplit(Topics.DEAD_LETTERS.name(), serdes.valueSerde())).build(builder.stream(Topics.TELEMETRY.name(),
                 Consumed.with(Serdes.String(), serdes.<TelemetryEvent>valueSerde())));
         fixture = new TopologyFixture(builder.build(), stateDir);
         telemetry = fixture.input(Topics.TELEMETRY);

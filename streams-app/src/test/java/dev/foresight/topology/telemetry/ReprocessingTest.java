@@ -1,5 +1,6 @@
 package dev.foresight.topology.telemetry;
 
+import dev.foresight.deadletter.DeadLetterSplit;
 import static dev.foresight.topology.TopologyFixture.START;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -83,7 +84,8 @@ class ReprocessingTest {
     private static Outcome run(List<Sample> order, Path stateDir) {
         AvroSerdes serdes = AvroSerdes.bundled();
         StreamsBuilder builder = new StreamsBuilder();
-        new TelemetryAggregation(serdes, AggregationSettings.defaults()).build(builder.stream(Topics.TELEMETRY.name(),
+        DeadLetterSplit deadLetters = new DeadLetterSplit(Topics.DEAD_LETTERS.name(), serdes.valueSerde());
+        new TelemetryAggregation(serdes, AggregationSettings.defaults(), deadLetters).build(builder.stream(Topics.TELEMETRY.name(),
                 Consumed.with(Serdes.String(), serdes.<TelemetryEvent>valueSerde())));
         try (TopologyFixture fixture = new TopologyFixture(builder.build(), stateDir)) {
             var telemetry = fixture.input(Topics.TELEMETRY);

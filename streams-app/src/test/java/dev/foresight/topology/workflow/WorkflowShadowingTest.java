@@ -1,5 +1,6 @@
 package dev.foresight.topology.workflow;
 
+import dev.foresight.deadletter.DeadLetterSplit;
 import dev.foresight.domain.workflow.AllocationPlanner;
 import dev.foresight.domain.workflow.AllocationPolicy;
 import dev.foresight.domain.workflow.PoolCapacity;
@@ -395,8 +396,9 @@ class WorkflowShadowingTest {
     private static Topology topology(WorkflowSettings settings, double confidence) {
         AvroSerdes serdes = AvroSerdes.bundled();
         StreamsBuilder builder = NamedTopologies.builder();
+        DeadLetterSplit deadLetters = new DeadLetterSplit(Topics.DEAD_LETTERS.name(), serdes.valueSerde());
         new WorkflowShadowing(serdes, settings, () -> new MeanPredictor(confidence))
-                .build(new IngestStage(serdes, IngestSettings.defaults()).build(builder).workflows());
+                .build(new IngestStage(serdes, IngestSettings.defaults(), deadLetters).build(builder).workflows());
         return builder.build();
     }
 

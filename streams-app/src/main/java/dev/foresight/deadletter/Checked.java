@@ -1,4 +1,4 @@
-package dev.foresight.ingest;
+package dev.foresight.deadletter;
 
 import dev.foresight.schema.errors.DeadLetter;
 

@@ -1,4 +1,4 @@
-package dev.foresight.config;
+package dev.foresight.deadletter;
 
 import java.util.List;
 import java.util.Map;
@@ -7,9 +7,8 @@ import org.apache.kafka.streams.errors.DeserializationExceptionHandler;
 import org.apache.kafka.streams.errors.ErrorHandlerContext;
 
 /**
- * Safety net: the topology reads raw bytes and validates them itself, so this only fires for a record
- * some serde could not read. A bad record is data, not an outage: route it to the dead-letter topic
- * and keep going instead of killing the stream thread.
+ * Safety net: the topology reads its inputs as raw bytes and validates them itself, so this only fires
+ * for an internal topic some serde could not read. A bad record is data, not an outage.
  */
 public final class DeadLetterOnDeserializationError implements DeserializationExceptionHandler {
 
@@ -23,7 +22,6 @@ public final class DeadLetterOnDeserializationError implements DeserializationEx
     @Override
     public Response handleError(ErrorHandlerContext context, ConsumerRecord<byte[], byte[]> record,
                                 Exception exception) {
-        return Response.resume(List.of(
-                deadLetters.of(context, "deserialize", exception, record.key(), record.value())));
+        return Response.resume(List.of(deadLetters.of(context, "deserialize", exception)));
     }
 }

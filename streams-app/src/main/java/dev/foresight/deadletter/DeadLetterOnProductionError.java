@@ -1,6 +1,7 @@
-package dev.foresight.config;
+package dev.foresight.deadletter;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.errors.RecordTooLargeException;
@@ -10,7 +11,7 @@ import org.apache.kafka.streams.errors.ErrorHandlerContext;
 /**
  * Output that cannot be serialized or is too large is a data error: dead-letter the input that caused
  * it and continue. Everything else (broker gone, authorization, fencing) keeps Kafka's default
- * handling — retry what is retriable, fail otherwise — because it is an infrastructure error.
+ * handling, retry what is retriable and fail otherwise, because it is an infrastructure error.
  */
 public final class DeadLetterOnProductionError extends DefaultProductionExceptionHandler {
 
@@ -35,11 +36,10 @@ public final class DeadLetterOnProductionError extends DefaultProductionExceptio
     @SuppressWarnings("rawtypes")
     public Response handleSerializationError(ErrorHandlerContext context, ProducerRecord record,
                                              Exception exception, SerializationExceptionOrigin origin) {
-        return deadLetter(context, "serialize-" + origin.name().toLowerCase(java.util.Locale.ROOT), exception);
+        return deadLetter(context, "serialize-" + origin.name().toLowerCase(Locale.ROOT), exception);
     }
 
     private Response deadLetter(ErrorHandlerContext context, String stage, Exception exception) {
-        return Response.resume(List.of(deadLetters.of(context, stage, exception,
-                context.sourceRawKey(), context.sourceRawValue())));
+        return Response.resume(List.of(deadLetters.of(context, stage, exception)));
     }
 }
