@@ -17,7 +17,7 @@ import org.apache.kafka.streams.kstream.Produced;
  * Reads every input topic as raw bytes and splits it into valid events and dead letters.
  *
  * <p>Inputs: {@code telemetry.events.v1}, {@code workflow.events.v1}, {@code deployment.events.v1},
- * {@code pipeline.events.v1}, {@code health.events.v1}. Output: {@code deadletter.v1}. No stores.
+ * {@code pipeline.events.v1}, {@code health.events.v1}, {@code service.topology.v1}. Output: {@code deadletter.v1}. No stores.
  */
 public final class IngestStage {
 
@@ -38,7 +38,8 @@ public final class IngestStage {
                 validated(builder, EventFamilies.WORKFLOWS, anyLateness),
                 validated(builder, EventFamilies.DEPLOYMENTS, anyLateness),
                 validated(builder, EventFamilies.PIPELINES, anyLateness),
-                validated(builder, EventFamilies.HEALTH, anyLateness));
+                validated(builder, EventFamilies.HEALTH, anyLateness),
+                validated(builder, EventFamilies.SERVICE_TOPOLOGY, anyLateness));
     }
 
     private <V extends SpecificRecord> KStream<String, V> validated(

@@ -6,7 +6,10 @@ import dev.foresight.predict.workflow.LstmNextActionPredictor;
 import dev.foresight.predict.workflow.LstmSettings;
 import dev.foresight.predict.workflow.NextActionPredictor;
 import dev.foresight.serde.AvroSerdes;
+import dev.foresight.topics.Topics;
 import dev.foresight.topology.deployment.DeploymentGuardian;
+import dev.foresight.topology.orchestration.OrchestrationTopics;
+import dev.foresight.topology.orchestration.ServiceOrchestration;
 import dev.foresight.topology.telemetry.TelemetryAggregation;
 import dev.foresight.topology.workflow.WorkflowShadowing;
 import java.util.function.Supplier;
@@ -41,6 +44,9 @@ public final class ForesightTopology {
         new TelemetryAggregation(serdes, settings.aggregation()).build(inputs.telemetry());
         new WorkflowShadowing(serdes, settings.workflow(), workflowPredictors).build(inputs.workflows());
         new DeploymentGuardian(serdes, settings.deployment()).build(inputs);
+        new ServiceOrchestration(serdes, settings.orchestration(), new OrchestrationTopics(Topics.STARTUP_PLANS.name(),
+                Topics.ORCHESTRATION_COMMANDS.name(), Topics.SERVICE_HEALTH.name(), Topics.ALERTS.name(),
+                Topics.ROLLBACKS.name())).build(inputs.serviceTopology(), inputs.health());
         return builder.build();
     }
 }

@@ -2,15 +2,17 @@ package dev.foresight.topology;
 
 import dev.foresight.ingest.IngestSettings;
 import dev.foresight.topology.deployment.DeploymentSettings;
+import dev.foresight.topology.orchestration.OrchestrationSettings;
 import dev.foresight.topology.telemetry.AggregationSettings;
 import dev.foresight.topology.workflow.WorkflowSettings;
 
 /** Every tunable of the topology, grouped by feature. */
 public record TopologySettings(IngestSettings ingest, AggregationSettings aggregation, WorkflowSettings workflow,
-                               DeploymentSettings deployment) {
+                               DeploymentSettings deployment, OrchestrationSettings orchestration) {
 
     public static TopologySettings defaults() {
         return new TopologySettings(IngestSettings.defaults(), AggregationSettings.defaults(),
-                WorkflowSettings.defaults(), DeploymentSettings.defaults());
+                WorkflowSettings.defaults(), DeploymentSettings.defaults(),
+                OrchestrationSettings.defaults());
     }
 }
