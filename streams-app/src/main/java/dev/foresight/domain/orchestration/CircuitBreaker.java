@@ -47,14 +47,14 @@ public final class CircuitBreaker {
         }
         BreakerState next = new BreakerState(Phase.CLOSED, window, null, 0);
         if (window.size() >= settings.minChecks() && failureRate(next) >= settings.failureRate()) {
-            return enter(open(now));
+            return enter(open(now, window));
         }
         return stay(next);
     }
 
     private Transition whileHalfOpen(BreakerState state, boolean failed, Instant now) {
         if (failed) {
-            return enter(open(now));
+            return enter(open(now, List.of(true)));
         }
         int passed = state.probeSuccesses() + 1;
         return passed >= settings.probes()
@@ -62,8 +62,9 @@ public final class CircuitBreaker {
                 : stay(new BreakerState(Phase.HALF_OPEN, List.of(), state.openedAt(), passed));
     }
 
-    private static BreakerState open(Instant now) {
-        return new BreakerState(Phase.OPEN, List.of(), now, 0);
+    /** Keeps the window that tripped it, so its failure rate can be reported; the window restarts when it closes. */
+    private static BreakerState open(Instant now, List<Boolean> window) {
+        return new BreakerState(Phase.OPEN, window, now, 0);
     }
 
     private static Transition enter(BreakerState state) {
