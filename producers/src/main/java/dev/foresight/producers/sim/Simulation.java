@@ -33,7 +33,7 @@ public final class Simulation {
     private final DeploymentGroundTruth groundTruth = new DeploymentGroundTruth();
     private final EventCounters counters = new EventCounters();
 
-    private Simulation(SimulationSettings settings) {
+    private Simulation(SimulationSettings settings, OrchestratedServices orchestrated, ServiceFaults faults) {
         this.settings = settings;
         this.scheduler = new EventScheduler(settings.start().toEpochMilli());
         SimIds ids = new SimIds(settings.seed(), settings.start().toEpochMilli());
@@ -46,6 +46,9 @@ public final class Simulation {
         new WorkflowSimulator(scheduler, new SimRandom(root.split()), ids, settings).start();
         new PipelineSimulator(scheduler, layout, new SimRandom(root.split()), ids).start();
         new HealthCheckSimulator(scheduler, fleet, new SimRandom(root.split()), ids).start();
+        if (orchestrated != null) {
+            new OrchestrationSimulator(scheduler, new SimRandom(root.split()), ids, orchestrated, faults).start();
+        }
     }
 
     public static Builder builder() {
@@ -109,6 +112,8 @@ public final class Simulation {
         private double silentFailureFraction = 0.25;
         private Duration meanDeploymentInterval = Duration.ofMinutes(30);
         private Duration meanWorkflowInterval = Duration.ofMinutes(3);
+        private OrchestratedServices orchestrated;
+        private ServiceFaults faults = ServiceFaults.defaults();
 
         private Builder() {
         }
@@ -161,9 +166,21 @@ public final class Simulation {
             return this;
         }
 
+        /** Also simulate these orchestrated services with the faults of {@link ServiceFaults#defaults()}. */
+        public Builder orchestrated(OrchestratedServices services) {
+            this.orchestrated = services;
+            return this;
+        }
+
+        public Builder serviceFaults(ServiceFaults serviceFaults) {
+            this.faults = serviceFaults;
+            return this;
+        }
+
         public Simulation build() {
             return new Simulation(new SimulationSettings(seed, start, services, hostsPerService, speedup,
-                    deploymentFailureRate, silentFailureFraction, meanDeploymentInterval, meanWorkflowInterval));
+                    deploymentFailureRate, silentFailureFraction, meanDeploymentInterval, meanWorkflowInterval),
+                    orchestrated, faults);
         }
     }
 }
