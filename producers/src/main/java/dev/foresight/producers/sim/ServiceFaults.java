@@ -14,10 +14,10 @@ import java.time.Duration;
 public record ServiceFaults(Duration cycle, Duration databaseOutage, Duration outageLength, Duration flappingFrom,
                             Duration flapDown, Duration flapUp, int flaps, Duration greenFrom, Duration badGreenAfter) {
 
-    /** Every 30 minutes: a 40 s database outage at 3 min, bot flapping 4 times from 10 min, a green frontend at 18 min. */
+    /** Every 30 minutes: a 40 s database outage at 3 min, bot flapping 5 times from 10 min, a green frontend at 18 min. */
     public static ServiceFaults defaults() {
         return new ServiceFaults(Duration.ofMinutes(30), Duration.ofMinutes(3), Duration.ofSeconds(40),
-                Duration.ofMinutes(10), Duration.ofSeconds(15), Duration.ofSeconds(20), 4, Duration.ofMinutes(18),
+                Duration.ofMinutes(10), Duration.ofSeconds(15), Duration.ofSeconds(20), 5, Duration.ofMinutes(18),
                 Duration.ofSeconds(30));
     }
 }

@@ -1,6 +1,5 @@
 package dev.foresight.topology.orchestration;
 
-import dev.foresight.domain.orchestration.Backoff;
 import dev.foresight.domain.orchestration.BlueGreenState;
 import dev.foresight.domain.orchestration.BreakerState;
 import dev.foresight.domain.orchestration.EnvironmentPolicy;
@@ -41,15 +40,6 @@ final class OrchestrationRecords {
                         d.getRestartMaxAttempts())
                 .withBreaker(d.getBreakerFailureRate(), Duration.ofMillis(d.getBreakerOpenMs()))
                 .withBlueGreen(d.getGreenHealthyChecks(), Duration.ofMillis(d.getRevertWindowMs()));
-    }
-
-    static EnvironmentDefinition definition(EnvironmentPolicy p) {
-        Backoff b = p.recovery().backoff();
-        return EnvironmentDefinition.newBuilder().setSlaTarget(p.slaTarget()).setHealthWeights(p.weights().asMap())
-                .setRestartBaseDelayMs(b.base().toMillis()).setRestartMaxDelayMs(b.cap().toMillis())
-                .setRestartMaxAttempts(b.maxAttempts()).setBreakerFailureRate(p.breaker().failureRate())
-                .setBreakerOpenMs(p.breaker().openFor().toMillis()).setGreenHealthyChecks(p.greenHealthyChecks())
-                .setRevertWindowMs(p.revertWindow().toMillis()).build();
     }
 
     static HealthCheck check(HealthCheckEvent e) {
