@@ -41,6 +41,7 @@ final class OrchestrationProcessor implements Processor<String, SpecificRecord, 
     private KeyValueStore<String, OrchestratedService> services;
     private KeyValueStore<String, dev.foresight.schema.commands.StartupPlan> plans;
     private boolean replanDue = true;
+    private long lastEditMs;
 
     /** An environment's graph and policy as of its last edit. */
     record Environment(String name, ServiceGraph graph, ServiceOrchestrator orchestrator) {
@@ -65,6 +66,7 @@ final class OrchestrationProcessor implements Processor<String, SpecificRecord, 
             topology.put(EventFamilies.topologyKey(edit), edit);
             environments.remove(edit.getEnvironment());
             replanDue = true;
+            lastEditMs = context.currentSystemTimeMs();
         } else if (record.value() instanceof HealthCheckEvent check) {
             Environment env = environment(check.getEnvironment());
             if (env.graph().contains(check.getServiceId())) {
@@ -96,9 +98,12 @@ final class OrchestrationProcessor implements Processor<String, SpecificRecord, 
         return new Environment(name, ServiceGraph.of(nodes), new ServiceOrchestrator(policy));
     }
 
-    /** Emits the plan of every environment whose plan changed since the last one emitted. */
+    /**
+     * Emits the plan of every environment whose plan changed since the last one emitted, once no edit has
+     * arrived for a plan interval: edits of one topology come from several partitions, not at once.
+     */
     private void replan(long nowMs) {
-        if (!replanDue) {
+        if (!replanDue || nowMs - lastEditMs < settings.planInterval().toMillis()) {
             return;
         }
         replanDue = false;
