@@ -102,9 +102,10 @@ class ServiceOrchestrationIT {
         List<OrchestrationCommand> outage = all.stream().filter(c -> c.getIssuedAt().isBefore(flappingStarts)).toList();
         assertTrue(of(outage, OrchestrationAction.RESTART, "database").size() >= 2, outage.toString());
         assertGrowingDelays(of(outage, OrchestrationAction.RESTART, "database"));
-        assertEquals(List.of("database"), outage.stream().filter(c -> c.getAction() == OrchestrationAction.RESTART
-                || c.getAction() == OrchestrationAction.OPEN_CIRCUIT).map(OrchestrationCommand::getServiceId)
-                .distinct().toList(), "nothing downstream is restarted or broken");
+        List<OrchestrationCommand> downstream = outage.stream().filter(c -> !c.getServiceId().equals("database"))
+                .filter(c -> c.getAction() == OrchestrationAction.RESTART
+                        || c.getAction() == OrchestrationAction.OPEN_CIRCUIT).toList();
+        assertEquals(List.of(), downstream, "nothing downstream is restarted or broken");
         for (String dependent : DEPENDENTS) {
             List<OrchestrationCommand> degrade = of(outage, OrchestrationAction.DEGRADE, dependent);
             assertEquals(1, degrade.size(), dependent);

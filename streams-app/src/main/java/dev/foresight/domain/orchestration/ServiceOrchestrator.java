@@ -34,7 +34,7 @@ public final class ServiceOrchestrator {
         if (s.blueGreen().isCandidate(check.slot())) {
             BlueGreen.Step step = blueGreen.onCandidateCheck(s.blueGreen(), check.slot(), check.version(),
                     score.failed(), check.at());
-            ServiceStatus next = new ServiceStatus(s.lastFailed(), s.degradedBy(), s.recovery(), s.breaker(),
+            ServiceStatus next = new ServiceStatus(s.lastFailed(), s.lastCheckAt(), s.degradedBy(), s.recovery(), s.breaker(),
                     step.state(), s.sla());
             return new Evaluation(next, score, true, availability(s.sla(), check.at()), slaMet(s.sla(), check.at()),
                     Optional.empty(), Optional.empty(), step.action());
@@ -53,7 +53,8 @@ public final class ServiceOrchestrator {
                 ? new CircuitBreaker.Transition(s.breaker(), Optional.empty())
                 : breaker.onCheck(s.breaker(), failed, now);
         BlueGreen.Step switched = blueGreen.onServingCheck(s.blueGreen(), check.version(), failed, now);
-        ServiceStatus next = new ServiceStatus(failed, s.degradedBy(), recovered.state(), tripped.state(),
+        Instant lastCheckAt = s.lastCheckAt() == null || now.isAfter(s.lastCheckAt()) ? now : s.lastCheckAt();
+        ServiceStatus next = new ServiceStatus(failed, lastCheckAt, s.degradedBy(), recovered.state(), tripped.state(),
                 switched.state(), sla);
         return new Evaluation(next, score, false, availability(sla, now), slaMet(sla, now), recovered.action(),
                 tripped.entered(), switched.action());

@@ -1,14 +1,17 @@
 package dev.foresight.domain.orchestration;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 
 /**
  * All the orchestrator remembers of one service between checks.
  *
  * @param lastFailed whether its latest serving check failed, which tells its dependents the fault is upstream
+ * @param lastCheckAt event time of its latest serving check, null before the first
  * @param degradedBy the dependencies whose breakers are not closed; empty when not degraded
  */
-public record ServiceStatus(boolean lastFailed, List<String> degradedBy, RecoveryState recovery,
+public record ServiceStatus(boolean lastFailed, Instant lastCheckAt, List<String> degradedBy, RecoveryState recovery,
                             BreakerState breaker, BlueGreenState blueGreen, SlaWindows sla) {
 
     public ServiceStatus {
@@ -16,16 +19,21 @@ public record ServiceStatus(boolean lastFailed, List<String> degradedBy, Recover
     }
 
     public static ServiceStatus initial() {
-        return new ServiceStatus(false, List.of(), RecoveryState.healthy(), BreakerState.closed(),
+        return new ServiceStatus(false, null, List.of(), RecoveryState.healthy(), BreakerState.closed(),
                 BlueGreenState.initial(), SlaWindows.empty());
     }
 
     public ServiceStatus withDegradedBy(List<String> causes) {
-        return new ServiceStatus(lastFailed, causes, recovery, breaker, blueGreen, sla);
+        return new ServiceStatus(lastFailed, lastCheckAt, causes, recovery, breaker, blueGreen, sla);
     }
 
-    /** A service fails its dependents while its last check failed or its breaker is not closed. */
-    public boolean failingForDependents() {
-        return lastFailed || !breaker.isClosed();
+    /**
+     * Whether a dependent checked at {@code at} must take this service for failing: its last check failed,
+     * its breaker is not closed, or it has not been heard of for {@code silence}. Silence counts because
+     * checks of different services reach the orchestrator through different partitions, so a dependency's
+     * failure may arrive after its dependents' failures it caused.
+     */
+    public boolean failingForDependents(Instant at, Duration silence) {
+        return lastFailed || !breaker.isClosed() || lastCheckAt == null || lastCheckAt.isBefore(at.minus(silence));
     }
 }

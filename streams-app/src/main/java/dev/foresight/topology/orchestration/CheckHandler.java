@@ -9,6 +9,7 @@ import dev.foresight.domain.orchestration.Recovery;
 import dev.foresight.domain.orchestration.ServiceGraph;
 import dev.foresight.domain.orchestration.ServiceOrchestrator;
 import dev.foresight.domain.orchestration.ServiceStatus;
+import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -33,10 +34,12 @@ final class CheckHandler {
     private final Loader loader;
     private final Saver saver;
     private final Consumer<OrchestrationOutput> out;
+    private final Duration silence;
 
-    CheckHandler(OrchestrationProcessor.Environment env, Loader loader, Saver saver,
+    CheckHandler(OrchestrationProcessor.Environment env, Duration silence, Loader loader, Saver saver,
                  Consumer<OrchestrationOutput> out) {
         this.env = env;
+        this.silence = silence;
         this.loader = loader;
         this.saver = saver;
         this.out = out;
@@ -46,7 +49,7 @@ final class CheckHandler {
         String service = check.serviceId();
         ServiceGraph graph = env.graph();
         boolean upstreamFailing = graph.dependenciesOf(service).stream()
-                .anyMatch(dependency -> loader.load(env.name(), dependency).failingForDependents());
+                .anyMatch(dependency -> loader.load(env.name(), dependency).failingForDependents(check.at(), silence));
         Evaluation e = env.orchestrator().evaluate(loader.load(env.name(), service), check, upstreamFailing);
         saver.store(env.name(), service, e.status());
         OrchestrationCommands commands = new OrchestrationCommands(env.name(), service, eventId, check.at());

@@ -70,7 +70,7 @@ final class OrchestrationProcessor implements Processor<String, SpecificRecord, 
         } else if (record.value() instanceof HealthCheckEvent check) {
             Environment env = environment(check.getEnvironment());
             if (env.graph().contains(check.getServiceId())) {
-                new CheckHandler(env, this::load, this::store, out -> context.forward(record.withValue(out)
+                new CheckHandler(env, settings.dependencySilence(), this::load, this::store, out -> context.forward(record.withValue(out)
                         .withKey(out instanceof OrchestrationOutput.Rollback r ? r.command().getDeploymentId()
                                 : OrchestrationCommands.key(env.name(), check.getServiceId()))))
                         .handle(OrchestrationRecords.check(check), check.getEventId(), context.currentSystemTimeMs());

@@ -52,7 +52,7 @@ final class OrchestrationRecords {
         RecoveryRecord rec = r.getRecovery();
         BreakerRecord br = r.getBreaker();
         BlueGreenRecord bg = r.getBlueGreen();
-        return new ServiceStatus(r.getLastFailed(), r.getDegradedBy(),
+        return new ServiceStatus(r.getLastFailed(), r.getLastCheckAt(), r.getDegradedBy(),
                 new RecoveryState(rec.getConsecutiveFailures(), rec.getConsecutiveSuccesses(), rec.getAttempt(),
                         rec.getEscalated(), rec.getFailingSince(), rec.getHealthySince(), rec.getNextRestartAt()),
                 new BreakerState(BreakerState.Phase.valueOf(br.getPhase().name()), br.getOutcomes(), br.getOpenedAt(),
@@ -68,7 +68,7 @@ final class OrchestrationRecords {
         BreakerState br = s.breaker();
         BlueGreenState bg = s.blueGreen();
         return OrchestratedService.newBuilder().setEnvironment(environment).setServiceId(serviceId)
-                .setLastFailed(s.lastFailed()).setDegradedBy(s.degradedBy())
+                .setLastFailed(s.lastFailed()).setLastCheckAt(s.lastCheckAt()).setDegradedBy(s.degradedBy())
                 .setRecovery(new RecoveryRecord(rec.consecutiveFailures(), rec.consecutiveSuccesses(), rec.attempt(),
                         rec.escalated(), rec.failingSince(), rec.healthySince(), rec.nextRestartAt()))
                 .setBreaker(new BreakerRecord(BreakerPhase.valueOf(br.phase().name()), br.outcomes(), br.openedAt(),

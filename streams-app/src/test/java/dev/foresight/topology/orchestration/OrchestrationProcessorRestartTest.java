@@ -2,7 +2,6 @@ package dev.foresight.topology.orchestration;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.foresight.domain.orchestration.EnvironmentPolicy;
 import dev.foresight.ingest.EventFamilies;
 import dev.foresight.schema.commands.OrchestrationAction;
 import dev.foresight.schema.commands.OrchestrationCommand;
@@ -72,7 +71,7 @@ class OrchestrationProcessorRestartTest {
 
     private OrchestrationProcessor processor() {
         OrchestrationProcessor p = new OrchestrationProcessor(
-                new OrchestrationSettings(Duration.ofSeconds(1), EnvironmentPolicy.defaults()));
+                OrchestrationSettings.defaults());
         p.init(context);
         return p;
     }
@@ -81,6 +80,7 @@ class OrchestrationProcessorRestartTest {
         ServiceTopologyEvent edit = ServiceTopologyEvent.newBuilder().setEventId("e-" + serviceId).setTimestamp(START)
                 .setEnvironment("prod").setPayload(ServiceDefinition.newBuilder().setServiceId(serviceId).setPort(5432)
                         .build()).build();
+        context.setCurrentSystemTimeMs(START.toEpochMilli());
         p.process(new Record<String, SpecificRecord>(EventFamilies.topologyKey(edit), edit, START.toEpochMilli()));
     }
 

@@ -71,7 +71,7 @@ final class OrchestrationScenario implements AutoCloseable {
         StreamsBuilder builder = new StreamsBuilder();
         AvroSerdes serdes = AvroSerdes.bundled();
         ValidatedInputs inputs = new IngestStage(serdes, IngestSettings.defaults()).build(builder);
-        new ServiceOrchestration(serdes, new OrchestrationSettings(Duration.ofSeconds(1), policy),
+        new ServiceOrchestration(serdes, new OrchestrationSettings(Duration.ofSeconds(1), Duration.ofSeconds(15), policy),
                 new OrchestrationTopics(Topics.STARTUP_PLANS.name(), Topics.ORCHESTRATION_COMMANDS.name(),
                         Topics.SERVICE_HEALTH.name(), Topics.ALERTS.name(), Topics.ROLLBACKS.name()))
                 .build(inputs.serviceTopology(), inputs.health());

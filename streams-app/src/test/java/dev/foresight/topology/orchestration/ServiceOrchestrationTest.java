@@ -142,13 +142,24 @@ class ServiceOrchestrationTest {
         }
     }
 
-    /** Three failed checks of bot 5 s apart, then two passed ones. */
+    /** Three failed checks of bot 5 s apart, then two passed ones; what bot calls passes its checks. */
     private static void flap(OrchestrationScenario s, int from) {
-        for (int i = 0; i < 3; i++) {
-            s.check("bot", from + 5 * i, false);
+        for (int i = 0; i < 5; i++) {
+            s.checkAll(from + 5 * i, true, "bot", "frontend");
+            s.check("bot", from + 5 * i, i >= 3);
         }
-        s.check("bot", from + 15, true);
-        s.check("bot", from + 20, true);
+    }
+
+    @Test
+    void shouldNotRestartAServiceWhoseDependenciesHaveNotBeenHeardOfLately() {
+        try (OrchestrationScenario s = new OrchestrationScenario(stateDir, exactBackoff()).seedServices()) {
+            s.checkAll(0, true, "bot", "frontend");
+            for (int t = 20; t <= 40; t += 5) {
+                s.check("bot", t, false);
+            }
+            assertTrue(s.commands(RESTART).isEmpty(), "backend and auth silent for over 15 s: the fault may be theirs");
+            assertTrue(s.commands(OPEN_CIRCUIT).isEmpty());
+        }
     }
 
     @Test
@@ -222,10 +233,7 @@ class ServiceOrchestrationTest {
     @Test
     void shouldSwitchToGreenAfterThreeHealthyChecksAndRevertWhenItFailsInTheWindow() {
         try (OrchestrationScenario s = new OrchestrationScenario(stateDir).seedServices()) {
-            s.check("frontend", 0, true, "blue", "1.0.0");
-            for (int t = 5; t <= 15; t += 5) {
-                s.check("frontend", t, true, "green", "2.0.0");
-            }
+            switchToGreen(s);
             OrchestrationCommand switched = s.commands(SWITCH_TRAFFIC, "frontend").get(0);
             assertEquals("2.0.0", switched.getToVersion());
             assertEquals(OrchestrationScenario.at(15), switched.getIssuedAt());
@@ -245,10 +253,7 @@ class ServiceOrchestrationTest {
     @Test
     void shouldNotRevertAfterTheWindowHasPassed() {
         try (OrchestrationScenario s = new OrchestrationScenario(stateDir).seedServices()) {
-            s.check("frontend", 0, true, "blue", "1.0.0");
-            for (int t = 5; t <= 15; t += 5) {
-                s.check("frontend", t, true, "green", "2.0.0");
-            }
+            switchToGreen(s);
             s.check("frontend", 400, true, "green", "2.0.0");
             s.check("frontend", 405, false, "green", "2.0.0");
             assertTrue(s.commands(REVERT_TRAFFIC).isEmpty());
@@ -281,6 +286,14 @@ class ServiceOrchestrationTest {
             assertTrue(description.contains(name), name);
         }
         assertFalse(description.contains("KSTREAM-"), "no generated processor names");
+    }
+
+    /** frontend 1.0.0 serves from blue; 2.0.0 passes three green checks at 5, 10 and 15 s. */
+    private static void switchToGreen(OrchestrationScenario s) {
+        s.check("frontend", 0, true, "blue", "1.0.0");
+        for (int t = 5; t <= 15; t += 5) {
+            s.check("frontend", t, true, "green", "2.0.0");
+        }
     }
 
     /** database fails 4 checks in a row from 0 s: the breaker opens at 15 s. */
