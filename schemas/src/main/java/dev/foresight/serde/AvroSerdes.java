@@ -5,6 +5,8 @@ import io.apicurio.registry.serde.SerdeConfig;
 import io.apicurio.registry.serde.avro.AvroKafkaDeserializer;
 import io.apicurio.registry.serde.avro.AvroKafkaSerdeConfig;
 import io.apicurio.registry.serde.avro.AvroKafkaSerializer;
+import dev.foresight.topics.Topic;
+import dev.foresight.topics.TopicSpec;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -32,6 +34,16 @@ public final class AvroSerdes {
     /** Serdes that resolve schemas from the bundled {@code schemas/}, no registry needed. */
     public static AvroSerdes bundled() {
         return new AvroSerdes(Optional.empty());
+    }
+
+    /** The topic of the catalogue with its UTF-8 string keys and Avro values of the spec's type. */
+    public <V extends SpecificRecord> Topic<String, V> topic(TopicSpec<V> spec) {
+        return new Topic<>(spec.name(), Serdes.String(), valueSerde(spec));
+    }
+
+    /** A serde for the values of {@code spec}, typed by it. */
+    public <V extends SpecificRecord> Serde<V> valueSerde(TopicSpec<V> spec) {
+        return valueSerde();
     }
 
     public <T extends SpecificRecord> Serde<T> valueSerde() {

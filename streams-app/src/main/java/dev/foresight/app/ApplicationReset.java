@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.stream.Stream;
 import org.apache.kafka.clients.admin.Admin;
@@ -20,10 +21,17 @@ final class ApplicationReset {
 
     private final Admin admin;
     private final String applicationId;
+    private final Set<String> internalTopics;
 
-    ApplicationReset(Admin admin, String applicationId) {
+    /**
+     * @param internalTopics the changelog and repartition topics of the app's topology, prefixed with the
+     *                       application id: a name prefix alone would also match another app's topics, or
+     *                       topics an operator created next to the app's
+     */
+    ApplicationReset(Admin admin, String applicationId, Set<String> internalTopics) {
         this.admin = admin;
         this.applicationId = applicationId;
+        this.internalTopics = Set.copyOf(internalTopics);
     }
 
     /**
@@ -40,9 +48,10 @@ final class ApplicationReset {
         }
     }
 
-    /** Deletes the changelog and repartition topics and returns their names. */
+    /** Deletes those of the topology's changelog and repartition topics that exist and returns their names. */
     List<String> deleteInternalTopics() throws InterruptedException, ExecutionException {
-        List<String> internal = admin.listTopics().names().get().stream().filter(this::isInternal).sorted().toList();
+        List<String> internal =
+                admin.listTopics().names().get().stream().filter(internalTopics::contains).sorted().toList();
         admin.deleteTopics(internal).all().get();
         return internal;
     }
@@ -61,11 +70,5 @@ final class ApplicationReset {
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot delete local state " + appState, e);
         }
-    }
-
-    /** Streams names its internal topics {@code <application.id>-<name>-changelog|-repartition}. */
-    private boolean isInternal(String topic) {
-        return topic.startsWith(applicationId + "-")
-                && (topic.endsWith("-changelog") || topic.endsWith("-repartition"));
     }
 }

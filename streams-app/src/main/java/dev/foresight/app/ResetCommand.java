@@ -1,6 +1,8 @@
 package dev.foresight.app;
 
 import dev.foresight.config.StreamsProperties;
+import dev.foresight.serde.AvroSerdes;
+import dev.foresight.topology.InternalTopics;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
@@ -33,7 +35,8 @@ final class ResetCommand implements Callable<Integer> {
         try (Cluster kafka = Cluster.open(cluster)) {
             Properties props = streams.streamsProperties(kafka);
             String applicationId = StreamsProperties.applicationId(props);
-            ApplicationReset reset = new ApplicationReset(kafka.admin(), applicationId);
+            InternalTopics internal = InternalTopics.of(StreamsApp.topology(AvroSerdes.bundled(), props).describe());
+            ApplicationReset reset = new ApplicationReset(kafka.admin(), applicationId, internal.topicsOf(applicationId));
             try {
                 reset.deleteOffsets();
             } catch (ExecutionException e) {

@@ -5,11 +5,13 @@ import dev.foresight.query.QueryServer;
 import dev.foresight.serde.AvroSerdes;
 import dev.foresight.topology.ForesightTopology;
 import dev.foresight.topology.TopologySettings;
+import dev.foresight.topology.workflow.WorkflowShadowing;
 import java.time.Duration;
 import java.util.Properties;
 import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.CloseOptions.GroupMembershipOperation;
 import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
 import org.apache.kafka.streams.state.HostInfo;
 import org.slf4j.Logger;
@@ -29,8 +31,7 @@ final class StreamsApp implements AutoCloseable {
 
     /** Starts processing; a stream thread that dies takes the client down and reports to {@code stop}. */
     static StreamsApp start(AvroSerdes serdes, Properties streamsProperties, StopSignal stop) {
-        KafkaStreams streams = new KafkaStreams(
-                new ForesightTopology(serdes, TopologySettings.defaults()).build(), streamsProperties);
+        KafkaStreams streams = new KafkaStreams(topology(serdes, streamsProperties), streamsProperties);
         streams.setUncaughtExceptionHandler(error -> {
             LOG.error("Stream thread failed; stopping the application", error);
             return StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
@@ -44,6 +45,11 @@ final class StreamsApp implements AutoCloseable {
         return new StreamsApp(streams);
     }
 
+    /** What {@code run} executes and {@code reset} derives the internal topics from. */
+    static Topology topology(AvroSerdes serdes, Properties streamsProperties) {
+        return new ForesightTopology(serdes, TopologySettings.defaults()).build(streamsProperties);
+    }
+
     KafkaStreams.State state() {
         return streams.state();
     }
@@ -54,7 +60,7 @@ final class StreamsApp implements AutoCloseable {
      * @param self this instance's application.server
      */
     QueryServer queryServer(EventSink sink, HostInfo self) {
-        return new QueryServer(streams, sink, self);
+        return new QueryServer(streams, WorkflowShadowing.SHADOW_STORE, sink, self);
     }
 
     /**

@@ -11,8 +11,8 @@ import dev.foresight.schema.events.WorkflowEvent;
 import dev.foresight.schema.state.ShadowAction;
 import dev.foresight.schema.state.ShadowWorkflow;
 import dev.foresight.topics.Topics;
-import dev.foresight.topology.workflow.Resources;
-import dev.foresight.topology.workflow.Shadows;
+import dev.foresight.domain.workflow.Resources;
+import dev.foresight.domain.workflow.Shadows;
 import io.javalin.Javalin;
 import io.javalin.http.ContentType;
 import io.javalin.http.Context;
@@ -57,11 +57,13 @@ public final class QueryServer implements AutoCloseable {
     private Javalin app;
 
     /**
+     * @param shadowStore the queryable store of shadows, keyed by workflowId
      * @param sink publishes to the input topics, e.g. a {@code KafkaEventSink}
      * @param self this instance's {@code application.server}, or {@link HostInfo#unavailable()} when it is the only one
      */
-    public QueryServer(KafkaStreams streams, EventSink sink, HostInfo self) {
-        this(new StreamsShadowLocator(streams, self), new StreamsShadowReader(streams), sink, Clock.systemUTC());
+    public QueryServer(KafkaStreams streams, String shadowStore, EventSink sink, HostInfo self) {
+        this(new StreamsShadowLocator(streams, shadowStore, self), new StreamsShadowReader(streams, shadowStore), sink,
+                Clock.systemUTC());
     }
 
     public QueryServer(ShadowLocator locator, ShadowReader reader, EventSink sink, Clock clock) {

@@ -3,7 +3,7 @@ package dev.foresight.query;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.foresight.topology.workflow.Resources;
+import dev.foresight.domain.workflow.Resources;
 import java.util.Iterator;
 import java.util.Optional;
 import java.util.Set;

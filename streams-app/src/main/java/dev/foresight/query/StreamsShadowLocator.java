@@ -1,6 +1,5 @@
 package dev.foresight.query;
 
-import dev.foresight.topology.workflow.WorkflowShadowing;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.KeyQueryMetadata;
@@ -15,10 +14,13 @@ import org.apache.kafka.streams.state.HostInfo;
 public final class StreamsShadowLocator implements ShadowLocator {
 
     private final KafkaStreams streams;
+    private final String store;
     private final HostInfo self;
 
-    public StreamsShadowLocator(KafkaStreams streams, HostInfo self) {
+    /** @param store the name of the shadow store, whose partitions are the workflow topic's */
+    public StreamsShadowLocator(KafkaStreams streams, String store, HostInfo self) {
         this.streams = streams;
+        this.store = store;
         this.self = self;
     }
 
@@ -33,7 +35,7 @@ public final class StreamsShadowLocator implements ShadowLocator {
         }
         KeyQueryMetadata metadata;
         try {
-            metadata = streams.queryMetadataForKey(WorkflowShadowing.SHADOW_STORE, workflowId,
+            metadata = streams.queryMetadataForKey(store, workflowId,
                     Serdes.String().serializer());
         } catch (StreamsException | IllegalStateException e) {
             return new KeyOwner.Unavailable("no metadata yet: " + e.getMessage());

@@ -1,7 +1,6 @@
 package dev.foresight.query;
 
 import dev.foresight.schema.state.ShadowWorkflow;
-import dev.foresight.topology.workflow.WorkflowShadowing;
 import java.util.Optional;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StoreQueryParameters;
@@ -9,20 +8,22 @@ import org.apache.kafka.streams.errors.InvalidStateStoreException;
 import org.apache.kafka.streams.state.QueryableStoreTypes;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 
-/** Reads the local {@code workflow-shadow-store} of the active tasks of this instance. */
+/** Reads the local shadow store of the active tasks of this instance. */
 public final class StreamsShadowReader implements ShadowReader {
 
     private final KafkaStreams streams;
+    private final String storeName;
 
-    public StreamsShadowReader(KafkaStreams streams) {
+    public StreamsShadowReader(KafkaStreams streams, String store) {
         this.streams = streams;
+        this.storeName = store;
     }
 
     @Override
     public Optional<ShadowWorkflow> read(String workflowId) {
         try {
             ReadOnlyKeyValueStore<String, ShadowWorkflow> store = streams.store(StoreQueryParameters.fromNameAndType(
-                    WorkflowShadowing.SHADOW_STORE, QueryableStoreTypes.<String, ShadowWorkflow>keyValueStore()));
+                    storeName, QueryableStoreTypes.<String, ShadowWorkflow>keyValueStore()));
             return Optional.ofNullable(store.get(workflowId));
         } catch (InvalidStateStoreException e) {
             throw new StoreUnavailableException("the shadow store is not queryable now: " + e.getMessage(), e);

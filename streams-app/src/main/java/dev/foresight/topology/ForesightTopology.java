@@ -12,6 +12,7 @@ import dev.foresight.topology.orchestration.OrchestrationTopics;
 import dev.foresight.topology.orchestration.ServiceOrchestration;
 import dev.foresight.topology.telemetry.TelemetryAggregation;
 import dev.foresight.topology.workflow.WorkflowShadowing;
+import java.util.Properties;
 import java.util.function.Supplier;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.Topology;
@@ -38,8 +39,14 @@ public final class ForesightTopology {
         this.workflowPredictors = workflowPredictors;
     }
 
+    /** The topology with Kafka's defaults for topology-level settings, as tests and {@code describe()} need it. */
     public Topology build() {
-        StreamsBuilder builder = new StreamsBuilder();
+        return build(new Properties());
+    }
+
+    /** @param streamsProperties the app's Streams settings; only topology-level ones (buffering, store type) matter */
+    public Topology build(Properties streamsProperties) {
+        StreamsBuilder builder = NamedTopologies.builder(streamsProperties);
         ValidatedInputs inputs = new IngestStage(serdes, settings.ingest()).build(builder);
         new TelemetryAggregation(serdes, settings.aggregation()).build(inputs.telemetry());
         new WorkflowShadowing(serdes, settings.workflow(), workflowPredictors).build(inputs.workflows());

@@ -15,7 +15,7 @@ import dev.foresight.schema.state.PredictionSource;
 import dev.foresight.schema.state.ShadowAction;
 import dev.foresight.schema.state.ShadowWorkflow;
 import dev.foresight.topics.Topics;
-import dev.foresight.topology.workflow.Shadows;
+import dev.foresight.domain.workflow.Shadows;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;

@@ -27,12 +27,13 @@ class ResetCommandIT {
     Path dir;
 
     @Test
-    void shouldDeleteOnlyTheAppsInternalTopicsAndLocalState() throws Exception {
+    void shouldDeleteOnlyTheInternalTopicsOfTheTopologyAndLocalState() throws Exception {
         Path data = dir.resolve("kafka");
         Path appState = Files.createDirectories(dir.resolve("state").resolve(APP).resolve("0_0"));
         try (EmbeddedKafka kafka = EmbeddedKafka.start(data, 0, 0); Admin admin = admin(kafka)) {
             admin.createTopics(List.of(topic(APP + "-telemetry-host-window-store-changelog"),
                     topic(APP + "-telemetry-by-service-repartition"), topic(APP + "-notes"),
+                    topic(APP + "-x-store-changelog"), topic(APP + "-x-repartition"),
                     topic("other-app-x-changelog"))).all().get();
         }
 
@@ -45,7 +46,9 @@ class ResetCommandIT {
         assertFalse(Files.exists(appState.getParent()), "local state still there");
         try (EmbeddedKafka kafka = EmbeddedKafka.start(data, 0, 0); Admin admin = admin(kafka)) {
             Set<String> left = admin.listTopics().names().get();
-            assertTrue(left.containsAll(Set.of(APP + "-notes", "other-app-x-changelog")), left.toString());
+            // named like internal topics of the app, but no store or repartition of its topology
+            assertTrue(left.containsAll(Set.of(APP + "-notes", APP + "-x-store-changelog", APP + "-x-repartition",
+                    "other-app-x-changelog")), left.toString());
             assertFalse(left.contains(APP + "-telemetry-host-window-store-changelog"), left.toString());
             assertFalse(left.contains(APP + "-telemetry-by-service-repartition"), left.toString());
         }

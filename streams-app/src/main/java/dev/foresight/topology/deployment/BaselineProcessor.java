@@ -1,5 +1,6 @@
 package dev.foresight.topology.deployment;
 
+import dev.foresight.domain.deployment.HostBaselines;
 import dev.foresight.schema.events.TelemetryEvent;
 import dev.foresight.schema.state.HostBaseline;
 import java.time.Duration;

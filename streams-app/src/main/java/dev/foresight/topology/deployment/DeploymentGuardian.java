@@ -1,5 +1,8 @@
 package dev.foresight.topology.deployment;
 
+import dev.foresight.domain.deployment.DeploymentSettings;
+import dev.foresight.domain.deployment.GuardInput;
+import dev.foresight.domain.deployment.GuardOutput;
 import dev.foresight.ingest.ValidatedInputs;
 import dev.foresight.predict.risk.HostFeatures;
 import dev.foresight.predict.risk.OnlineRiskModel;

@@ -1,5 +1,13 @@
 package dev.foresight.topology.deployment;
 
+import dev.foresight.domain.deployment.DeploymentSettings;
+import dev.foresight.domain.deployment.Deployments;
+import dev.foresight.domain.deployment.GuardCommands;
+import dev.foresight.domain.deployment.GuardInput;
+import dev.foresight.domain.deployment.GuardOutput;
+import dev.foresight.domain.deployment.HostRiskTracker;
+import dev.foresight.domain.deployment.RiskAllocationPolicy;
+import dev.foresight.domain.deployment.Rollbacks;
 import dev.foresight.predict.risk.RiskModel;
 import dev.foresight.schema.commands.RollbackCommand;
 import dev.foresight.schema.common.DeployedResource;

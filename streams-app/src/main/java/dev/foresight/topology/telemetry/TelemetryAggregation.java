@@ -1,5 +1,6 @@
 package dev.foresight.topology.telemetry;
 
+import dev.foresight.domain.telemetry.TelemetryStats;
 import dev.foresight.ingest.Checked;
 import dev.foresight.schema.errors.DeadLetter;
 import dev.foresight.schema.events.TelemetryEvent;

@@ -1,5 +1,8 @@
 package dev.foresight.topology.workflow;
 
+import dev.foresight.domain.workflow.PoolLedger;
+import dev.foresight.domain.workflow.PoolSettings;
+import dev.foresight.domain.workflow.WorkflowCommands;
 import dev.foresight.schema.commands.AllocationAction;
 import dev.foresight.schema.commands.AllocationCommand;
 import dev.foresight.schema.common.Decision;

@@ -1,5 +1,12 @@
 package dev.foresight.topology.workflow;
 
+import dev.foresight.domain.workflow.AllocationPlan;
+import dev.foresight.domain.workflow.AllocationPlanner;
+import dev.foresight.domain.workflow.Deviations;
+import dev.foresight.domain.workflow.Resources;
+import dev.foresight.domain.workflow.Shadows;
+import dev.foresight.domain.workflow.UsageQuantiles;
+import dev.foresight.domain.workflow.WorkflowCommands;
 import dev.foresight.predict.workflow.ActionObservation;
 import dev.foresight.predict.workflow.NextActionPredictor;
 import dev.foresight.predict.workflow.ResourcePrediction;

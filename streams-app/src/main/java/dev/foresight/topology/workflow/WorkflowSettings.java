@@ -1,5 +1,7 @@
 package dev.foresight.topology.workflow;
 
+import dev.foresight.domain.workflow.AllocationPolicy;
+import dev.foresight.domain.workflow.PoolSettings;
 import java.time.Duration;
 import org.apache.kafka.streams.processor.PunctuationType;
 

@@ -7,7 +7,7 @@ import dev.foresight.schema.commands.RollbackCommand;
 import dev.foresight.topics.TopicSpec;
 import dev.foresight.topics.Topics;
 import dev.foresight.topology.TopologyFixture;
-import dev.foresight.topology.deployment.DeploymentSettings;
+import dev.foresight.domain.deployment.DeploymentSettings;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.foresight.predict.workflow.LstmSettings;
-import dev.foresight.topology.workflow.AllocationPlanner;
-import dev.foresight.topology.workflow.AllocationPolicy;
+import dev.foresight.domain.workflow.AllocationPlanner;
+import dev.foresight.domain.workflow.AllocationPolicy;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

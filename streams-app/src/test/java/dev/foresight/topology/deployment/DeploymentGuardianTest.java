@@ -1,5 +1,6 @@
 package dev.foresight.topology.deployment;
 
+import dev.foresight.domain.deployment.GuardCommands;
 import static dev.foresight.topology.deployment.GuardianScenario.DEPLOYMENT;
 import static dev.foresight.topology.deployment.GuardianScenario.FROM;
 import static dev.foresight.topology.deployment.GuardianScenario.HOST;

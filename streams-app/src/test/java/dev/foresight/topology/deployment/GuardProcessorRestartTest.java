@@ -1,5 +1,8 @@
 package dev.foresight.topology.deployment;
 
+import dev.foresight.domain.deployment.DeploymentSettings;
+import dev.foresight.domain.deployment.GuardInput;
+import dev.foresight.domain.deployment.GuardOutput;
 import static dev.foresight.topology.deployment.GuardianScenario.DEPLOYMENT;
 import static dev.foresight.topology.deployment.GuardianScenario.FROM;
 import static dev.foresight.topology.deployment.GuardianScenario.HOST;

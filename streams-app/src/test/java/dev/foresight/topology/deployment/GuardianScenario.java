@@ -1,5 +1,6 @@
 package dev.foresight.topology.deployment;
 
+import dev.foresight.domain.deployment.DeploymentSettings;
 import static dev.foresight.topology.TopologyFixture.START;
 
 import dev.foresight.ingest.IngestSettings;
@@ -22,6 +23,7 @@ import dev.foresight.schema.state.DeploymentState;
 import dev.foresight.serde.AvroSerdes;
 import dev.foresight.topics.Topics;
 import dev.foresight.topology.Events;
+import dev.foresight.topology.NamedTopologies;
 import dev.foresight.topology.TopologyFixture;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -76,7 +78,7 @@ final class GuardianScenario implements AutoCloseable {
     }
 
     static Topology topology(ErrorRateIsRisk model) {
-        StreamsBuilder builder = new StreamsBuilder();
+        StreamsBuilder builder = NamedTopologies.builder();
         AvroSerdes serdes = AvroSerdes.bundled();
         ValidatedInputs inputs = new IngestStage(serdes, IngestSettings.defaults()).build(builder);
         new DeploymentGuardian(serdes, DeploymentSettings.defaults(), () -> model).build(inputs);

@@ -6,7 +6,7 @@ import static dev.foresight.topology.deployment.GuardianScenario.at;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.foresight.rollback.OrderSchemas;
+import dev.foresight.domain.rollback.OrderSchemas;
 import dev.foresight.schema.commands.AlertSeverity;
 import dev.foresight.schema.commands.BlendDecision;
 import dev.foresight.schema.commands.BlendVerdict;

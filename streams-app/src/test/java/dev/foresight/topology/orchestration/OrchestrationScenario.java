@@ -18,6 +18,7 @@ import dev.foresight.schema.events.ServiceTopologyEvent;
 import dev.foresight.schema.state.ServiceHealth;
 import dev.foresight.serde.AvroSerdes;
 import dev.foresight.topics.Topics;
+import dev.foresight.topology.NamedTopologies;
 import dev.foresight.topology.TopologyFixture;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -68,7 +69,7 @@ final class OrchestrationScenario implements AutoCloseable {
     }
 
     static Topology topology(EnvironmentPolicy policy) {
-        StreamsBuilder builder = new StreamsBuilder();
+        StreamsBuilder builder = NamedTopologies.builder();
         AvroSerdes serdes = AvroSerdes.bundled();
         ValidatedInputs inputs = new IngestStage(serdes, IngestSettings.defaults()).build(builder);
         new ServiceOrchestration(serdes, new OrchestrationSettings(Duration.ofSeconds(1), Duration.ofSeconds(15), policy),

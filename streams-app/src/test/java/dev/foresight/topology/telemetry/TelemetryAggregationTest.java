@@ -1,5 +1,6 @@
 package dev.foresight.topology.telemetry;
 
+import dev.foresight.domain.telemetry.TelemetryStats;
 import static dev.foresight.topology.TopologyFixture.START;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -1,5 +1,8 @@
 package dev.foresight.topology.workflow;
 
+import dev.foresight.domain.workflow.AllocationPlanner;
+import dev.foresight.domain.workflow.AllocationPolicy;
+import dev.foresight.domain.workflow.PoolSettings;
 import static dev.foresight.topology.TopologyFixture.START;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;

@@ -1,5 +1,11 @@
 package dev.foresight.topology.workflow;
 
+import dev.foresight.domain.workflow.AllocationPlanner;
+import dev.foresight.domain.workflow.AllocationPolicy;
+import dev.foresight.domain.workflow.PoolCapacity;
+import dev.foresight.domain.workflow.PoolSettings;
+import dev.foresight.domain.workflow.Shadows;
+import dev.foresight.domain.workflow.WorkflowCommands;
 import static dev.foresight.topology.TopologyFixture.START;
 import static dev.foresight.topology.workflow.WorkflowEvents.completed;
 import static dev.foresight.topology.workflow.WorkflowEvents.created;
@@ -25,6 +31,7 @@ import dev.foresight.schema.state.ShadowWorkflow;
 import dev.foresight.serde.AvroSerdes;
 import dev.foresight.topics.Topics;
 import dev.foresight.topology.ForesightTopology;
+import dev.foresight.topology.NamedTopologies;
 import dev.foresight.topology.TopologyFixture;
 import dev.foresight.topology.TopologySettings;
 import java.nio.file.Path;
@@ -310,7 +317,7 @@ class WorkflowShadowingTest {
     /** Ingest and this feature only, so the test does not depend on the other features' settings. */
     private static Topology topology(WorkflowSettings settings, double confidence) {
         AvroSerdes serdes = AvroSerdes.bundled();
-        StreamsBuilder builder = new StreamsBuilder();
+        StreamsBuilder builder = NamedTopologies.builder();
         new WorkflowShadowing(serdes, settings, () -> new MeanPredictor(confidence))
                 .build(new IngestStage(serdes, IngestSettings.defaults()).build(builder).workflows());
         return builder.build();
