@@ -129,13 +129,13 @@ class ServiceOrchestrationIT {
     }
 
     /**
-     * The evaluation latency where it matters, at the clock's pace: 45 s of fresh checks (no fault falls in
+     * The evaluation latency where it matters, at the clock's pace: 30 s of fresh checks (no fault falls in
      * them), each from being handed to the producer to its score being written, both by the wall clock.
      */
     private void measureLatencyAtTheClocksPace(KafkaEventSink kafka, TopicReader<ServiceHealth> health) {
         sentAt.clear();
         Instant live = Instant.now().truncatedTo(ChronoUnit.SECONDS);
-        simulation(live, Speedup.parse("1")).runFor(Duration.ofSeconds(45), timed(kafka));
+        simulation(live, Speedup.parse("1")).runFor(Duration.ofSeconds(30), timed(kafka));
         kafka.flush();
         int sent = sentAt.size();
         List<Long> latencies = values(health.readUntil(r -> values(r).stream()
