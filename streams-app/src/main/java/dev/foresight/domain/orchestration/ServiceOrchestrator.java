@@ -34,8 +34,8 @@ public final class ServiceOrchestrator {
         if (s.blueGreen().isCandidate(check.slot())) {
             BlueGreen.Step step = blueGreen.onCandidateCheck(s.blueGreen(), check.slot(), check.version(),
                     score.failed(), check.at());
-            ServiceStatus next = new ServiceStatus(s.lastFailed(), s.lastCheckAt(), s.degradedBy(), s.recovery(), s.breaker(),
-                    step.state(), s.sla());
+            ServiceStatus next = new ServiceStatus(s.lastFailed(), s.lastCheckAt(), s.degradedBy(), s.recovery(),
+                    s.breaker(), step.state(), s.sla(), s.lastIncidentFrom(), s.lastIncidentTo());
             return new Evaluation(next, score, true, availability(s.sla(), check.at()), slaMet(s.sla(), check.at()),
                     Optional.empty(), Optional.empty(), step.action());
         }
@@ -54,8 +54,11 @@ public final class ServiceOrchestrator {
                 : breaker.onCheck(s.breaker(), failed, now);
         BlueGreen.Step switched = blueGreen.onServingCheck(s.blueGreen(), check.version(), failed, now);
         Instant lastCheckAt = s.lastCheckAt() == null || now.isAfter(s.lastCheckAt()) ? now : s.lastCheckAt();
+        Optional<Recovery.Recovered> ended = recovered.action().filter(a -> a instanceof Recovery.Recovered)
+                .map(a -> (Recovery.Recovered) a);
         ServiceStatus next = new ServiceStatus(failed, lastCheckAt, s.degradedBy(), recovered.state(), tripped.state(),
-                switched.state(), sla);
+                switched.state(), sla, ended.map(Recovery.Recovered::failingSince).orElse(s.lastIncidentFrom()),
+                ended.isPresent() ? now : s.lastIncidentTo());
         return new Evaluation(next, score, false, availability(sla, now), slaMet(sla, now), recovered.action(),
                 tripped.entered(), switched.action());
     }

@@ -60,7 +60,8 @@ final class OrchestrationRecords {
                 new BlueGreenState(BlueGreenState.Phase.valueOf(bg.getPhase().name()), bg.getActiveSlot(),
                         bg.getActiveVersion(), bg.getStandbyVersion(), bg.getCandidateVersion(),
                         bg.getRejectedVersion(), bg.getHealthyChecks(), bg.getSwitchedAt()),
-                new SlaWindows(buckets(r.getSla().getMinutes()), buckets(r.getSla().getHours())));
+                new SlaWindows(buckets(r.getSla().getMinutes()), buckets(r.getSla().getHours())),
+                r.getLastIncidentFrom(), r.getLastIncidentTo());
     }
 
     static OrchestratedService record(String environment, String serviceId, ServiceStatus s) {
@@ -69,6 +70,7 @@ final class OrchestrationRecords {
         BlueGreenState bg = s.blueGreen();
         return OrchestratedService.newBuilder().setEnvironment(environment).setServiceId(serviceId)
                 .setLastFailed(s.lastFailed()).setLastCheckAt(s.lastCheckAt()).setDegradedBy(s.degradedBy())
+                .setLastIncidentFrom(s.lastIncidentFrom()).setLastIncidentTo(s.lastIncidentTo())
                 .setRecovery(new RecoveryRecord(rec.consecutiveFailures(), rec.consecutiveSuccesses(), rec.attempt(),
                         rec.escalated(), rec.failingSince(), rec.healthySince(), rec.nextRestartAt()))
                 .setBreaker(new BreakerRecord(BreakerPhase.valueOf(br.phase().name()), br.outcomes(), br.openedAt(),

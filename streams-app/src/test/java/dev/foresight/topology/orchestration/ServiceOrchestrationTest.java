@@ -163,6 +163,21 @@ class ServiceOrchestrationTest {
     }
 
     @Test
+    void shouldNotRestartADependentWhoseFailuresArriveAfterItsDependencyRecovered() {
+        try (OrchestrationScenario s = new OrchestrationScenario(stateDir, exactBackoff()).seedServices()) {
+            for (int t = 0; t <= 80; t += 5) {
+                s.check("database", t, t < 10 || t > 25);
+            }
+            assertEquals(1, s.commands(CLOSE_CIRCUIT, "database").size(), "recovered and closed before auth's checks");
+            for (int t = 0; t <= 30; t += 5) {
+                s.check("auth", t, t < 10 || t > 25);
+            }
+            assertTrue(s.commands(RESTART, "auth").isEmpty(), "auth failed while the database did (10 s to 35 s)");
+            assertTrue(s.commands(OPEN_CIRCUIT, "auth").isEmpty());
+        }
+    }
+
+    @Test
     void shouldOpenTheBreakerWhenHalfOfTheWindowFailed() {
         try (OrchestrationScenario s = new OrchestrationScenario(stateDir).seedServices()) {
             s.check("database", 0, true);
