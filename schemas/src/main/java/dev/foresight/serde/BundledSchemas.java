@@ -55,7 +55,8 @@ public final class BundledSchemas {
             OrchestrationCommand.getClassSchema(), ServiceHealth.getClassSchema(),
             OrchestratedService.getClassSchema());
 
-    private static final List<String> HISTORY = List.of("TelemetryEvent.v1.avsc", "HealthCheckEvent.v1.avsc");
+    private static final List<String> HISTORY = List.of("TelemetryEvent.v1.avsc", "WorkflowEvent.v1.avsc",
+            "AllocationCommand.v1.avsc", "HealthCheckEvent.v1.avsc");
 
     private static final BundledSchemas INSTANCE = new BundledSchemas();
 
