@@ -16,16 +16,21 @@ import dev.foresight.schema.events.BuildFinished;
 import dev.foresight.schema.events.DeploymentEvent;
 import dev.foresight.schema.events.DeploymentStarted;
 import dev.foresight.schema.events.FleetHeartbeatEvent;
+import dev.foresight.schema.events.EnvironmentDefinition;
 import dev.foresight.schema.events.HealthCheckEvent;
 import dev.foresight.schema.events.HostStepCompleted;
 import dev.foresight.schema.events.PipelineEvent;
 import dev.foresight.schema.events.RequestMetricEvent;
 import dev.foresight.schema.events.ResourceApplied;
+import dev.foresight.schema.events.ServiceDefinition;
+import dev.foresight.schema.events.ServiceTopologyEvent;
 import dev.foresight.schema.events.TelemetryEvent;
 import dev.foresight.schema.events.TestRunFinished;
 import dev.foresight.schema.events.WorkflowEvent;
 import dev.foresight.topics.Topics;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /** The input families and the bounds beyond which a value is not a measurement but an error. */
 public final class EventFamilies {
@@ -41,6 +46,10 @@ public final class EventFamilies {
     static final double MAX_DURATION_MS = 90.0 * 24 * 3_600_000;
     /** More tokens than any model's context in one request is a unit or counting error. */
     static final double MAX_REQUEST_TOKENS = 10_000_000;
+    static final List<String> ENVIRONMENTS = List.of("dev", "staging", "prod");
+    static final Set<String> SLOTS = Set.of("blue", "green");
+    static final Set<String> HEALTH_WEIGHTS = Set.of("check", "latency", "errors", "resources");
+    static final double MAX_DELAY_MS = 24 * 3_600_000.0;
 
     public static final EventFamily<TelemetryEvent> TELEMETRY = new EventFamily<>(
             "telemetry", Topics.TELEMETRY, TelemetryEvent::getHostId,
@@ -83,7 +92,19 @@ public final class EventFamilies {
             (key, e, now) -> first(
                     present("serviceId", e.getServiceId()), present("instanceId", e.getInstanceId()),
                     present("eventId", e.getEventId()),
-                    inRange("latencyMs", e.getLatencyMs(), 0, MAX_LATENCY_MS)));
+                    inRange("latencyMs", e.getLatencyMs(), 0, MAX_LATENCY_MS),
+                    environment(e.getEnvironment()), optionalShare("errorRate", e.getErrorRate()),
+                    optionalShare("cpuUtilization", e.getCpuUtilization()),
+                    optionalShare("memoryUtilization", e.getMemoryUtilization()),
+                    e.getSlot() == null || SLOTS.contains(e.getSlot()) ? Optional.empty()
+                            : Optional.of("slot '" + e.getSlot() + "' is not one of " + SLOTS)));
+
+    /** Key: environment/serviceId for a service, environment for the environment's settings. */
+    public static final EventFamily<ServiceTopologyEvent> SERVICE_TOPOLOGY = new EventFamily<>(
+            "service-topology", Topics.SERVICE_TOPOLOGY, EventFamilies::topologyKey,
+            ServiceTopologyEvent::getEventId, ServiceTopologyEvent::getTimestamp,
+            (key, e, now) -> first(present("eventId", e.getEventId()), environment(e.getEnvironment()),
+                    topologyPayload(e.getPayload())));
 
     public static final EventFamily<RequestMetricEvent> FLEET_REQUESTS = new EventFamily<>(
             "fleet-request", Topics.FLEET_REQUESTS, RequestMetricEvent::getFleetId,
@@ -101,6 +122,43 @@ public final class EventFamilies {
             (key, e, now) -> first(present("fleetId", e.getFleetId()), present("eventId", e.getEventId())));
 
     private EventFamilies() {
+    }
+
+    /** The key a topology edit is compacted under. */
+    public static String topologyKey(ServiceTopologyEvent e) {
+        return e.getPayload() instanceof ServiceDefinition d ? e.getEnvironment() + "/" + d.getServiceId()
+                : e.getEnvironment();
+    }
+
+    private static Optional<String> environment(String environment) {
+        return ENVIRONMENTS.contains(environment) ? Optional.empty()
+                : Optional.of("environment '" + environment + "' is not one of " + ENVIRONMENTS);
+    }
+
+    private static Optional<String> optionalShare(String field, Double value) {
+        return value == null ? Optional.empty() : inRange(field, value, 0, 1);
+    }
+
+    private static Optional<String> topologyPayload(Object payload) {
+        if (payload instanceof ServiceDefinition d) {
+            return first(present("serviceId", d.getServiceId()),
+                    d.getServiceId().contains("/") ? Optional.of("serviceId must not contain '/'") : Optional.empty(),
+                    inRange("port", d.getPort(), 1, 65535),
+                    d.getDependsOn().contains(d.getServiceId())
+                            ? Optional.of(d.getServiceId() + " depends on itself") : Optional.empty());
+        }
+        EnvironmentDefinition env = (EnvironmentDefinition) payload;
+        return first(inRange("slaTarget", env.getSlaTarget(), Double.MIN_VALUE, 1),
+                inRange("restartBaseDelayMs", env.getRestartBaseDelayMs(), 1, MAX_DELAY_MS),
+                inRange("restartMaxDelayMs", env.getRestartMaxDelayMs(), env.getRestartBaseDelayMs(), MAX_DELAY_MS),
+                inRange("restartMaxAttempts", env.getRestartMaxAttempts(), 1, 100),
+                inRange("breakerFailureRate", env.getBreakerFailureRate(), Double.MIN_VALUE, 1),
+                inRange("breakerOpenMs", env.getBreakerOpenMs(), 0, MAX_DELAY_MS),
+                inRange("greenHealthyChecks", env.getGreenHealthyChecks(), 1, 1000),
+                inRange("revertWindowMs", env.getRevertWindowMs(), 0, MAX_DELAY_MS),
+                env.getHealthWeights().keySet().stream().filter(w -> !HEALTH_WEIGHTS.contains(w)).findFirst()
+                        .map(w -> "unknown health weight '" + w + "', expected one of " + HEALTH_WEIGHTS),
+                allInRange("healthWeights", env.getHealthWeights(), 0, 1e6));
     }
 
     static Optional<String> usage(String field, ResourceUsage u) {

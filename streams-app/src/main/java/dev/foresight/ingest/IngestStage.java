@@ -16,9 +16,9 @@ import org.apache.kafka.streams.kstream.Named;
  * Reads every input topic as raw bytes and splits it into valid events and dead letters.
  *
  * <p>Inputs: {@code telemetry.events.v1}, {@code workflow.events.v1}, {@code deployment.events.v1},
- * {@code pipeline.events.v1}, {@code health.events.v1}, {@code fleet.requests.v1}, {@code fleet.heartbeats.v1}.
- * Stores: {@code <family>-event-id-store} per input (accepted event ids, for duplicates). Output:
- * {@code deadletter.v1}.
+ * {@code pipeline.events.v1}, {@code health.events.v1}, {@code fleet.requests.v1}, {@code fleet.heartbeats.v1},
+ * {@code service.topology.v1}. Stores: {@code <family>-event-id-store} per input (accepted event ids, for
+ * duplicates). Output: {@code deadletter.v1}.
  */
 public final class IngestStage {
 
@@ -43,7 +43,8 @@ public final class IngestStage {
                 validated(builder, EventFamilies.PIPELINES, anyLateness),
                 validated(builder, EventFamilies.HEALTH, anyLateness),
                 validated(builder, EventFamilies.FLEET_REQUESTS, anyLateness),
-                validated(builder, EventFamilies.FLEET_HEARTBEATS, anyLateness));
+                validated(builder, EventFamilies.FLEET_HEARTBEATS, anyLateness),
+                validated(builder, EventFamilies.SERVICE_TOPOLOGY, anyLateness));
     }
 
     private <V extends SpecificRecord> KStream<String, V> validated(

@@ -5,6 +5,7 @@ import dev.foresight.schema.events.FleetHeartbeatEvent;
 import dev.foresight.schema.events.HealthCheckEvent;
 import dev.foresight.schema.events.PipelineEvent;
 import dev.foresight.schema.events.RequestMetricEvent;
+import dev.foresight.schema.events.ServiceTopologyEvent;
 import dev.foresight.schema.events.TelemetryEvent;
 import dev.foresight.schema.events.WorkflowEvent;
 import org.apache.kafka.streams.kstream.KStream;
@@ -17,5 +18,6 @@ public record ValidatedInputs(
         KStream<String, PipelineEvent> pipelines,
         KStream<String, HealthCheckEvent> health,
         KStream<String, RequestMetricEvent> fleetRequests,
-        KStream<String, FleetHeartbeatEvent> fleetHeartbeats) {
+        KStream<String, FleetHeartbeatEvent> fleetHeartbeats,
+        KStream<String, ServiceTopologyEvent> serviceTopology) {
 }

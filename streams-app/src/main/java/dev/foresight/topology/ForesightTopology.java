@@ -12,6 +12,8 @@ import dev.foresight.topology.deployment.DeploymentGuardian;
 import dev.foresight.topology.fleet.FleetDemand;
 import dev.foresight.topology.signals.DeliverySignals;
 import dev.foresight.topology.hostrisk.HostRiskScoring;
+import dev.foresight.topology.orchestration.OrchestrationTopics;
+import dev.foresight.topology.orchestration.ServiceOrchestration;
 import dev.foresight.topology.telemetry.TelemetryAggregation;
 import dev.foresight.topology.workflow.WorkflowShadowing;
 import java.util.Properties;
@@ -59,6 +61,9 @@ public final class ForesightTopology {
         new DeliverySignals(serdes, settings.signals(), Topics.ANOMALY_SCORES.name(), Topics.ALERTS.name())
                 .build(inputs.telemetry(), inputs.pipelines(), inputs.deployments());
         hostRisk(inputs);
+        new ServiceOrchestration(serdes, settings.orchestration(), new OrchestrationTopics(Topics.STARTUP_PLANS.name(),
+                Topics.ORCHESTRATION_COMMANDS.name(), Topics.SERVICE_HEALTH.name(), Topics.ALERTS.name(),
+                Topics.ROLLBACKS.name())).build(inputs.serviceTopology(), inputs.health());
         return builder.build();
     }
 

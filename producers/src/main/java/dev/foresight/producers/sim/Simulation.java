@@ -34,7 +34,7 @@ public final class Simulation {
     private final DeploymentGroundTruth groundTruth = new DeploymentGroundTruth();
     private final EventCounters counters = new EventCounters();
 
-    private Simulation(SimulationSettings settings) {
+    private Simulation(SimulationSettings settings, OrchestratedServices orchestrated, ServiceFaults faults) {
         this.settings = settings;
         this.scheduler = new EventScheduler(settings.start().toEpochMilli());
         SimIds ids = new SimIds(settings.seed(), settings.start().toEpochMilli());
@@ -50,6 +50,9 @@ public final class Simulation {
         FleetHealth fleetHealth = new FleetHealth();
         new FleetHeartbeatSimulator(scheduler, fleetHealth, new SimRandom(root.split()), ids).start();
         new FleetRequestSimulator(scheduler, fleetHealth, new SimRandom(root.split()), ids).start();
+        if (orchestrated != null) {
+            new OrchestrationSimulator(scheduler, new SimRandom(root.split()), ids, orchestrated, faults).start();
+        }
     }
 
     public static Builder builder() {
@@ -113,6 +116,8 @@ public final class Simulation {
         private double silentFailureFraction = 0.25;
         private Duration meanDeploymentInterval = Duration.ofMinutes(30);
         private Duration meanWorkflowInterval = Duration.ofMinutes(3);
+        private OrchestratedServices orchestrated;
+        private ServiceFaults faults = ServiceFaults.defaults();
 
         private Builder() {
         }
@@ -165,9 +170,21 @@ public final class Simulation {
             return this;
         }
 
+        /** Also simulate these orchestrated services with the faults of {@link ServiceFaults#defaults()}. */
+        public Builder orchestrated(OrchestratedServices services) {
+            this.orchestrated = services;
+            return this;
+        }
+
+        public Builder serviceFaults(ServiceFaults serviceFaults) {
+            this.faults = serviceFaults;
+            return this;
+        }
+
         public Simulation build() {
             return new Simulation(new SimulationSettings(seed, start, services, hostsPerService, speedup,
-                    deploymentFailureRate, silentFailureFraction, meanDeploymentInterval, meanWorkflowInterval));
+                    deploymentFailureRate, silentFailureFraction, meanDeploymentInterval, meanWorkflowInterval),
+                    orchestrated, faults);
         }
     }
 }
