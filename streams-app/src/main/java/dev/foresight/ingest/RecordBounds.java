@@ -3,6 +3,7 @@ package dev.foresight.ingest;
 import java.time.Duration;
 import java.util.Optional;
 import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.common.config.TopicConfig;
 
 /** What a record of one family must satisfy to be an event, each check returning the reason it is not. */
 final class RecordBounds<V extends SpecificRecord> {
@@ -68,7 +69,12 @@ final class RecordBounds<V extends SpecificRecord> {
                 caps.violation(event),
                 Checks.keyMatches(key, family.name() + " id", family.keyOf().apply(event)),
                 family.rule().violation(key, event, now),
-                Checks.inTimeRange(family.eventTime().apply(event), now, family.topic().retention().toMillis(),
-                        maxFutureSkewMs));
+                Checks.inTimeRange(family.eventTime().apply(event), now, maxAgeMs(), maxFutureSkewMs));
+    }
+
+    /** A compacted topic keeps each key's latest record however old it is, so only a deleting topic bounds the age. */
+    private long maxAgeMs() {
+        return TopicConfig.CLEANUP_POLICY_COMPACT.equals(family.topic().cleanupPolicy())
+                ? Long.MAX_VALUE : family.topic().retention().toMillis();
     }
 }

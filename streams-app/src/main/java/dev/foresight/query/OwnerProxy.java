@@ -24,7 +24,27 @@ final class OwnerProxy {
         return ctx.header(FORWARDED) != null;
     }
 
-    void forward(Context ctx, KeyOwner.Remote owner) {
+    /**
+     * Sends the request to the owner of {@code key} when that is another instance.
+     *
+     * @param what names the key in errors, e.g. "workflow w-1"
+     * @return true if the request was answered by the owner, false if this instance owns the key
+     */
+    boolean forwardedToOwner(Context ctx, KeyOwner owner, String what) {
+        if (owner instanceof KeyOwner.Unavailable unavailable) {
+            throw ApiException.unavailable(unavailable.reason());
+        }
+        if (owner instanceof KeyOwner.Remote remote) {
+            if (wasForwarded(ctx)) {
+                throw ApiException.unavailable("ownership of " + what + " is moving");
+            }
+            forward(ctx, remote);
+            return true;
+        }
+        return false;
+    }
+
+    private void forward(Context ctx, KeyOwner.Remote owner) {
         String query = ctx.queryString();
         URI uri = URI.create("http://" + owner.host() + ":" + owner.port() + ctx.path()
                 + (query == null ? "" : "?" + query));

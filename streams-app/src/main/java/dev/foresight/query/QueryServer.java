@@ -195,15 +195,7 @@ public final class QueryServer implements AutoCloseable {
     /** Runs {@code local} with the shadow if this instance owns it, else forwards the whole request to the owner. */
     private void owned(Context ctx, BiConsumer<ShadowWorkflow, Context> local) {
         String workflowId = Requests.id(ctx.pathParam("workflowID"), "workflowID");
-        KeyOwner owner = locator.locate(workflowId);
-        if (owner instanceof KeyOwner.Unavailable unavailable) {
-            throw ApiException.unavailable(unavailable.reason());
-        }
-        if (owner instanceof KeyOwner.Remote remote) {
-            if (OwnerProxy.wasForwarded(ctx)) {
-                throw ApiException.unavailable("ownership of workflow " + workflowId + " is moving");
-            }
-            proxy.forward(ctx, remote);
+        if (proxy.forwardedToOwner(ctx, locator.locate(workflowId), "workflow " + workflowId)) {
             return;
         }
         ShadowWorkflow shadow = reader.read(workflowId)

@@ -59,15 +59,7 @@ public final class SeriesApi {
             throw ApiException.badRequest("more than " + MAX_POINTS + " steps requested");
         }
         String key = metric.seriesKey(serviceId);
-        KeyOwner owner = locator.locate(key);
-        if (owner instanceof KeyOwner.Unavailable unavailable) {
-            throw ApiException.unavailable(unavailable.reason());
-        }
-        if (owner instanceof KeyOwner.Remote remote) {
-            if (OwnerProxy.wasForwarded(ctx)) {
-                throw ApiException.unavailable("ownership of series " + key + " is moving");
-            }
-            proxy.forward(ctx, remote);
+        if (proxy.forwardedToOwner(ctx, locator.locate(key), "series " + key)) {
             return;
         }
         NavigableMap<Instant, SeriesBucket> buckets = rollUp(reader.read(key, from, to, coarse), step);

@@ -107,9 +107,16 @@ final class HostileRecords {
                 new ResourceApplied(resource().setKind(ResourceKind.ARTIFACT).build()))));
     }
 
+    /**
+     * The inputs that have a template here. The fleet and service-topology inputs came later and are covered
+     * by their own ingest tests, not yet by this suite.
+     */
+    private static final List<TopicSpec<?>> ROTATED =
+            List.of(Topics.TELEMETRY, Topics.WORKFLOWS, Topics.DEPLOYMENTS, Topics.PIPELINES, Topics.HEALTH);
+
     /** Every kind of bad record once per round, on a rotating input topic, plus each topic's own absurd values. */
     private void badRound(int round) {
-        TopicSpec<?> topic = Topics.INPUTS.get(round % Topics.INPUTS.size());
+        TopicSpec<?> topic = ROTATED.get(round % ROTATED.size());
         Template template = template(topic, round);
         byte[] ok = template.bytes(UnaryOperator.identity());
         bad("garbage", topic, template.key, "not avro at all".getBytes(StandardCharsets.UTF_8), "undeserializable");
@@ -121,7 +128,8 @@ final class HostileRecords {
         bad("truncated avro", topic, template.key, Arrays.copyOf(ok, ok.length / 2), "");
         bad("trailing bytes", topic, template.key, Arrays.copyOf(ok, ok.length + 2), "2 trailing bytes");
         bad("another topic's type", topic, template.key, otherType(topic), "carries");
-        bad("string length of 2e9", topic, template.key, hugeLengthPrefix(topic), "SystemLimitException");
+        bad("string length of 2e9", topic, template.key, hugeLengthPrefix(topic),
+                "String length 2000000000 exceeds");
         bad("oversized payload", topic, template.key, new byte[300 * 1024], "exceeds the limit");
         bad("oversized key", topic, "k".repeat(2000), ok, "key has 2000 characters");
         bad("oversized field", topic, template.key, template.bytes(e -> put(e, "eventId", "e".repeat(2000))),
