@@ -78,7 +78,7 @@ public final class ForesightTopology {
     }
 
     /** The one dead-letter split every stage writes its rejects through. */
-    public DeadLetterSplit deadLetters() {
+    private DeadLetterSplit deadLetters() {
         return new DeadLetterSplit(Topics.DEAD_LETTERS.name(), serdes.valueSerde());
     }
 

@@ -2,6 +2,7 @@ package dev.foresight.topology.fleet;
 
 import static dev.foresight.topology.TopologyFixture.START;
 
+import dev.foresight.deadletter.DeadLetterSplit;
 import dev.foresight.domain.fleet.FleetSettings;
 import dev.foresight.ingest.IngestSettings;
 import dev.foresight.ingest.IngestStage;
@@ -61,7 +62,7 @@ final class FleetScenario implements AutoCloseable {
         StreamsBuilder builder = NamedTopologies.builder();
         AvroSerdes serdes = AvroSerdes.bundled();
         ValidatedInputs inputs = new IngestStage(serdes, IngestSettings.defaults(),
-                new dev.foresight.deadletter.DeadLetterSplit(Topics.DEAD_LETTERS.name(), serdes.valueSerde())).build(builder);
+                new DeadLetterSplit(Topics.DEAD_LETTERS.name(), serdes.valueSerde())).build(builder);
         new FleetDemand(serdes, settings, Topics.DEMAND_REPORTS.name(), Topics.ALLOCATIONS.name())
                 .build(inputs.fleetRequests(), inputs.fleetHeartbeats());
         return builder.build();
