@@ -41,7 +41,10 @@ class FleetDemandIT {
 
     /**
      * Four hours back from a whole five minutes: three at 1 request a minute, then one at 4 a minute,
-     * so the report at the end compares 240 requests with a baseline of 60 an hour.
+     * so the report at the end compares 240 requests with a baseline of 60 an hour. The event that takes
+     * event time past the report's grace is a request, sent last: requests and heartbeats are separate
+     * partitions, so a heartbeat past the end could be read before the last requests and issue the report
+     * without them; a request is ordered after every other request by its partition.
      */
     @Test
     void shouldPublishACriticalReportAndPreWarmWhenRequestsQuadruple() throws Exception {
@@ -51,20 +54,18 @@ class FleetDemandIT {
             try (KafkaEventSink sink = KafkaEventSink.connect(
                     Map.of("bootstrap.servers", app.bootstrapServers()), AvroSerdes.bundled())) {
                 int n = 0;
-                for (int minute = 0; minute <= 240; minute++) {
+                for (int minute = 0; minute < 240; minute++) {
                     Instant at = start.plus(Duration.ofMinutes(minute));
                     int perMinute = minute < 180 ? 1 : 4;
-                    for (int i = 0; i < perMinute && minute < 240; i++) {
-                        Instant t = at.plusSeconds(10L * i);
-                        sink.send(Topics.FLEET_REQUESTS, FLEET, RequestMetricEvent.newBuilder().setEventId("r" + n++)
-                                .setFleetId(FLEET).setCaller("chat").setTimestamp(t).setPromptTokens(100)
-                                .setCompletionTokens(20).setLatencyMs(300).setSuccess(true).build(), t.toEpochMilli());
+                    for (int i = 0; i < perMinute; i++) {
+                        n = sendRequest(sink, n, at.plusSeconds(10L * i));
                     }
-                    Instant beat = at.plusSeconds(minute == 240 ? 90 : 50);
+                    Instant beat = at.plusSeconds(50);
                     sink.send(Topics.FLEET_HEARTBEATS, FLEET, FleetHeartbeatEvent.newBuilder().setEventId("h" + minute)
                             .setFleetId(FLEET).setTimestamp(beat).setForgeAvailable(true).setInferenceHealthy(true)
                             .build(), beat.toEpochMilli());
                 }
+                sendRequest(sink, n, end.plusSeconds(90));
                 sink.flush();
             }
             try (TopicReader<DemandReport> reports = new TopicReader<>(app.bootstrapServers(),
@@ -115,6 +116,13 @@ class FleetDemandIT {
                     .execute("report", "--bootstrap-servers", bootstrap));
             assertTrue(markdown.toString().startsWith("# Fleet demand: fleet-local"), markdown.toString());
         }
+    }
+
+    private static int sendRequest(KafkaEventSink sink, int n, Instant t) {
+        sink.send(Topics.FLEET_REQUESTS, FLEET, RequestMetricEvent.newBuilder().setEventId("r" + n).setFleetId(FLEET)
+                .setCaller("chat").setTimestamp(t).setPromptTokens(100).setCompletionTokens(20).setLatencyMs(300)
+                .setSuccess(true).build(), t.toEpochMilli());
+        return n + 1;
     }
 
     private static Set<String> fieldNames(JsonNode node) {
