@@ -14,7 +14,9 @@ import java.util.regex.Pattern;
  * <li><b>Exactly-once writes retried by design.</b> With transactions version 2 (Kafka 4), a transactional
  * producer's first write after a commit can reach a partition before the previous transaction's markers
  * are written: the broker answers CONCURRENT_TRANSACTIONS (KAFKA-18654 calls this normal during the commit
- * phase), and the batches in flight behind it are refused as out of sequence until the first is retried.
+ * phase), and the batches in flight behind it are refused as out of sequence until the first is retried
+ * (a partition that has no state for the producer's new epoch accepts only sequence 0, and the broker
+ * answers the rest with a retriable OUT_OF_ORDER_SEQUENCE_NUMBER by design: KAFKA-18202, KIP-890).
  * The producer retries them all in order; nothing is lost or duplicated. Yet the producer logs each
  * refusal as a WARN and the embedded broker each as an ERROR with a stack trace: a dozen lines per commit.</li>
  * <li><b>Repartition topics not created yet.</b> On the first start of an application its consumer asks for

@@ -21,7 +21,6 @@ import org.apache.kafka.streams.CloseOptions.GroupMembershipOperation;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.Topology;
-import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
 import org.apache.kafka.streams.state.HostInfo;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -40,16 +39,14 @@ final class StreamsApp implements AutoCloseable {
 
     /**
      * Starts processing, after wiping local state that would fail its task on every start; a stream thread that
-     * dies takes the client down and reports to {@code stop}.
+     * dies of a damaged store is replaced, one that dies of anything else takes the client down and reports to
+     * {@code stop}.
      */
     static StreamsApp start(AvroSerdes serdes, Properties streamsProperties, StopSignal stop) {
         LocalStateCheck.wipeDamagedTasks(Path.of(streamsProperties.getProperty(StreamsConfig.STATE_DIR_CONFIG)),
                 StreamsProperties.applicationId(streamsProperties));
         KafkaStreams streams = new KafkaStreams(topology(serdes, streamsProperties), streamsProperties);
-        streams.setUncaughtExceptionHandler(error -> {
-            LOG.error("Stream thread failed; stopping the application", error);
-            return StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
-        });
+        streams.setUncaughtExceptionHandler(new StreamThreadFailures());
         streams.setGlobalStateRestoreListener(new RestoreLog());
         streams.setStateListener((now, before) -> {
             if (now == KafkaStreams.State.ERROR) {
