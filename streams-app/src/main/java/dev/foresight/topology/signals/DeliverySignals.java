@@ -7,6 +7,7 @@ import dev.foresight.schema.commands.AlertChange;
 import dev.foresight.schema.commands.Alert;
 import dev.foresight.schema.commands.AlertSeverity;
 import dev.foresight.schema.commands.AnomalyScore;
+import dev.foresight.schema.commands.SeriesForecast;
 import dev.foresight.schema.common.Decision;
 import dev.foresight.schema.events.DeploymentEvent;
 import dev.foresight.schema.events.PipelineEvent;
@@ -40,9 +41,10 @@ import org.apache.kafka.streams.state.WindowStore;
  * by its own source's progress or beyond the buckets' skew is a dead letter). Stores: {@value #PROGRESS_STORE}
  * (newest timestamp per source), {@value #FINE_STORE} and {@value #COARSE_STORE} (window stores of
  * {@link SeriesBucket}), {@value SeriesScoring#WATCH_STORE} and {@value SeriesScoring#SCORED_STORE} (each
- * series' detector and alert state, and how far it is scored). Outputs: an {@link AnomalyScore} per closed
- * fine bucket on the anomaly topic, an {@link Alert} when a series' alert is raised or cleared on the alert
- * topic, the late points on the dead-letter topic.
+ * series' detector and alert state, and how far it is scored), {@value SeriesForecasting#OUTLOOK_STORE} (each
+ * series' forecaster). Outputs: an {@link AnomalyScore} per closed fine bucket on the anomaly topic, an
+ * {@link Alert} when a series' alert is raised or cleared on the alert topic, a {@link SeriesForecast} per
+ * closed forecast step (5 min) on the forecast topic, the late points on the dead-letter topic.
  */
 public final class DeliverySignals {
 
@@ -59,6 +61,7 @@ public final class DeliverySignals {
     private final Serde<SeriesBucket> bucketSerde;
     private final Serde<AnomalyScore> scoreSerde;
     private final Serde<Alert> alertSerde;
+    private final Serde<SeriesForecast> forecastSerde;
 
     /** @param deadLetters where points too late for their buckets go */
     public DeliverySignals(AvroSerdes serdes, SignalsSettings settings, SignalsTopics topics,
@@ -70,6 +73,7 @@ public final class DeliverySignals {
         this.bucketSerde = serdes.valueSerde();
         this.scoreSerde = serdes.valueSerde();
         this.alertSerde = serdes.valueSerde();
+        this.forecastSerde = serdes.valueSerde();
     }
 
     public void build(KStream<String, TelemetryEvent> telemetry, KStream<String, PipelineEvent> pipelines,
@@ -81,6 +85,8 @@ public final class DeliverySignals {
         KStream<String, AnomalyScore> scores = score(fine);
         scores.to(topics.anomalies(), Produced.with(Serdes.String(), scoreSerde).withName("signals-anomaly-sink"));
         alerts(scores);
+        scores.process(new SeriesForecasting(settings), Named.as("signals-forecast"))
+                .to(topics.forecasts(), Produced.with(Serdes.String(), forecastSerde).withName("signals-forecast-sink"));
     }
 
     private KGroupedStream<String, SeriesPoint> bySeries(KStream<String, TelemetryEvent> telemetry,

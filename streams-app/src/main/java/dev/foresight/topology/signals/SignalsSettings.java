@@ -1,6 +1,7 @@
 package dev.foresight.topology.signals;
 
 import dev.foresight.domain.signals.DetectorSettings;
+import dev.foresight.predict.forecast.ForecastSettings;
 import java.time.Duration;
 
 /**
@@ -17,13 +18,16 @@ import java.time.Duration;
  * @param skew  how long the buckets stay open: telemetry, pipeline and deployment events meet in one
  *              repartition and reach a task hours apart while a backlog is read, so a task's stream time
  *              says nothing about one series; what is older than that is dead-lettered, never dropped
+ * @param forecastStep the step of the forecasts (5 minutes: scored minutes are gathered into it)
+ * @param forecast     the forecaster ({@link ForecastSettings#live()}: an hour ahead, a day's season)
  */
 public record SignalsSettings(Duration fineStep, Duration fineRetention, Duration coarseStep,
                               Duration coarseRetention, Duration grace, Duration skew, DetectorSettings detector,
-                              double clearBelow, int clearAfter) {
+                              double clearBelow, int clearAfter, Duration forecastStep, ForecastSettings forecast) {
 
     public static SignalsSettings defaults() {
         return new SignalsSettings(Duration.ofMinutes(1), Duration.ofDays(3), Duration.ofHours(1), Duration.ofDays(35),
-                Duration.ofMinutes(10), Duration.ofDays(1), DetectorSettings.live(), 0.3, 30);
+                Duration.ofMinutes(10), Duration.ofDays(1), DetectorSettings.live(), 0.3, 30, Duration.ofMinutes(5),
+                ForecastSettings.live());
     }
 }

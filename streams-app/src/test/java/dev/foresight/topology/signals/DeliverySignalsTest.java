@@ -7,6 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.foresight.deadletter.DeadLetterSplit;
 import dev.foresight.domain.signals.DetectorSettings;
 import dev.foresight.domain.signals.SeriesMetric;
+import dev.foresight.predict.forecast.ForecastSettings;
+import dev.foresight.schema.commands.NeedKind;
+import dev.foresight.schema.commands.SeriesForecast;
 import dev.foresight.schema.commands.Alert;
 import dev.foresight.schema.commands.AnomalyScore;
 import dev.foresight.schema.errors.DeadLetter;
@@ -136,7 +139,8 @@ class DeliverySignalsTest {
     @Test
     void shouldRaiseAnAlertOnASpikeAndClearItAfterTheCalmPeriod() {
         start(new SignalsSettings(Duration.ofMinutes(1), Duration.ofDays(1), Duration.ofHours(1), Duration.ofDays(2),
-                Duration.ofMinutes(1), Duration.ofDays(1), SMALL, 0.3, CLEAR_AFTER));
+                Duration.ofMinutes(1), Duration.ofDays(1), SMALL, 0.3, CLEAR_AFTER, Duration.ofMinutes(5),
+                ForecastSettings.live()));
         Random random = new Random(3);
         int spikeMinute = 150;
         for (int minute = 0; minute < 200; minute++) {
@@ -194,6 +198,35 @@ class DeliverySignalsTest {
         WindowStore<String, SeriesBucket> fine = fixture.driver().getWindowStore(DeliverySignals.FINE_STORE);
         assertEquals(0.6, fine.fetch(SeriesMetric.CPU.seriesKey(SERVICE), edge.plusSeconds(60).toEpochMilli()).getSum(),
                 1e-9);
+    }
+
+    @Test
+    void shouldPublishAForecastOfEveryClosedFiveMinutesWithTheNeedItImplies() {
+        start(SignalsSettings.defaults());
+        for (int minute = 0; minute <= 60; minute++) {
+            sendTelemetry(START.plus(Duration.ofMinutes(minute)), 0.3 + 0.005 * minute);
+        }
+        for (int minute = 0; minute <= 60; minute += 3) {
+            sendPipeline(START.plus(Duration.ofMinutes(minute)), new CommitPushed("c" + minute, 1));
+        }
+
+        List<SeriesForecast> forecasts = fixture.output(Topics.SERIES_FORECASTS).readValuesToList();
+        List<SeriesForecast> cpu = forecasts.stream().filter(f -> f.getMetric().equals(SeriesMetric.CPU.id())).toList();
+        assertEquals(9, cpu.size(), "minutes 0..49 scored close the steps starting at 0..40 min");
+        SeriesForecast latest = cpu.get(cpu.size() - 1);
+        assertEquals(START.plus(Duration.ofMinutes(45)), latest.getIssuedAt());
+        assertEquals(ForecastSettings.live().horizon(), latest.getPoints().size());
+        assertEquals(latest.getIssuedAt(), latest.getPoints().get(0).getAt());
+        assertEquals(NeedKind.SCALING, latest.getNeed().getKind());
+        double peak = latest.getPoints().stream().mapToDouble(p -> p.getValue()).max().orElseThrow();
+        assertEquals(peak / 0.7, latest.getNeed().getValue(), 1e-9);
+        assertTrue(latest.getPoints().stream().allMatch(p -> p.getLower() <= p.getValue() && p.getValue() <= p.getUpper()));
+        assertTrue(forecasts.stream().filter(f -> f.getMetric().equals(SeriesMetric.REQUEST_RATE.id()))
+                .allMatch(f -> f.getNeed() == null), "request rates imply no need on their own");
+        SeriesForecast commits = forecasts.stream().filter(f -> f.getMetric().equals(SeriesMetric.COMMITS.id()))
+                .reduce((first, second) -> second).orElseThrow();
+        assertEquals(NeedKind.RELEASE_CADENCE, commits.getNeed().getKind());
+        assertTrue(commits.getNeed().getValue() > 0, commits.toString());
     }
 
     private void sendTelemetry(Instant at, double cpu) {
