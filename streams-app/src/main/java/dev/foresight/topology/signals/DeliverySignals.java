@@ -41,8 +41,8 @@ import org.apache.kafka.streams.state.WindowStore;
  * by its own source's progress or beyond the buckets' skew is a dead letter). Stores: {@value #PROGRESS_STORE}
  * (newest timestamp per source), {@value #FINE_STORE} and {@value #COARSE_STORE} (window stores of
  * {@link SeriesBucket}), {@value SeriesScoring#WATCH_STORE} and {@value SeriesScoring#SCORED_STORE} (each
- * series' detector and alert state, and how far it is scored), {@value SeriesForecasting#OUTLOOK_STORE} (each
- * series' forecaster). Outputs: an {@link AnomalyScore} per closed fine bucket on the anomaly topic, an
+ * series' detector and alert state, and how far it is scored), {@value SeriesForecasting#OUTLOOK_STORE} and
+ * {@value #FORECAST_STORE} (each series' forecaster and latest forecast). Outputs: an {@link AnomalyScore} per closed fine bucket on the anomaly topic, an
  * {@link Alert} when a series' alert is raised or cleared on the alert topic, a {@link SeriesForecast} per
  * closed forecast step (5 min) on the forecast topic, the late points on the dead-letter topic.
  */
@@ -50,6 +50,7 @@ public final class DeliverySignals {
 
     public static final String FINE_STORE = "signals-fine-store";
     public static final String COARSE_STORE = "signals-coarse-store";
+    public static final String FORECAST_STORE = "signals-forecast-store";
     static final String DETECTOR = "signals-anomaly-detector";
     static final String GATE = "signals-lateness";
     static final String PROGRESS_STORE = "signals-source-progress-store";
@@ -85,7 +86,7 @@ public final class DeliverySignals {
         KStream<String, AnomalyScore> scores = score(fine);
         scores.to(topics.anomalies(), Produced.with(Serdes.String(), scoreSerde).withName("signals-anomaly-sink"));
         alerts(scores);
-        scores.process(new SeriesForecasting(settings), Named.as("signals-forecast"))
+        scores.process(new SeriesForecasting(settings, forecastSerde), Named.as("signals-forecast"))
                 .to(topics.forecasts(), Produced.with(Serdes.String(), forecastSerde).withName("signals-forecast-sink"));
     }
 

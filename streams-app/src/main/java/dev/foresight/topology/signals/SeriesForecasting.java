@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
@@ -23,23 +24,28 @@ import org.apache.kafka.streams.state.Stores;
 
 /**
  * Forecasts each series from its scored (closed) minutes, in order: load the series' {@link SeriesOutlook},
- * add the minute, store it, and forward a {@link SeriesForecast} whenever a forecast step closed. Store:
- * {@value #OUTLOOK_STORE}.
+ * add the minute, store it, and forward a {@link SeriesForecast} whenever a forecast step closed. Stores:
+ * {@value #OUTLOOK_STORE} (each series' forecaster), {@value DeliverySignals#FORECAST_STORE} (its latest
+ * forecast, which the series API answers with).
  */
 final class SeriesForecasting implements ProcessorSupplier<String, AnomalyScore, String, SeriesForecast> {
 
     static final String OUTLOOK_STORE = "signals-outlook-store";
 
     private final SignalsSettings settings;
+    private final Serde<SeriesForecast> forecastSerde;
 
-    SeriesForecasting(SignalsSettings settings) {
+    SeriesForecasting(SignalsSettings settings, Serde<SeriesForecast> forecastSerde) {
         this.settings = settings;
+        this.forecastSerde = forecastSerde;
     }
 
     @Override
     public Set<StoreBuilder<?>> stores() {
         return Set.of(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(OUTLOOK_STORE),
-                Serdes.String(), Serdes.ByteArray()));
+                        Serdes.String(), Serdes.ByteArray()),
+                Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(DeliverySignals.FORECAST_STORE),
+                        Serdes.String(), forecastSerde));
     }
 
     @Override
@@ -47,11 +53,13 @@ final class SeriesForecasting implements ProcessorSupplier<String, AnomalyScore,
         return new Processor<>() {
             private ProcessorContext<String, SeriesForecast> context;
             private KeyValueStore<String, byte[]> outlooks;
+            private KeyValueStore<String, SeriesForecast> latest;
 
             @Override
             public void init(ProcessorContext<String, SeriesForecast> context) {
                 this.context = context;
                 this.outlooks = context.getStateStore(OUTLOOK_STORE);
+                this.latest = context.getStateStore(DeliverySignals.FORECAST_STORE);
             }
 
             @Override
@@ -62,8 +70,11 @@ final class SeriesForecasting implements ProcessorSupplier<String, AnomalyScore,
                 byte[] state = outlooks.get(record.key());
                 SeriesOutlook outlook = state == null ? new SeriesOutlook(metric, step, settings.forecast())
                         : SeriesOutlook.fromBytes(metric, step, settings.forecast(), state);
-                outlook.observe(minute.getWindowStart().toEpochMilli(), minute.getValue()).ifPresent(made ->
-                        context.forward(record.withValue(forecast(minute, made, step))));
+                outlook.observe(minute.getWindowStart().toEpochMilli(), minute.getValue()).ifPresent(made -> {
+                    SeriesForecast forecast = forecast(minute, made, step);
+                    latest.put(record.key(), forecast);
+                    context.forward(record.withValue(forecast));
+                });
                 outlooks.put(record.key(), outlook.toBytes());
             }
         };
