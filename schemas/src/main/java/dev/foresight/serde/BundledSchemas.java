@@ -71,7 +71,7 @@ public final class BundledSchemas {
     private static final List<String> HISTORY = List.of("TelemetryEvent.v1.avsc", "TelemetryEvent.v2.avsc",
             "WorkflowEvent.v1.avsc", "AllocationCommand.v1.avsc", "DemandReport.v1.avsc", "RiskScore.v1.avsc",
             "HealthCheckEvent.v1.avsc", "SeriesPoint.v1.avsc",
-            "PipelineEvent.v1.avsc");
+            "PipelineEvent.v1.avsc", "RiskScore.v2.avsc");
 
     private static final BundledSchemas INSTANCE = new BundledSchemas();
 

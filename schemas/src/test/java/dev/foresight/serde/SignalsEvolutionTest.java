@@ -1,24 +1,25 @@
 package dev.foresight.serde;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 
+import dev.foresight.schema.commands.RiskScore;
 import dev.foresight.schema.events.CommitPushed;
 import dev.foresight.schema.events.PipelineEvent;
 import dev.foresight.schema.state.SeriesPoint;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.ByteBuffer;
+import java.util.Map;
 import org.apache.avro.Schema;
 import org.apache.avro.SchemaCompatibility;
 import org.apache.avro.generic.GenericData;
-import org.apache.avro.generic.GenericDatumWriter;
 import org.apache.avro.generic.GenericRecord;
-import org.apache.avro.io.BinaryEncoder;
-import org.apache.avro.io.EncoderFactory;
 import org.junit.jupiter.api.Test;
 
-/** Pipeline events and series points written before BuildStarted, UpstreamReleased and the point's source still read. */
+/**
+ * Pipeline events, series points and risk scores written before BuildStarted, UpstreamReleased, the point's
+ * source and the build's risk existed still read.
+ */
 class SignalsEvolutionTest {
 
     @Test
@@ -30,7 +31,8 @@ class SignalsEvolutionTest {
         old.put("timestamp", 1_700_000_000_000L);
         old.put("value", 0.5);
 
-        SeriesPoint read = AvroSerdes.bundled().<SeriesPoint>valueSerde().deserializer().deserialize("t", wire(v1, old));
+        SeriesPoint read = AvroSerdes.bundled().<SeriesPoint>valueSerde().deserializer()
+                .deserialize("t", AvroSerdesTest.wire(v1, old));
 
         assertEquals(0.5, read.getValue());
         assertEquals("", read.getSource());
@@ -50,9 +52,34 @@ class SignalsEvolutionTest {
         old.put("timestamp", 1_700_000_000_000L);
         old.put("payload", payload);
 
-        PipelineEvent read = AvroSerdes.bundled().<PipelineEvent>valueSerde().deserializer().deserialize("t", wire(v1, old));
+        PipelineEvent read = AvroSerdes.bundled().<PipelineEvent>valueSerde().deserializer()
+                .deserialize("t", AvroSerdesTest.wire(v1, old));
 
         assertEquals(new CommitPushed("c-1", 4), read.getPayload());
+    }
+
+    @Test
+    void shouldReadAV2RiskScoreAsTheRiskOfAHostWithoutABuild() throws IOException {
+        Schema v2 = history("RiskScore.v2.avsc", RiskScore.getClassSchema());
+        GenericRecord decision = new GenericData.Record(v2.getField("decision").schema());
+        decision.put("madeBy", "host-risk");
+        decision.put("version", "1");
+        decision.put("inputs", Map.of());
+        decision.put("thresholds", Map.of());
+        decision.put("confidence", null);
+        decision.put("explanation", "");
+        GenericRecord old = new GenericData.Record(v2);
+        old.put("hostId", "host-1");
+        old.put("deploymentId", null);
+        old.put("issuedAt", 1_700_000_000_000L);
+        old.put("score", 0.25);
+        old.put("decision", decision);
+
+        RiskScore read = AvroSerdes.bundled().<RiskScore>valueSerde().deserializer()
+                .deserialize("t", AvroSerdesTest.wire(v2, old));
+
+        assertEquals(0.25, read.getScore());
+        assertNull(read.getBuildId());
     }
 
     private Schema history(String file, Schema current) throws IOException {
@@ -63,15 +90,5 @@ class SignalsEvolutionTest {
         assertEquals(SchemaCompatibility.SchemaCompatibilityType.COMPATIBLE,
                 SchemaCompatibility.checkReaderWriterCompatibility(current, old).getType());
         return old;
-    }
-
-    private static byte[] wire(Schema writer, GenericRecord record) throws IOException {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        out.write(0);
-        out.write(ByteBuffer.allocate(4).putInt(BundledSchemas.idOf(writer)).array());
-        BinaryEncoder encoder = EncoderFactory.get().binaryEncoder(out, null);
-        new GenericDatumWriter<GenericRecord>(writer).write(record, encoder);
-        encoder.flush();
-        return out.toByteArray();
     }
 }

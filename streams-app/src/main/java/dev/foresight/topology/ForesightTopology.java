@@ -8,6 +8,7 @@ import dev.foresight.predict.workflow.LstmSettings;
 import dev.foresight.predict.workflow.NextActionPredictor;
 import dev.foresight.serde.AvroSerdes;
 import dev.foresight.topics.Topics;
+import dev.foresight.topology.builds.BuildRiskScoring;
 import dev.foresight.topology.deployment.DeploymentGuardian;
 import dev.foresight.topology.fleet.FleetDemand;
 import dev.foresight.topology.signals.DeliverySignals;
@@ -63,6 +64,8 @@ public final class ForesightTopology {
                 Topics.ALERTS.name(), Topics.SERIES_FORECASTS.name()), deadLetters)
                 .build(inputs.telemetry(), inputs.pipelines(), inputs.deployments());
         hostRisk(inputs);
+        new BuildRiskScoring(serdes, settings.builds(), Topics.RISK_SCORES.name(), Topics.ALERTS.name())
+                .build(inputs.pipelines());
         new ServiceOrchestration(serdes, settings.orchestration(), new OrchestrationTopics(Topics.STARTUP_PLANS.name(),
                 Topics.ORCHESTRATION_COMMANDS.name(), Topics.SERVICE_HEALTH.name(), Topics.ALERTS.name(),
                 Topics.ROLLBACKS.name())).build(inputs.serviceTopology(), inputs.health());
