@@ -7,8 +7,10 @@ import dev.foresight.query.StoreUnavailableException;
 import dev.foresight.query.StreamsSeriesReader;
 import dev.foresight.schema.commands.AnomalyScore;
 import dev.foresight.schema.commands.NeedKind;
+import dev.foresight.schema.commands.RiskScore;
 import dev.foresight.schema.commands.SeriesForecast;
 import dev.foresight.schema.errors.DeadLetter;
+import dev.foresight.schema.events.BuildStarted;
 import dev.foresight.schema.events.CommitPushed;
 import dev.foresight.schema.events.PipelineEvent;
 import dev.foresight.schema.events.TelemetryEvent;
@@ -41,7 +43,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Telemetry and pipeline events in; series buckets and forecasts queryable from the stores, anomaly scores,
- * forecasts and a late point's dead letter out, on a real broker with the whole topology (exactly-once).
+ * forecasts, a build's risk and a late point's dead letter out, on a real broker with the whole topology (exactly-once).
  * Every output follows from events of one source (one host's, one service's pipeline), each on one
  * partition: nothing depends on how topics or partitions interleave.
  */
@@ -101,6 +103,15 @@ class DeliverySignalsIT {
                 letter -> letter.getStage().equals("signals-lateness"));
 
         assertTrue(late.getReason().contains("pipeline/" + SERVICE), late.getReason());
+    }
+
+    @Test
+    void shouldScoreTheRiskOfABuildAtItsStart() {
+        RiskScore risk = read(Topics.RISK_SCORES.name(), AvroSerdes.bundled().<RiskScore>valueSerde().deserializer(),
+                score -> "sig-build".equals(score.getBuildId()));
+
+        assertEquals(SERVICE, risk.getHostId());
+        assertTrue(risk.getScore() > 0 && risk.getScore() < 1, risk.toString());
     }
 
     @Test
@@ -172,15 +183,22 @@ class DeliverySignalsIT {
                 sendCommit(producer, pipelines, T0.plus(Duration.ofMinutes(minute)), "c" + minute);
             }
             sendCommit(producer, pipelines, T0.plus(Duration.ofMinutes(6)), "late");
+            send(producer, pipelines, T0.plus(Duration.ofMinutes(32)), "build",
+                    new BuildStarted("sig-build", Map.of("filesChanged", 12.0, "previousBuildFailed", 0.0)));
             producer.flush();
         }
     }
 
     private static void sendCommit(KafkaProducer<String, byte[]> producer, Serializer<PipelineEvent> serializer,
                                    Instant at, String commit) {
+        send(producer, serializer, at, commit, new CommitPushed(commit, 2));
+    }
+
+    private static void send(KafkaProducer<String, byte[]> producer, Serializer<PipelineEvent> serializer,
+                             Instant at, String id, Object payload) {
         String topic = Topics.PIPELINES.name();
-        PipelineEvent event = PipelineEvent.newBuilder().setEventId("sig-" + commit).setServiceId(SERVICE)
-                .setTimestamp(at).setPayload(new CommitPushed(commit, 2)).build();
+        PipelineEvent event = PipelineEvent.newBuilder().setEventId("sig-" + id).setServiceId(SERVICE)
+                .setTimestamp(at).setPayload(payload).build();
         producer.send(new ProducerRecord<>(topic, null, at.toEpochMilli(), SERVICE, serializer.serialize(topic, event)));
     }
 }
