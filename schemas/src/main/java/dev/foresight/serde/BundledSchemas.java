@@ -8,6 +8,7 @@ import dev.foresight.schema.commands.OrchestrationCommand;
 import dev.foresight.schema.commands.PipelineSynthesisCommand;
 import dev.foresight.schema.commands.RiskScore;
 import dev.foresight.schema.commands.RollbackCommand;
+import dev.foresight.schema.commands.SeriesForecast;
 import dev.foresight.schema.commands.StartupPlan;
 import dev.foresight.schema.errors.DeadLetter;
 import dev.foresight.schema.events.DeploymentEvent;
@@ -65,11 +66,12 @@ public final class BundledSchemas {
             AnomalyScore.getClassSchema(), HostRiskProfile.getClassSchema(), HostRiskRound.getClassSchema(),
             ServiceTopologyEvent.getClassSchema(), StartupPlan.getClassSchema(),
             OrchestrationCommand.getClassSchema(), ServiceHealth.getClassSchema(),
-            OrchestratedService.getClassSchema());
+            OrchestratedService.getClassSchema(), SeriesForecast.getClassSchema());
 
     private static final List<String> HISTORY = List.of("TelemetryEvent.v1.avsc", "TelemetryEvent.v2.avsc",
             "WorkflowEvent.v1.avsc", "AllocationCommand.v1.avsc", "DemandReport.v1.avsc", "RiskScore.v1.avsc",
-            "HealthCheckEvent.v1.avsc");
+            "HealthCheckEvent.v1.avsc", "SeriesPoint.v1.avsc",
+            "PipelineEvent.v1.avsc", "RiskScore.v2.avsc");
 
     private static final BundledSchemas INSTANCE = new BundledSchemas();
 

@@ -120,7 +120,7 @@ class AvroSerdesTest {
     }
 
     /** {@code record} as an older version of the product wrote it: Confluent framing with that schema's id. */
-    private static byte[] wire(Schema writer, GenericRecord record) throws IOException {
+    static byte[] wire(Schema writer, GenericRecord record) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         out.write(0);
         out.write(ByteBuffer.allocate(4).putInt(BundledSchemas.idOf(writer)).array());

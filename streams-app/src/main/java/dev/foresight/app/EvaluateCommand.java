@@ -8,7 +8,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "evaluate", description = "Score the predictors offline on recorded data; writes Markdown, CSV "
         + "and charts to --out and prints the Markdown.",
         subcommands = {EvaluateWorkflowsCommand.class, EvaluateCiBuildsCommand.class, EvaluateDemandCommand.class,
-            EvaluateAnomaliesCommand.class, EvaluateHostFailuresCommand.class})
+            EvaluateAnomaliesCommand.class, EvaluateForecastsCommand.class, EvaluateHostFailuresCommand.class})
 final class EvaluateCommand implements Runnable {
 
     @Spec
@@ -17,6 +17,6 @@ final class EvaluateCommand implements Runnable {
     @Override
     public void run() {
         throw new ParameterException(spec.commandLine(),
-                "Missing evaluation: workflows, ci-builds, demand, anomalies or host-failures");
+                "Missing evaluation: workflows, ci-builds, demand, anomalies, forecasts or host-failures");
     }
 }

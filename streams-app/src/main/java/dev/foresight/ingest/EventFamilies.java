@@ -13,6 +13,7 @@ import dev.foresight.schema.events.ActionCompleted;
 import dev.foresight.schema.events.ActionStarted;
 import dev.foresight.schema.events.ActionSubmitted;
 import dev.foresight.schema.events.BuildFinished;
+import dev.foresight.schema.events.BuildStarted;
 import dev.foresight.schema.events.DeploymentEvent;
 import dev.foresight.schema.events.DeploymentStarted;
 import dev.foresight.schema.events.FleetHeartbeatEvent;
@@ -26,6 +27,7 @@ import dev.foresight.schema.events.ServiceDefinition;
 import dev.foresight.schema.events.ServiceTopologyEvent;
 import dev.foresight.schema.events.TelemetryEvent;
 import dev.foresight.schema.events.TestRunFinished;
+import dev.foresight.schema.events.UpstreamReleased;
 import dev.foresight.schema.events.WorkflowEvent;
 import dev.foresight.topics.Topics;
 import java.util.List;
@@ -222,6 +224,13 @@ public final class EventFamilies {
             return first(inRange("durationMs", t.getDurationMs(), 0, MAX_DURATION_MS),
                     inRange("testsRun", t.getTestsRun(), 0, Integer.MAX_VALUE),
                     inRange("testsFailed", t.getTestsFailed(), 0, t.getTestsRun()));
+        }
+        if (payload instanceof BuildStarted b) {
+            return present("buildId", b.getBuildId());
+        }
+        if (payload instanceof UpstreamReleased u) {
+            return first(present("dependency", u.getDependency()), present("version", u.getVersion()),
+                    inRange("fixesVulnerabilities", u.getFixesVulnerabilities(), 0, Integer.MAX_VALUE));
         }
         return Optional.empty();
     }

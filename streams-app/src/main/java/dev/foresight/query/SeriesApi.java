@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.foresight.domain.signals.SeriesMetric;
+import dev.foresight.schema.commands.ForecastNeed;
+import dev.foresight.schema.commands.SeriesForecast;
 import dev.foresight.schema.state.SeriesBucket;
 import io.javalin.http.ContentType;
 import io.javalin.http.Context;
@@ -21,7 +23,9 @@ import java.util.TreeMap;
  * must be a multiple of the resolution it is read at: the 1-hour buckets when the step is a whole number
  * of hours or the range reaches past the fine retention, else the 1-minute buckets. Read on the instance
  * that owns the series, forwarded like the shadow reads. A bucket is {@code start, count, value} (mean
- * of a gauge, number of events of a count), {@code min, max}; buckets without data are left out.
+ * of a gauge, number of events of a count), {@code min, max}; buckets without data are left out. With
+ * {@code forecast}: the series' latest forecast ({@code issuedAt, step, model, recentError, points: [{at,
+ * value, lower, upper}], need}), or null before the first.
  */
 public final class SeriesApi {
 
@@ -63,8 +67,9 @@ public final class SeriesApi {
             return;
         }
         NavigableMap<Instant, SeriesBucket> buckets = rollUp(reader.read(key, from, to, coarse), step);
-        ctx.status(200).contentType(ContentType.APPLICATION_JSON).result(json(serviceId, metric, step, resolution,
-                buckets).toString());
+        ObjectNode body = json(serviceId, metric, step, resolution, buckets);
+        body.set("forecast", reader.forecast(key).map(this::forecast).orElse(null));
+        ctx.status(200).contentType(ContentType.APPLICATION_JSON).result(body.toString());
     }
 
     /** Merges buckets into buckets of {@code step}, aligned to the epoch. */
@@ -91,6 +96,20 @@ public final class SeriesApi {
         buckets.forEach((start, bucket) -> points.addObject().put("start", start.toString())
                 .put("count", bucket.getCount()).put("value", metric.valueOf(bucket.getCount(), bucket.getSum()))
                 .put("min", bucket.getMin()).put("max", bucket.getMax()));
+        return body;
+    }
+
+    private ObjectNode forecast(SeriesForecast forecast) {
+        ObjectNode body = mapper.createObjectNode().put("issuedAt", forecast.getIssuedAt().toString())
+                .put("step", Duration.ofMillis(forecast.getStepMs()).toString()).put("model", forecast.getModel())
+                .put("recentError", forecast.getRecentError());
+        ArrayNode points = body.putArray("points");
+        forecast.getPoints().forEach(point -> points.addObject().put("at", point.getAt().toString())
+                .put("value", point.getValue()).put("lower", point.getLower()).put("upper", point.getUpper()));
+        ForecastNeed need = forecast.getNeed();
+        body.set("need", need == null ? null : mapper.createObjectNode().put("kind", need.getKind().name())
+                .put("value", need.getValue()).put("lower", need.getLower()).put("upper", need.getUpper())
+                .put("explanation", need.getExplanation()));
         return body;
     }
 

@@ -1,9 +1,11 @@
 package dev.foresight.query;
 
+import dev.foresight.schema.commands.SeriesForecast;
 import dev.foresight.schema.state.SeriesBucket;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.NavigableMap;
+import java.util.Optional;
 
 /** Reads this instance's buckets of one series. */
 public interface SeriesReader {
@@ -18,4 +20,7 @@ public interface SeriesReader {
 
     /** Buckets of {@code seriesKey} starting in [from, to), by start, at the fine or the coarse resolution. */
     NavigableMap<Instant, SeriesBucket> read(String seriesKey, Instant from, Instant to, boolean coarse);
+
+    /** The latest forecast of {@code seriesKey}, if one was made. */
+    Optional<SeriesForecast> forecast(String seriesKey);
 }

@@ -1,17 +1,20 @@
 package dev.foresight.query;
 
+import dev.foresight.schema.commands.SeriesForecast;
 import dev.foresight.schema.state.SeriesBucket;
 import dev.foresight.topology.signals.DeliverySignals;
 import dev.foresight.topology.signals.SignalsSettings;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.NavigableMap;
+import java.util.Optional;
 import java.util.TreeMap;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StoreQueryParameters;
 import org.apache.kafka.streams.errors.InvalidStateStoreException;
 import org.apache.kafka.streams.state.QueryableStoreTypes;
+import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 import org.apache.kafka.streams.state.ReadOnlyWindowStore;
 import org.apache.kafka.streams.state.WindowStoreIterator;
 
@@ -58,5 +61,16 @@ public final class StreamsSeriesReader implements SeriesReader {
             throw new StoreUnavailableException("the series store is not queryable now: " + e.getMessage(), e);
         }
         return buckets;
+    }
+
+    @Override
+    public Optional<SeriesForecast> forecast(String seriesKey) {
+        try {
+            ReadOnlyKeyValueStore<String, SeriesForecast> store = streams.store(StoreQueryParameters.fromNameAndType(
+                    DeliverySignals.FORECAST_STORE, QueryableStoreTypes.<String, SeriesForecast>keyValueStore()));
+            return Optional.ofNullable(store.get(seriesKey));
+        } catch (InvalidStateStoreException e) {
+            throw new StoreUnavailableException("the forecast store is not queryable now: " + e.getMessage(), e);
+        }
     }
 }

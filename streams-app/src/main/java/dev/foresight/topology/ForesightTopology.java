@@ -8,9 +8,11 @@ import dev.foresight.predict.workflow.LstmSettings;
 import dev.foresight.predict.workflow.NextActionPredictor;
 import dev.foresight.serde.AvroSerdes;
 import dev.foresight.topics.Topics;
+import dev.foresight.topology.builds.BuildRiskScoring;
 import dev.foresight.topology.deployment.DeploymentGuardian;
 import dev.foresight.topology.fleet.FleetDemand;
 import dev.foresight.topology.signals.DeliverySignals;
+import dev.foresight.topology.signals.SignalsTopics;
 import dev.foresight.topology.hostrisk.HostRiskScoring;
 import dev.foresight.topology.orchestration.OrchestrationTopics;
 import dev.foresight.topology.orchestration.ServiceOrchestration;
@@ -58,9 +60,12 @@ public final class ForesightTopology {
         new DeploymentGuardian(serdes, settings.deployment()).build(inputs);
         new FleetDemand(serdes, settings.fleet(), Topics.DEMAND_REPORTS.name(), Topics.ALLOCATIONS.name())
                 .build(inputs.fleetRequests(), inputs.fleetHeartbeats());
-        new DeliverySignals(serdes, settings.signals(), Topics.ANOMALY_SCORES.name(), Topics.ALERTS.name())
+        new DeliverySignals(serdes, settings.signals(), new SignalsTopics(Topics.ANOMALY_SCORES.name(),
+                Topics.ALERTS.name(), Topics.SERIES_FORECASTS.name()), deadLetters)
                 .build(inputs.telemetry(), inputs.pipelines(), inputs.deployments());
         hostRisk(inputs);
+        new BuildRiskScoring(serdes, settings.builds(), Topics.RISK_SCORES.name(), Topics.ALERTS.name())
+                .build(inputs.pipelines());
         new ServiceOrchestration(serdes, settings.orchestration(), new OrchestrationTopics(Topics.STARTUP_PLANS.name(),
                 Topics.ORCHESTRATION_COMMANDS.name(), Topics.SERVICE_HEALTH.name(), Topics.ALERTS.name(),
                 Topics.ROLLBACKS.name())).build(inputs.serviceTopology(), inputs.health());

@@ -1,5 +1,6 @@
 package dev.foresight.topology;
 
+import dev.foresight.domain.builds.BuildRiskSettings;
 import dev.foresight.domain.deployment.DeploymentSettings;
 import dev.foresight.domain.fleet.FleetSettings;
 import dev.foresight.domain.hostrisk.HostRiskSettings;
@@ -12,16 +13,19 @@ import dev.foresight.topology.workflow.WorkflowSettings;
 /** Every tunable of the topology, grouped by feature. */
 public record TopologySettings(IngestSettings ingest, AggregationSettings aggregation, WorkflowSettings workflow,
                                DeploymentSettings deployment, FleetSettings fleet, SignalsSettings signals,
-                               HostRiskSettings hostRisk, OrchestrationSettings orchestration) {
+                               HostRiskSettings hostRisk, OrchestrationSettings orchestration,
+                               BuildRiskSettings builds) {
 
     public static TopologySettings defaults() {
         return new TopologySettings(IngestSettings.defaults(), AggregationSettings.defaults(),
                 WorkflowSettings.defaults(), DeploymentSettings.defaults(), FleetSettings.defaults(),
-                SignalsSettings.defaults(), HostRiskSettings.defaults(), OrchestrationSettings.defaults());
+                SignalsSettings.defaults(), HostRiskSettings.defaults(), OrchestrationSettings.defaults(),
+                BuildRiskSettings.defaults());
     }
 
     /** These settings with other host-risk settings, for evaluations and tests of that feature alone. */
     public TopologySettings withHostRisk(HostRiskSettings other) {
-        return new TopologySettings(ingest, aggregation, workflow, deployment, fleet, signals, other, orchestration);
+        return new TopologySettings(ingest, aggregation, workflow, deployment, fleet, signals, other, orchestration,
+                builds);
     }
 }

@@ -6,6 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.foresight.producers.RecordingEventSink;
+import dev.foresight.schema.commands.ForecastNeed;
+import dev.foresight.schema.commands.ForecastPoint;
+import dev.foresight.schema.commands.NeedKind;
+import dev.foresight.schema.commands.SeriesForecast;
 import dev.foresight.schema.state.SeriesBucket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -16,8 +20,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.NavigableMap;
+import java.util.Optional;
 import java.util.TreeMap;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -99,6 +106,23 @@ class SeriesApiTest {
     }
 
     @Test
+    void shouldAnswerTheSeriesLatestForecastWithItsNeedOrNullBeforeTheFirst() throws Exception {
+        QueryServer server = serve(new KeyOwner.Local());
+        assertTrue(mapper.readTree(get(server, "/series/checkout/cpu").body()).get("forecast").isNull());
+        series.forecasts.put("checkout/cpu", SeriesForecast.newBuilder().setServiceId("checkout").setMetric("cpu")
+                .setIssuedAt(T0).setStepMs(300_000).setModel("damped-holt").setRecentError(3.5)
+                .setPoints(List.of(new ForecastPoint(1, T0, 0.5, 0.4, 0.6)))
+                .setNeed(new ForecastNeed(NeedKind.SCALING, 0.5 / 0.7, 0.4 / 0.7, 0.6 / 0.7, "peak 0.5")).build());
+
+        JsonNode forecast = mapper.readTree(get(server, "/series/checkout/cpu").body()).get("forecast");
+
+        assertEquals("PT5M", forecast.get("step").asText());
+        assertEquals("damped-holt", forecast.get("model").asText());
+        assertEquals(0.6, forecast.get("points").get(0).get("upper").asDouble());
+        assertEquals("SCALING", forecast.get("need").get("kind").asText());
+    }
+
+    @Test
     void shouldAnswer503WhileNoInstanceOwnsTheSeries() throws Exception {
         HttpResponse<String> response = get(serve(new KeyOwner.Unavailable("rebalancing")), "/series/checkout/cpu");
         assertEquals(503, response.statusCode());
@@ -120,6 +144,7 @@ class SeriesApiTest {
     private static final class FakeSeries implements SeriesReader {
         final TreeMap<Instant, SeriesBucket> fine = new TreeMap<>();
         final TreeMap<Instant, SeriesBucket> coarse = new TreeMap<>();
+        final Map<String, SeriesForecast> forecasts = new HashMap<>();
         String lastKey;
         boolean lastCoarse;
 
@@ -143,6 +168,11 @@ class SeriesApiTest {
             lastKey = seriesKey;
             lastCoarse = useCoarse;
             return new TreeMap<>((useCoarse ? coarse : fine).subMap(from, true, to, false));
+        }
+
+        @Override
+        public Optional<SeriesForecast> forecast(String seriesKey) {
+            return Optional.ofNullable(forecasts.get(seriesKey));
         }
     }
 }

@@ -62,6 +62,11 @@ final class AppOnBroker implements AutoCloseable {
         return streams.state();
     }
 
+    /** The running app, for interactive queries of its stores. */
+    KafkaStreams streams() {
+        return streams;
+    }
+
     String bootstrapServers() {
         return kafka.bootstrapServers();
     }

@@ -2,10 +2,12 @@ package dev.foresight.producers.sim;
 
 import dev.foresight.producers.EventSink;
 import dev.foresight.schema.events.BuildFinished;
+import dev.foresight.schema.events.BuildStarted;
 import dev.foresight.schema.events.CommitPushed;
 import dev.foresight.schema.events.PipelineEvent;
 import dev.foresight.schema.events.Severity;
 import dev.foresight.schema.events.TestRunFinished;
+import dev.foresight.schema.events.UpstreamReleased;
 import dev.foresight.schema.events.VulnerabilityReported;
 import dev.foresight.topics.Topics;
 import java.time.Duration;
@@ -18,12 +20,15 @@ import java.util.Map;
 /**
  * CI per service: commits trigger builds whose duration and failure odds grow with the size of the
  * change (and a red build tends to be followed by another); green builds run the tests, which are
- * occasionally flaky; vulnerability advisories arrive now and then.
+ * occasionally flaky; vulnerability advisories arrive now and then, and when one names a fixed version the
+ * dependency's release follows within hours. Every build is announced when it starts, with what is known
+ * then (the size of the change, whether the previous build failed), so its risk can be scored before it ends.
  */
 final class PipelineSimulator {
 
     private static final long MEAN_COMMIT_INTERVAL_MS = Duration.ofMinutes(45).toMillis();
     private static final long MEAN_ADVISORY_INTERVAL_MS = Duration.ofHours(36).toMillis();
+    private static final long MEAN_FIX_RELEASE_DELAY_MS = Duration.ofHours(6).toMillis();
     private static final List<String> DEPENDENCIES = List.of("org.apache.logging.log4j:log4j-core",
             "com.fasterxml.jackson.core:jackson-databind", "io.netty:netty-codec-http", "org.yaml:snakeyaml",
             "org.postgresql:postgresql", "com.google.protobuf:protobuf-java");
@@ -83,6 +88,7 @@ final class PipelineSimulator {
                 "hourOfDay", (double) Instant.ofEpochMilli(nowMs).atZone(ZoneOffset.UTC).getHour(),
                 "previousBuildFailed", history.lastBuildFailed ? 1.0 : 0.0);
         String buildId = serviceId + "-build-" + (++history.builds);
+        send(serviceId, nowMs, sink, new BuildStarted(buildId, features));
         history.lastBuildFailed = !succeeded;
         history.testCount += random.intBetween(0, 3);
         int testsRun = history.testCount;
@@ -100,8 +106,13 @@ final class PipelineSimulator {
     private void scheduleAdvisory(String serviceId) {
         scheduler.after(random.exponentialMillis(MEAN_ADVISORY_INTERVAL_MS), (now, sink) -> {
             String fixedVersion = random.chance(0.7) ? random.intBetween(2, 6) + "." + random.intBetween(0, 20) + ".1" : null;
-            send(serviceId, now, sink, new VulnerabilityReported(random.pick(DEPENDENCIES), random.pick(SEVERITIES),
+            String dependency = random.pick(DEPENDENCIES);
+            send(serviceId, now, sink, new VulnerabilityReported(dependency, random.pick(SEVERITIES),
                     "GHSA-" + random.hex(4) + "-" + random.hex(4) + "-" + random.hex(4), fixedVersion));
+            if (fixedVersion != null) {
+                scheduler.at(now + random.exponentialMillis(MEAN_FIX_RELEASE_DELAY_MS), (released, out) ->
+                        send(serviceId, released, out, new UpstreamReleased(dependency, fixedVersion, 1)));
+            }
             scheduleAdvisory(serviceId);
         });
     }

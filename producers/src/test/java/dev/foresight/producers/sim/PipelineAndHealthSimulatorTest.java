@@ -6,14 +6,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.foresight.producers.RecordingEventSink;
 import dev.foresight.schema.events.BuildFinished;
+import dev.foresight.schema.events.BuildStarted;
 import dev.foresight.schema.events.CommitPushed;
 import dev.foresight.schema.events.HealthCheckEvent;
 import dev.foresight.schema.events.PipelineEvent;
 import dev.foresight.schema.events.TestRunFinished;
+import dev.foresight.schema.events.UpstreamReleased;
 import dev.foresight.schema.events.VulnerabilityReported;
 import dev.foresight.topics.Topics;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -45,6 +49,32 @@ class PipelineAndHealthSimulatorTest {
         assertTrue(payloads(TestRunFinished.class).stream().allMatch(run -> run.getTestsFailed() <= run.getTestsRun()));
         assertTrue(builds.stream().allMatch(build -> build.getDurationMs() > 0 && build.getFeatures().containsKey("filesChanged")));
         assertFalse(payloads(VulnerabilityReported.class).isEmpty());
+    }
+
+    @Test
+    void shouldAnnounceEveryBuildBeforeItFinishesWithWhatIsKnownAtItsStart() {
+        List<PipelineEvent> events = sink.values(Topics.PIPELINES);
+        Map<String, Long> startedAt = new HashMap<>();
+        for (PipelineEvent event : events) {
+            if (event.getPayload() instanceof BuildStarted started) {
+                assertTrue(started.getFeatures().containsKey("filesChanged"));
+                startedAt.put(started.getBuildId(), event.getTimestamp().toEpochMilli());
+            } else if (event.getPayload() instanceof BuildFinished finished) {
+                Long start = startedAt.get(finished.getBuildId());
+                assertTrue(start != null && start < event.getTimestamp().toEpochMilli(), finished.getBuildId());
+            }
+        }
+    }
+
+    @Test
+    void shouldReleaseTheFixedVersionOfADependencyAfterItsAdvisory() {
+        List<UpstreamReleased> releases = payloads(UpstreamReleased.class);
+        List<VulnerabilityReported> advisories = payloads(VulnerabilityReported.class);
+
+        assertFalse(releases.isEmpty(), "a two-day run has releases of fixed versions");
+        assertTrue(releases.stream().allMatch(release -> advisories.stream().anyMatch(advisory ->
+                advisory.getDependency().equals(release.getDependency())
+                        && release.getVersion().equals(advisory.getFixedVersion()))));
     }
 
     @Test

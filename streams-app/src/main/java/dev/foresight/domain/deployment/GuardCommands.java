@@ -44,7 +44,7 @@ public final class GuardCommands {
         thresholds.put("abort", settings.abortRisk());
         return new RiskScore(host.getHostId(), host.getDeploymentId(), at, risk, decision(MODEL, modelVersion,
                 HostFeatures.named(features), thresholds, "probability that the host fails within "
-                        + settings.labelHorizon().toMinutes() + " min"));
+                        + settings.labelHorizon().toMinutes() + " min"), null);
     }
 
     /** The command of a level the host entered, or the revert of one it left; SCALE and its revert go to every dependent. */

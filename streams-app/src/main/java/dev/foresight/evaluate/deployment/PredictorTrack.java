@@ -1,5 +1,6 @@
 package dev.foresight.evaluate.deployment;
 
+import dev.foresight.predict.risk.OnlineF1Threshold;
 import java.util.Arrays;
 
 /** One predictor's scores over a replay, and its decisions at a threshold it chose from the past. */

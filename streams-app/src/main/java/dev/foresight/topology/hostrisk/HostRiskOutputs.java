@@ -36,7 +36,7 @@ final class HostRiskOutputs {
             return out;
         }
         Decision decision = decision(assessment);
-        out.add(new RiskScore(assessment.hostId(), null, at, assessment.risk(), decision));
+        out.add(new RiskScore(assessment.hostId(), null, at, assessment.risk(), decision, null));
         if (assessment.transition() != Transition.NONE) {
             out.add(alert(serviceId, assessment, decision, at));
         }

@@ -1,9 +1,13 @@
 package dev.foresight.topology.signals;
 
+import dev.foresight.deadletter.Checked;
+import dev.foresight.deadletter.DeadLetterSplit;
+import dev.foresight.deadletter.LateRecordGate;
 import dev.foresight.schema.commands.AlertChange;
 import dev.foresight.schema.commands.Alert;
 import dev.foresight.schema.commands.AlertSeverity;
 import dev.foresight.schema.commands.AnomalyScore;
+import dev.foresight.schema.commands.SeriesForecast;
 import dev.foresight.schema.common.Decision;
 import dev.foresight.schema.events.DeploymentEvent;
 import dev.foresight.schema.events.PipelineEvent;
@@ -25,7 +29,6 @@ import org.apache.kafka.streams.kstream.Materialized;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.kstream.Repartitioned;
-import org.apache.kafka.streams.kstream.Suppressed;
 import org.apache.kafka.streams.kstream.TimeWindows;
 import org.apache.kafka.streams.kstream.Windowed;
 import org.apache.kafka.streams.state.WindowStore;
@@ -34,34 +37,44 @@ import org.apache.kafka.streams.state.WindowStore;
  * The delivery signals of every service as a queryable series store, scored online for anomalies.
  *
  * <p>Inputs: validated telemetry, pipeline and deployment events. Repartition: {@code signals-by-series}
- * (key {@code <serviceId>/<metric>}). Stores: {@value #FINE_STORE} and {@value #COARSE_STORE} (window
- * stores of {@link SeriesBucket}), {@value SeriesScoring#WATCH_STORE} (each series' detector and alert
- * state), the suppression buffer {@code signals-fine-closed}. Outputs: an {@link AnomalyScore} per closed
- * fine bucket on the anomaly topic, an {@link Alert} when a series' alert is raised or cleared on the
- * alert topic.
+ * (key {@code <serviceId>/<metric>}), then the lateness gate {@value #GATE} ({@link LateRecordGate}: late
+ * by its own source's progress or beyond the buckets' skew is a dead letter). Stores: {@value #PROGRESS_STORE}
+ * (newest timestamp per source), {@value #FINE_STORE} and {@value #COARSE_STORE} (window stores of
+ * {@link SeriesBucket}), {@value SeriesScoring#WATCH_STORE} and {@value SeriesScoring#SCORED_STORE} (each
+ * series' detector and alert state, and how far it is scored), {@value SeriesForecasting#OUTLOOK_STORE} and
+ * {@value #FORECAST_STORE} (each series' forecaster and latest forecast). Outputs: an {@link AnomalyScore} per closed fine bucket on the anomaly topic, an
+ * {@link Alert} when a series' alert is raised or cleared on the alert topic, a {@link SeriesForecast} per
+ * closed forecast step (5 min) on the forecast topic, the late points on the dead-letter topic.
  */
 public final class DeliverySignals {
 
     public static final String FINE_STORE = "signals-fine-store";
     public static final String COARSE_STORE = "signals-coarse-store";
+    public static final String FORECAST_STORE = "signals-forecast-store";
     static final String DETECTOR = "signals-anomaly-detector";
+    static final String GATE = "signals-lateness";
+    static final String PROGRESS_STORE = "signals-source-progress-store";
 
     private final SignalsSettings settings;
-    private final String anomalyTopic;
-    private final String alertTopic;
+    private final SignalsTopics topics;
+    private final DeadLetterSplit deadLetters;
     private final Serde<SeriesPoint> pointSerde;
     private final Serde<SeriesBucket> bucketSerde;
     private final Serde<AnomalyScore> scoreSerde;
     private final Serde<Alert> alertSerde;
+    private final Serde<SeriesForecast> forecastSerde;
 
-    public DeliverySignals(AvroSerdes serdes, SignalsSettings settings, String anomalyTopic, String alertTopic) {
+    /** @param deadLetters where points too late for their buckets go */
+    public DeliverySignals(AvroSerdes serdes, SignalsSettings settings, SignalsTopics topics,
+                           DeadLetterSplit deadLetters) {
         this.settings = settings;
-        this.anomalyTopic = anomalyTopic;
-        this.alertTopic = alertTopic;
+        this.topics = topics;
+        this.deadLetters = deadLetters;
         this.pointSerde = serdes.valueSerde();
         this.bucketSerde = serdes.valueSerde();
         this.scoreSerde = serdes.valueSerde();
         this.alertSerde = serdes.valueSerde();
+        this.forecastSerde = serdes.valueSerde();
     }
 
     public void build(KStream<String, TelemetryEvent> telemetry, KStream<String, PipelineEvent> pipelines,
@@ -71,31 +84,37 @@ public final class DeliverySignals {
                 FINE_STORE);
         buckets(series, settings.coarseStep(), settings.coarseRetention(), COARSE_STORE);
         KStream<String, AnomalyScore> scores = score(fine);
-        scores.to(anomalyTopic, Produced.with(Serdes.String(), scoreSerde).withName("signals-anomaly-sink"));
+        scores.to(topics.anomalies(), Produced.with(Serdes.String(), scoreSerde).withName("signals-anomaly-sink"));
         alerts(scores);
+        scores.process(new SeriesForecasting(settings, forecastSerde), Named.as("signals-forecast"))
+                .to(topics.forecasts(), Produced.with(Serdes.String(), forecastSerde).withName("signals-forecast-sink"));
     }
 
     private KGroupedStream<String, SeriesPoint> bySeries(KStream<String, TelemetryEvent> telemetry,
                                                          KStream<String, PipelineEvent> pipelines,
                                                          KStream<String, DeploymentEvent> deployments) {
-        return telemetry.flatMap((host, event) -> SeriesPoints.of(event), Named.as("signals-telemetry-points"))
+        KStream<String, Checked<SeriesPoint>> gated = telemetry
+                .flatMap((host, event) -> SeriesPoints.of(event), Named.as("signals-telemetry-points"))
                 .merge(pipelines.flatMap((service, event) -> SeriesPoints.of(event),
                         Named.as("signals-pipeline-points")), Named.as("signals-merge-pipeline"))
                 .merge(deployments.flatMap((id, event) -> SeriesPoints.of(event),
                         Named.as("signals-deployment-points")), Named.as("signals-merge-deployment"))
                 .repartition(Repartitioned.<String, SeriesPoint>as("signals-by-series")
                         .withKeySerde(Serdes.String()).withValueSerde(pointSerde))
+                .processValues(LateRecordGate.supplier(GATE, PROGRESS_STORE, settings.grace(), settings.skew(),
+                        SeriesPoint::getSource, pointSerde.serializer()), Named.as(GATE));
+        return deadLetters.valid(gated, "signals", "late", "in-time")
                 .groupByKey(Grouped.with("signals-series-group", Serdes.String(), pointSerde));
     }
 
     private KTable<Windowed<String>, SeriesBucket> buckets(KGroupedStream<String, SeriesPoint> series, Duration step,
                                                            Duration retention, String store) {
-        return series.windowedBy(TimeWindows.ofSizeAndGrace(step, settings.grace()))
+        return series.windowedBy(TimeWindows.ofSizeAndGrace(step, settings.skew()))
                 .aggregate(() -> new SeriesBucket(0L, 0.0, 0.0, 0.0), (key, point, bucket) -> add(bucket, point),
                         Named.as(store.replace("-store", "-aggregate")),
                         Materialized.<String, SeriesBucket, WindowStore<Bytes, byte[]>>as(store)
                                 .withKeySerde(Serdes.String()).withValueSerde(bucketSerde)
-                                .withRetention(retention.plus(settings.grace())));
+                                .withRetention(retention.plus(settings.skew())));
     }
 
     static SeriesBucket add(SeriesBucket bucket, SeriesPoint point) {
@@ -106,16 +125,14 @@ public final class DeliverySignals {
     }
 
     private KStream<String, AnomalyScore> score(KTable<Windowed<String>, SeriesBucket> fine) {
-        return fine.suppress(Suppressed.<Windowed<String>>untilWindowCloses(Suppressed.BufferConfig.unbounded())
-                        .withName("signals-fine-closed"))
-                .toStream(Named.as("signals-fine-closed-stream"))
-                .process(new SeriesScoring(settings), Named.as("signals-score"));
+        return fine.toStream(Named.as("signals-fine-updates"))
+                .process(new SeriesScoring(settings), Named.as("signals-score"), FINE_STORE);
     }
 
     private void alerts(KStream<String, AnomalyScore> scores) {
         scores.filter((key, score) -> score.getAlertChange() != AlertChange.NONE, Named.as("signals-alert-changes"))
                 .mapValues(DeliverySignals::alert, Named.as("signals-alert"))
-                .to(alertTopic, Produced.with(Serdes.String(), alertSerde).withName("signals-alert-sink"));
+                .to(topics.alerts(), Produced.with(Serdes.String(), alertSerde).withName("signals-alert-sink"));
     }
 
     static Alert alert(String key, AnomalyScore score) {

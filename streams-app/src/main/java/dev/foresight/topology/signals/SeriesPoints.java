@@ -15,7 +15,10 @@ import java.util.List;
 import java.util.Locale;
 import org.apache.kafka.streams.KeyValue;
 
-/** The series samples each validated event carries, keyed by {@code <serviceId>/<metric>}. */
+/**
+ * The series samples each validated event carries, keyed by {@code <serviceId>/<metric>}, each with the
+ * source whose events arrive in order (the key of the upstream topic), so lateness is judged per source.
+ */
 final class SeriesPoints {
 
     private static final double MILLIS_PER_SECOND = 1000.0;
@@ -24,44 +27,47 @@ final class SeriesPoints {
     }
 
     static List<KeyValue<String, SeriesPoint>> of(TelemetryEvent event) {
-        String service = event.getServiceId();
-        Instant at = event.getTimestamp();
-        return List.of(point(service, SeriesMetric.REQUEST_RATE, at, event.getRequestRate()),
-                point(service, SeriesMetric.ERROR_RATE, at, event.getErrorRate()),
-                point(service, SeriesMetric.CPU, at, event.getCpuUtilization()),
-                point(service, SeriesMetric.MEMORY, at, event.getMemoryUtilization()),
-                point(service, SeriesMetric.NETWORK, at, event.getNetworkMbps()));
+        Source host = new Source(event.getServiceId(), event.getHostId(), event.getTimestamp());
+        return List.of(host.point(SeriesMetric.REQUEST_RATE, event.getRequestRate()),
+                host.point(SeriesMetric.ERROR_RATE, event.getErrorRate()),
+                host.point(SeriesMetric.CPU, event.getCpuUtilization()),
+                host.point(SeriesMetric.MEMORY, event.getMemoryUtilization()),
+                host.point(SeriesMetric.NETWORK, event.getNetworkMbps()));
     }
 
     static List<KeyValue<String, SeriesPoint>> of(PipelineEvent event) {
-        String service = event.getServiceId();
-        Instant at = event.getTimestamp();
+        Source pipeline = new Source(event.getServiceId(), "pipeline/" + event.getServiceId(), event.getTimestamp());
         Object payload = event.getPayload();
         if (payload instanceof CommitPushed) {
-            return List.of(point(service, SeriesMetric.COMMITS, at, 1));
+            return List.of(pipeline.point(SeriesMetric.COMMITS, 1));
         }
         if (payload instanceof BuildFinished build) {
-            return List.of(point(service, SeriesMetric.BUILD_TIME, at, build.getDurationMs() / MILLIS_PER_SECOND));
+            return List.of(pipeline.point(SeriesMetric.BUILD_TIME, build.getDurationMs() / MILLIS_PER_SECOND));
         }
         if (payload instanceof TestRunFinished run) {
-            return List.of(point(service, SeriesMetric.TEST_DURATION, at, run.getDurationMs() / MILLIS_PER_SECOND));
+            return List.of(pipeline.point(SeriesMetric.TEST_DURATION, run.getDurationMs() / MILLIS_PER_SECOND));
         }
         if (payload instanceof VulnerabilityReported report) {
             SeriesMetric metric = SeriesMetric.valueOf(
                     "VULNERABILITIES_" + report.getSeverity().name().toUpperCase(Locale.ROOT));
-            return List.of(point(service, metric, at, 1));
+            return List.of(pipeline.point(metric, 1));
         }
         return List.of();
     }
 
     static List<KeyValue<String, SeriesPoint>> of(DeploymentEvent event) {
         if (event.getPayload() instanceof DeploymentStarted) {
-            return List.of(point(event.getServiceId(), SeriesMetric.DEPLOYMENTS, event.getTimestamp(), 1));
+            Source deployment = new Source(event.getServiceId(), "deployment/" + event.getDeploymentId(),
+                    event.getTimestamp());
+            return List.of(deployment.point(SeriesMetric.DEPLOYMENTS, 1));
         }
         return List.of();
     }
 
-    private static KeyValue<String, SeriesPoint> point(String service, SeriesMetric metric, Instant at, double value) {
-        return KeyValue.pair(metric.seriesKey(service), new SeriesPoint(service, metric.id(), at, value));
+    private record Source(String service, String id, Instant at) {
+
+        KeyValue<String, SeriesPoint> point(SeriesMetric metric, double value) {
+            return KeyValue.pair(metric.seriesKey(service), new SeriesPoint(service, metric.id(), at, value, id));
+        }
     }
 }

@@ -8,6 +8,7 @@ import dev.foresight.schema.state.SeriesBucket;
 import java.time.Instant;
 import java.util.Set;
 import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.kstream.Windowed;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
@@ -16,14 +17,25 @@ import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.StoreBuilder;
 import org.apache.kafka.streams.state.Stores;
+import org.apache.kafka.streams.state.TimestampedWindowStore;
+import org.apache.kafka.streams.state.ValueAndTimestamp;
+import org.apache.kafka.streams.state.WindowStoreIterator;
 
 /**
- * Scores each closed fine bucket of a series with that series' {@link SeriesWatch}: load the watch,
- * observe the bucket's value, store the watch, forward the score.
+ * Scores each fine bucket of a series once the series itself has moved {@code grace} past the bucket's
+ * end: on every update of the fine store, the minutes that closed by that series' newest point are read
+ * from the store in order and each is observed by the series' {@link SeriesWatch} (load, observe, store,
+ * forward). The task's stream time is not used: it is set by whichever series of the task is furthest
+ * ahead, which while a backlog is read can be hours ahead of this one. Points that reach a minute after
+ * it was scored still count in the store, not in the score.
+ *
+ * <p>Stores: {@value #WATCH_STORE} (each series' detector and alert state), {@value #SCORED_STORE} (the
+ * start of the last minute scored per series); reads {@value DeliverySignals#FINE_STORE}.
  */
 final class SeriesScoring implements ProcessorSupplier<Windowed<String>, SeriesBucket, String, AnomalyScore> {
 
     static final String WATCH_STORE = "signals-watch-store";
+    static final String SCORED_STORE = "signals-scored-store";
 
     private final SignalsSettings settings;
 
@@ -34,7 +46,8 @@ final class SeriesScoring implements ProcessorSupplier<Windowed<String>, SeriesB
     @Override
     public Set<StoreBuilder<?>> stores() {
         return Set.of(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(WATCH_STORE),
-                Serdes.String(), Serdes.ByteArray()));
+                        Serdes.String(), Serdes.ByteArray()),
+                Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(SCORED_STORE), Serdes.String(), Serdes.Long()));
     }
 
     @Override
@@ -42,26 +55,50 @@ final class SeriesScoring implements ProcessorSupplier<Windowed<String>, SeriesB
         return new Processor<>() {
             private ProcessorContext<String, AnomalyScore> context;
             private KeyValueStore<String, byte[]> watches;
+            private KeyValueStore<String, Long> scored;
+            private TimestampedWindowStore<String, SeriesBucket> fine;
 
             @Override
             public void init(ProcessorContext<String, AnomalyScore> context) {
                 this.context = context;
                 this.watches = context.getStateStore(WATCH_STORE);
+                this.scored = context.getStateStore(SCORED_STORE);
+                this.fine = context.getStateStore(DeliverySignals.FINE_STORE);
             }
 
             @Override
             public void process(Record<Windowed<String>, SeriesBucket> record) {
                 String key = record.key().key();
+                long step = settings.fineStep().toMillis();
+                long lastClosed = record.timestamp() - settings.grace().toMillis() - step;
+                Long previous = scored.get(key);
+                if (previous == null) {
+                    previous = record.key().window().start() - 1;
+                    scored.put(key, previous);
+                }
+                long from = previous + 1;
+                if (lastClosed < from) {
+                    return;
+                }
+                SeriesWatch watch = load(key);
+                try (WindowStoreIterator<ValueAndTimestamp<SeriesBucket>> closed = fine.fetch(key, from, lastClosed)) {
+                    while (closed.hasNext()) {
+                        KeyValue<Long, ValueAndTimestamp<SeriesBucket>> bucket = closed.next();
+                        context.forward(new Record<>(key, score(key, bucket.key, bucket.value.value(), watch),
+                                bucket.key + step));
+                    }
+                }
+                watches.put(key, watch.toBytes());
+                scored.put(key, lastClosed);
+            }
+
+            private AnomalyScore score(String key, long start, SeriesBucket bucket, SeriesWatch watch) {
                 int slash = key.indexOf('/');
                 SeriesMetric metric = SeriesMetric.byId(key.substring(slash + 1)).orElseThrow();
-                double value = metric.valueOf(record.value().getCount(), record.value().getSum());
-                SeriesWatch watch = load(key);
+                double value = metric.valueOf(bucket.getCount(), bucket.getSum());
                 SeriesWatch.Observation observation = watch.observe(value);
-                watches.put(key, watch.toBytes());
-                AnomalyScore score = new AnomalyScore(key.substring(0, slash), metric.id(),
-                        Instant.ofEpochMilli(record.key().window().start()), value, observation.score(),
-                        observation.alerting(), AlertChange.valueOf(observation.transition().name()));
-                context.forward(new Record<>(key, score, record.timestamp()));
+                return new AnomalyScore(key.substring(0, slash), metric.id(), Instant.ofEpochMilli(start), value,
+                        observation.score(), observation.alerting(), AlertChange.valueOf(observation.transition().name()));
             }
 
             private SeriesWatch load(String key) {

@@ -2,6 +2,7 @@ package dev.foresight.topology.telemetry;
 
 import dev.foresight.deadletter.Checked;
 import dev.foresight.deadletter.DeadLetterSplit;
+import dev.foresight.deadletter.LateRecordGate;
 import dev.foresight.domain.telemetry.TelemetryStats;
 import dev.foresight.schema.events.TelemetryEvent;
 import dev.foresight.schema.state.AggregateScope;

@@ -4,10 +4,15 @@ import static dev.foresight.topology.TopologyFixture.START;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.foresight.deadletter.DeadLetterSplit;
 import dev.foresight.domain.signals.DetectorSettings;
 import dev.foresight.domain.signals.SeriesMetric;
+import dev.foresight.predict.forecast.ForecastSettings;
+import dev.foresight.schema.commands.NeedKind;
+import dev.foresight.schema.commands.SeriesForecast;
 import dev.foresight.schema.commands.Alert;
 import dev.foresight.schema.commands.AnomalyScore;
+import dev.foresight.schema.errors.DeadLetter;
 import dev.foresight.schema.events.BuildFinished;
 import dev.foresight.schema.events.CommitPushed;
 import dev.foresight.schema.events.DeploymentEvent;
@@ -56,7 +61,8 @@ class DeliverySignalsTest {
     private void start(SignalsSettings settings) {
         AvroSerdes serdes = AvroSerdes.bundled();
         StreamsBuilder builder = new StreamsBuilder();
-        new DeliverySignals(serdes, settings, Topics.ANOMALY_SCORES.name(), Topics.ALERTS.name()).build(
+        new DeliverySignals(serdes, settings, new SignalsTopics(Topics.ANOMALY_SCORES.name(), Topics.ALERTS.name(),
+                Topics.SERIES_FORECASTS.name()), new DeadLetterSplit(Topics.DEAD_LETTERS.name(), serdes.valueSerde())).build(
                 builder.stream(Topics.TELEMETRY.name(), Consumed.with(Serdes.String(), serdes.valueSerde())),
                 builder.stream(Topics.PIPELINES.name(), Consumed.with(Serdes.String(), serdes.valueSerde())),
                 builder.stream(Topics.DEPLOYMENTS.name(), Consumed.with(Serdes.String(), serdes.valueSerde())));
@@ -123,7 +129,7 @@ class DeliverySignalsTest {
         }
         List<AnomalyScore> cpu = fixture.output(Topics.ANOMALY_SCORES).readValuesToList().stream()
                 .filter(score -> score.getMetric().equals(SeriesMetric.CPU.id())).toList();
-        assertEquals(9, cpu.size(), "minutes 0..8 closed: stream time 19 min, grace 10 min");
+        assertEquals(9, cpu.size(), "minutes 0..8 closed: the series' newest point is at 19 min, grace 10 min");
         for (int minute = 0; minute < cpu.size(); minute++) {
             assertEquals(START.plus(Duration.ofMinutes(minute)), cpu.get(minute).getWindowStart());
             assertEquals(0.05 * minute, cpu.get(minute).getValue(), 1e-9);
@@ -133,7 +139,8 @@ class DeliverySignalsTest {
     @Test
     void shouldRaiseAnAlertOnASpikeAndClearItAfterTheCalmPeriod() {
         start(new SignalsSettings(Duration.ofMinutes(1), Duration.ofDays(1), Duration.ofHours(1), Duration.ofDays(2),
-                Duration.ofMinutes(1), SMALL, 0.3, CLEAR_AFTER));
+                Duration.ofMinutes(1), Duration.ofDays(1), SMALL, 0.3, CLEAR_AFTER, Duration.ofMinutes(5),
+                ForecastSettings.live()));
         Random random = new Random(3);
         int spikeMinute = 150;
         for (int minute = 0; minute < 200; minute++) {
@@ -148,6 +155,78 @@ class DeliverySignalsTest {
         assertEquals("anomaly-cleared", alerts.get(1).getKind());
         assertEquals(START.plus(Duration.ofMinutes(spikeMinute + CLEAR_AFTER)), alerts.get(1).getIssuedAt());
         assertTrue(alerts.get(0).getDecision().getInputs().get("score") >= 0.5);
+    }
+
+    @Test
+    void shouldCountAndScoreAPipelinePointThatIsBehindItsTaskButInOrderForItsSource() {
+        start(SignalsSettings.defaults());
+        for (int minute = 0; minute <= 60; minute++) {
+            sendTelemetry(START.plus(Duration.ofMinutes(minute)), 0.4);
+        }
+        sendPipeline(START.plus(Duration.ofMinutes(2)), new CommitPushed("c1", 3));
+        sendPipeline(START.plus(Duration.ofMinutes(3)), new CommitPushed("c2", 1));
+        sendPipeline(START.plus(Duration.ofMinutes(3).plusSeconds(20)), new CommitPushed("c3", 1));
+        sendPipeline(START.plus(Duration.ofMinutes(20)), new CommitPushed("c4", 2));
+
+        WindowStore<String, SeriesBucket> fine = fixture.driver().getWindowStore(DeliverySignals.FINE_STORE);
+        String commits = SeriesMetric.COMMITS.seriesKey(SERVICE);
+        assertEquals(1, fine.fetch(commits, START.plus(Duration.ofMinutes(2)).toEpochMilli()).getCount());
+        assertEquals(2, fine.fetch(commits, START.plus(Duration.ofMinutes(3)).toEpochMilli()).getCount());
+        assertTrue(fixture.output(Topics.DEAD_LETTERS).isEmpty(), "in order for the pipeline, so nothing is late");
+        List<AnomalyScore> scored = fixture.output(Topics.ANOMALY_SCORES).readValuesToList().stream()
+                .filter(score -> score.getMetric().equals(SeriesMetric.COMMITS.id())).toList();
+        assertEquals(List.of(START.plus(Duration.ofMinutes(2)), START.plus(Duration.ofMinutes(3))),
+                scored.stream().map(AnomalyScore::getWindowStart).toList(),
+                "closed by the commit at minute 20, the series' own progress, not by the telemetry at minute 60");
+        assertEquals(List.of(1.0, 2.0), scored.stream().map(AnomalyScore::getValue).toList());
+    }
+
+    @Test
+    void shouldDeadLetterAPointLaterThanTheGraceOfItsOwnSource() {
+        start(SignalsSettings.defaults());
+        Instant newest = START.plus(Duration.ofMinutes(30));
+        Instant edge = newest.minus(SignalsSettings.defaults().grace());
+        sendTelemetry(newest, 0.4);
+        sendTelemetry(edge.minusSeconds(60), 0.9);
+        sendTelemetry(edge.plusSeconds(60), 0.6);
+
+        List<DeadLetter> late = fixture.output(Topics.DEAD_LETTERS).readValuesToList();
+        assertEquals(SeriesPoints.of(Events.telemetry("host-1", SERVICE, newest, 0.9).build()).size(), late.size(),
+                "every series point of the late event, none of the others");
+        assertTrue(late.stream().allMatch(letter -> letter.getStage().equals(DeliverySignals.GATE)));
+        assertTrue(late.get(0).getReason().contains("behind the newest record of host-1"), late.get(0).getReason());
+        WindowStore<String, SeriesBucket> fine = fixture.driver().getWindowStore(DeliverySignals.FINE_STORE);
+        assertEquals(0.6, fine.fetch(SeriesMetric.CPU.seriesKey(SERVICE), edge.plusSeconds(60).toEpochMilli()).getSum(),
+                1e-9);
+    }
+
+    @Test
+    void shouldPublishAForecastOfEveryClosedFiveMinutesWithTheNeedItImplies() {
+        start(SignalsSettings.defaults());
+        for (int minute = 0; minute <= 60; minute++) {
+            sendTelemetry(START.plus(Duration.ofMinutes(minute)), 0.3 + 0.005 * minute);
+        }
+        for (int minute = 0; minute <= 60; minute += 3) {
+            sendPipeline(START.plus(Duration.ofMinutes(minute)), new CommitPushed("c" + minute, 1));
+        }
+
+        List<SeriesForecast> forecasts = fixture.output(Topics.SERIES_FORECASTS).readValuesToList();
+        List<SeriesForecast> cpu = forecasts.stream().filter(f -> f.getMetric().equals(SeriesMetric.CPU.id())).toList();
+        assertEquals(9, cpu.size(), "minutes 0..49 scored close the steps starting at 0..40 min");
+        SeriesForecast latest = cpu.get(cpu.size() - 1);
+        assertEquals(START.plus(Duration.ofMinutes(45)), latest.getIssuedAt());
+        assertEquals(ForecastSettings.live().horizon(), latest.getPoints().size());
+        assertEquals(latest.getIssuedAt(), latest.getPoints().get(0).getAt());
+        assertEquals(NeedKind.SCALING, latest.getNeed().getKind());
+        double peak = latest.getPoints().stream().mapToDouble(p -> p.getValue()).max().orElseThrow();
+        assertEquals(peak / 0.7, latest.getNeed().getValue(), 1e-9);
+        assertTrue(latest.getPoints().stream().allMatch(p -> p.getLower() <= p.getValue() && p.getValue() <= p.getUpper()));
+        assertTrue(forecasts.stream().filter(f -> f.getMetric().equals(SeriesMetric.REQUEST_RATE.id()))
+                .allMatch(f -> f.getNeed() == null), "request rates imply no need on their own");
+        SeriesForecast commits = forecasts.stream().filter(f -> f.getMetric().equals(SeriesMetric.COMMITS.id()))
+                .reduce((first, second) -> second).orElseThrow();
+        assertEquals(NeedKind.RELEASE_CADENCE, commits.getNeed().getKind());
+        assertTrue(commits.getNeed().getValue() > 0, commits.toString());
     }
 
     private void sendTelemetry(Instant at, double cpu) {

@@ -1,5 +1,8 @@
-package dev.foresight.evaluate.deployment;
+package dev.foresight.predict.risk;
 
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
 import java.util.Arrays;
 import java.util.Comparator;
 
@@ -36,6 +39,33 @@ public final class OnlineF1Threshold {
         next = (next + 1) % scores.length;
         size = Math.min(size + 1, scores.length);
         threshold = best();
+    }
+
+    /** Writes the remembered outcomes, to keep in a state store; read back with {@link #readFrom}. */
+    public void writeTo(DataOutput out) throws IOException {
+        out.writeInt(size);
+        out.writeInt(next);
+        out.writeDouble(threshold);
+        for (int i = 0; i < size; i++) {
+            out.writeDouble(scores[i]);
+            out.writeBoolean(failed[i]);
+        }
+    }
+
+    /** Restores what {@link #writeTo} wrote, into a threshold of the same window. */
+    public void readFrom(DataInput in) throws IOException {
+        int stored = in.readInt();
+        int position = in.readInt();
+        if (stored < 0 || stored > scores.length || position < 0 || position >= scores.length) {
+            throw new IOException("threshold state does not fit a window of " + scores.length);
+        }
+        size = stored;
+        next = position;
+        threshold = in.readDouble();
+        for (int i = 0; i < size; i++) {
+            scores[i] = in.readDouble();
+            failed[i] = in.readBoolean();
+        }
     }
 
     /** Walks the cuts from the highest score down; a cut can only fall between distinct scores. */

@@ -1,7 +1,5 @@
-package dev.foresight.topology.telemetry;
+package dev.foresight.deadletter;
 
-import dev.foresight.deadletter.Checked;
-import dev.foresight.deadletter.DeadLetters;
 import java.time.Duration;
 import java.util.Set;
 import java.util.function.Function;
@@ -18,7 +16,7 @@ import org.apache.kafka.streams.state.Stores;
 
 /**
  * Dead-letters what a downstream window would drop or should not count, in front of a re-keyed window
- * aggregation whose task merges many sources (hosts) that reach it unevenly.
+ * aggregation whose task merges many sources (hosts, services' pipelines) that reach it unevenly.
  *
  * <p><b>Late</b> is judged by each source's own progress: a record more than {@code grace} older than the
  * newest record of its source. Within one source order survives the repartition (one source, one upstream
@@ -33,7 +31,7 @@ import org.apache.kafka.streams.state.Stores;
  * record no older than that fits even its earliest window (which ends after the record), so everything
  * let through is counted in all its windows.
  */
-final class LateRecordGate<V> implements FixedKeyProcessor<String, V, Checked<V>> {
+public final class LateRecordGate<V> implements FixedKeyProcessor<String, V, Checked<V>> {
 
     private final String stage;
     private final String progressStore;
@@ -58,7 +56,7 @@ final class LateRecordGate<V> implements FixedKeyProcessor<String, V, Checked<V>
      * @param progressStore persistent store of the newest timestamp per source, declared by the supplier
      * @param source        the source (e.g. host) of a record
      */
-    static <V> FixedKeyProcessorSupplier<String, V, Checked<V>> supplier(
+    public static <V> FixedKeyProcessorSupplier<String, V, Checked<V>> supplier(
             String stage, String progressStore, Duration grace, Duration skew, Function<V, String> source,
             Serializer<V> serializer) {
         StoreBuilder<KeyValueStore<String, Long>> store = Stores.keyValueStoreBuilder(

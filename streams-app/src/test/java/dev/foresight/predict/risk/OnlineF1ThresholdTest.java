@@ -1,4 +1,4 @@
-package dev.foresight.evaluate.deployment;
+package dev.foresight.predict.risk;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
