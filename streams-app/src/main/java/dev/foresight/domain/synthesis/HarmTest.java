@@ -16,7 +16,10 @@ public final class HarmTest {
     /** The state of the test. */
     public enum Verdict { PENDING, HARMFUL, HARMLESS }
 
-    private static final double MIN_RELATIVE_SD = 0.05;
+    /** Pipeline runs vary by a tenth or more; a parent with a few tight runs must not make one slow run decisive. */
+    private static final double MIN_RELATIVE_SD = 0.1;
+    /** No verdict on fewer runs, whatever the ratios say: one run can be an outlier of any size. */
+    private static final int MIN_RUNS = 3;
 
     private double durationLlr;
     private double failureLlr;
@@ -45,6 +48,9 @@ public final class HarmTest {
     }
 
     public Verdict verdict(HarmSettings settings) {
+        if (candidateRuns < MIN_RUNS) {
+            return Verdict.PENDING;
+        }
         double upper = settings.upperBound();
         if (durationLlr >= upper || failureLlr >= upper || costLlr >= upper) {
             return Verdict.HARMFUL;
