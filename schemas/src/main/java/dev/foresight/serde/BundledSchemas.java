@@ -8,6 +8,7 @@ import dev.foresight.schema.commands.OrchestrationCommand;
 import dev.foresight.schema.commands.PipelineSynthesisCommand;
 import dev.foresight.schema.commands.RiskScore;
 import dev.foresight.schema.commands.RollbackCommand;
+import dev.foresight.schema.commands.SeriesForecast;
 import dev.foresight.schema.commands.StartupPlan;
 import dev.foresight.schema.commands.SynthesisDecision;
 import dev.foresight.schema.errors.DeadLetter;
@@ -68,7 +69,7 @@ public final class BundledSchemas {
             AnomalyScore.getClassSchema(), HostRiskProfile.getClassSchema(), HostRiskRound.getClassSchema(),
             ServiceTopologyEvent.getClassSchema(), StartupPlan.getClassSchema(),
             OrchestrationCommand.getClassSchema(), ServiceHealth.getClassSchema(),
-            OrchestratedService.getClassSchema(), SynthesisDecision.getClassSchema(),
+            OrchestratedService.getClassSchema(), SeriesForecast.getClassSchema(), SynthesisDecision.getClassSchema(),
             PipelineVersion.getClassSchema(), PipelineTemplate.getClassSchema());
 
     private static final List<String> HISTORY = List.of("TelemetryEvent.v1.avsc", "TelemetryEvent.v2.avsc",

@@ -8,6 +8,7 @@ import dev.foresight.schema.commands.OrchestrationCommand;
 import dev.foresight.schema.commands.PipelineSynthesisCommand;
 import dev.foresight.schema.commands.RiskScore;
 import dev.foresight.schema.commands.RollbackCommand;
+import dev.foresight.schema.commands.SeriesForecast;
 import dev.foresight.schema.commands.StartupPlan;
 import dev.foresight.schema.commands.SynthesisDecision;
 import dev.foresight.schema.errors.DeadLetter;
@@ -86,6 +87,9 @@ public final class Topics {
             new TopicSpec<>("deployment.outcomes.v1", "deploymentId", DeploymentState.class, PARTITIONS, DELETE, MONTH);
     public static final TopicSpec<AnomalyScore> ANOMALY_SCORES =
             new TopicSpec<>("anomaly.scores.v1", "serviceId/metric", AnomalyScore.class, PARTITIONS, DELETE, WEEK);
+    /** Forecasts of every delivery series with the need each implies, for pipeline synthesis to act on ahead of it. */
+    public static final TopicSpec<SeriesForecast> SERIES_FORECASTS =
+            new TopicSpec<>("series.forecasts.v1", "serviceId/metric", SeriesForecast.class, PARTITIONS, DELETE, WEEK);
     public static final TopicSpec<StartupPlan> STARTUP_PLANS =
             new TopicSpec<>("orchestration.plans.v1", "environment", StartupPlan.class, PARTITIONS, DELETE, MONTH);
     public static final TopicSpec<OrchestrationCommand> ORCHESTRATION_COMMANDS =
@@ -104,7 +108,7 @@ public final class Topics {
             FLEET_REQUESTS, FLEET_HEARTBEATS, SERVICE_TOPOLOGY);
     public static final List<TopicSpec<?>> OUTPUTS = List.of(TELEMETRY_AGGREGATES, ALLOCATIONS, PIPELINE_COMMANDS,
             ROLLBACKS, ALERTS, RISK_SCORES, DEMAND_REPORTS, DEAD_LETTERS, WORKFLOW_SHADOWS,
-            DEPLOYMENT_OUTCOMES, ANOMALY_SCORES, STARTUP_PLANS, ORCHESTRATION_COMMANDS, SERVICE_HEALTH,
+            DEPLOYMENT_OUTCOMES, ANOMALY_SCORES, SERIES_FORECASTS, STARTUP_PLANS, ORCHESTRATION_COMMANDS, SERVICE_HEALTH,
             PIPELINE_VERSIONS, SYNTHESIS_DECISIONS);
     public static final List<TopicSpec<?>> REFERENCE = List.of(PIPELINE_TEMPLATES);
     public static final List<TopicSpec<?>> ALL = concat(concat(INPUTS, OUTPUTS), REFERENCE);
