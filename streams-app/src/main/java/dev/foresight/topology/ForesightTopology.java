@@ -67,8 +67,8 @@ public final class ForesightTopology {
                 Topics.ORCHESTRATION_COMMANDS.name(), Topics.SERVICE_HEALTH.name(), Topics.ALERTS.name(),
                 Topics.ROLLBACKS.name())).build(inputs.serviceTopology(), inputs.health());
         new PipelineSynthesis(serdes, settings.synthesis(), new SynthesisTopics(Topics.ANOMALY_SCORES.name(),
-                Topics.PIPELINE_TEMPLATES.name(), Topics.PIPELINE_COMMANDS.name(), Topics.PIPELINE_VERSIONS.name(),
-                Topics.SYNTHESIS_DECISIONS.name())).build(builder, inputs.pipelines());
+                Topics.SERIES_FORECASTS.name(), Topics.PIPELINE_TEMPLATES.name(), Topics.PIPELINE_COMMANDS.name(),
+                Topics.PIPELINE_VERSIONS.name(), Topics.SYNTHESIS_DECISIONS.name())).build(builder, inputs.pipelines());
         return builder.build();
     }
 

@@ -11,8 +11,10 @@ import dev.foresight.domain.synthesis.SynthesisOutput.Logged;
 import dev.foresight.domain.synthesis.SynthesisOutput.Operation;
 import dev.foresight.domain.synthesis.SynthesisOutput.Reason;
 import dev.foresight.domain.synthesis.SynthesisOutput.StageCommand;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -70,22 +72,51 @@ public final class PipelineSynthesizer {
         return out;
     }
 
-    /** A forecast made elsewhere (the delivery-signals forecaster) for a series of the pipeline's service. */
-    public List<SynthesisOutput> onForecast(PipelineState state, String pipeline, NeedForecast forecast) {
+    /**
+     * A forecast made elsewhere for a series of the pipeline's service. A ratio rule reads it against the
+     * baseline its own forecaster keeps (so not before that one is warm); a count rule adds the forecast
+     * buckets to the events already in its window. Only the buckets within the rule's lead time count.
+     */
+    public List<SynthesisOutput> onForecast(PipelineState state, String pipeline, SeriesOutlook outlook) {
         List<SynthesisOutput> out = new ArrayList<>();
-        if (!ensureBaseline(state, pipeline, forecast.issuedAt(), out)) {
+        if (!ensureBaseline(state, pipeline, outlook.issuedAt(), out)) {
             return out;
         }
         for (NeedRule rule : settings.rules()) {
-            if (rule.tuned() && rule.watches(forecast.metric())) {
+            if (rule.tuned() && rule.watches(outlook.metric())) {
                 Arm arm = arm(state, rule);
-                if (forecast.horizon().compareTo(arm.leadTime()) <= 0) {
-                    considerForecast(state, pipeline, rule, arm, forecast, currentMeasure(state, rule, forecast.metric()),
-                            forecast.issuedAt(), out);
-                }
+                need(state, rule, outlook, arm.leadTime()).ifPresent(forecast -> considerForecast(state, pipeline,
+                        rule, arm, forecast, currentMeasure(state, rule, outlook.metric()), outlook.issuedAt(), out));
             }
         }
         return out;
+    }
+
+    private Optional<NeedForecast> need(PipelineState state, NeedRule rule, SeriesOutlook outlook,
+                                        Duration lead) {
+        Instant until = outlook.issuedAt().plus(lead);
+        List<SeriesOutlook.Point> ahead = outlook.points().stream().filter(p -> !p.at().isAfter(until)).toList();
+        if (ahead.isEmpty()) {
+            return Optional.empty();
+        }
+        String model = "signals:" + outlook.model();
+        Duration horizon = Duration.between(outlook.issuedAt(), ahead.get(ahead.size() - 1).at());
+        if (rule.trigger() == Trigger.COUNT) {
+            double now = currentMeasure(state, rule, outlook.metric());
+            return Optional.of(new NeedForecast(outlook.metric(), outlook.issuedAt(), horizon,
+                    now + ahead.stream().mapToDouble(SeriesOutlook.Point::value).sum(),
+                    now + ahead.stream().mapToDouble(SeriesOutlook.Point::lower).sum(),
+                    now + ahead.stream().mapToDouble(SeriesOutlook.Point::upper).sum(), model));
+        }
+        TrendForecaster own = state.forecasters.get(outlook.metric());
+        if (own == null || own.observations() < settings.minObservations()) {
+            return Optional.empty();
+        }
+        SeriesOutlook.Point peak = ahead.stream().max(Comparator.comparingDouble(SeriesOutlook.Point::value))
+                .orElseThrow();
+        double baseline = own.baseline();
+        return Optional.of(new NeedForecast(outlook.metric(), outlook.issuedAt(), horizon, peak.value() / baseline,
+                peak.lower() / baseline, peak.upper() / baseline, model));
     }
 
     /** A reported run of one of the pipeline's versions. */
@@ -434,8 +465,8 @@ public final class PipelineSynthesizer {
             return;
         }
         double count = Math.ceil(seconds / settings.shardTarget().toSeconds());
-        NeedRule rule = new NeedRule("test", "test-shards", Trigger.ANOMALY, List.of(), 0, java.time.Duration.ZERO,
-                "shards", 0, java.time.Duration.ZERO, java.time.Duration.ZERO, List.of(), List.of());
+        NeedRule rule = new NeedRule("test", "test-shards", Trigger.ANOMALY, List.of(), 0, Duration.ZERO,
+                "shards", 0, Duration.ZERO, Duration.ZERO, List.of(), List.of());
         Reason reason = new Reason("bottleneck-remedy", Map.of("stageSeconds", seconds, "shards", count),
                 Map.of("shardTargetSeconds", (double) settings.shardTarget().toSeconds()), String.format(Locale.ROOT,
                 "%s is the slowest stage on the critical path at %.0f s: split into %d shards", slowest, seconds,

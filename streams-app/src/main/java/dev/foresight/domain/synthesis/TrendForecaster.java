@@ -57,6 +57,11 @@ public final class TrendForecaster {
         return observations;
     }
 
+    /** The slow baseline ratios are taken against, in the series' unit. */
+    public double baseline() {
+        return baseline;
+    }
+
     /** The latest value as a ratio to the baseline. */
     public double currentRatio() {
         return level;

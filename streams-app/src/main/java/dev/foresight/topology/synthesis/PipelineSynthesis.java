@@ -3,6 +3,7 @@ package dev.foresight.topology.synthesis;
 import dev.foresight.domain.synthesis.SynthesisOutput;
 import dev.foresight.domain.synthesis.SynthesisSettings;
 import dev.foresight.schema.commands.AnomalyScore;
+import dev.foresight.schema.commands.SeriesForecast;
 import dev.foresight.schema.events.PipelineEvent;
 import dev.foresight.schema.events.PipelineRunFinished;
 import dev.foresight.schema.state.PipelineTemplate;
@@ -30,9 +31,10 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * harmful stages rolled back to their parent, thresholds tuned from outcomes.
  *
  * <p><b>Inputs:</b> the anomaly-score topic (the closed minutes of the series a rule watches, key
- * {@code <serviceId>/<metric>}), validated pipeline events (only {@link PipelineRunFinished}), and the
+ * {@code <serviceId>/<metric>}), the forecast topic (the delivery signals' forecasts of those series, same
+ * key), validated pipeline events (only {@link PipelineRunFinished}), and the
  * template topic as the global table {@value #TEMPLATE_STORE} (key templateId).
- * <b>Repartition:</b> {@value #BY_PIPELINE}: minutes and runs through one topic keyed by serviceId, so one
+ * <b>Repartition:</b> {@value #BY_PIPELINE}: minutes, forecasts and runs through one topic keyed by serviceId, so one
  * task sees a pipeline's needs and outcomes in one order.
  * <b>Stores</b> (persistent, changelogged): {@value #PIPELINE_STORE} (serviceId → the synthesizer's state
  * as JSON bytes), {@value #VERSION_STORE} ({@code <serviceId>@<10-digit version>} → {@link PipelineVersion}).
@@ -50,6 +52,7 @@ public final class PipelineSynthesis {
     private final SynthesisTopics topics;
     private final Serde<SpecificRecord> anyRecordSerde;
     private final Serde<AnomalyScore> scoreSerde;
+    private final Serde<SeriesForecast> forecastSerde;
     private final Serde<PipelineTemplate> templateSerde;
     private final Serde<PipelineVersion> versionSerde;
     private final Set<String> watched;
@@ -59,6 +62,7 @@ public final class PipelineSynthesis {
         this.topics = topics;
         this.anyRecordSerde = serdes.valueSerde();
         this.scoreSerde = serdes.valueSerde();
+        this.forecastSerde = serdes.valueSerde();
         this.templateSerde = serdes.valueSerde();
         this.versionSerde = serdes.valueSerde();
         this.watched = settings.rules().stream().flatMap(rule -> rule.metrics().stream()).collect(Collectors.toSet());
@@ -107,7 +111,14 @@ public final class PipelineSynthesis {
                 .filter((key, event) -> event.getPayload() instanceof PipelineRunFinished, Named.as("synthesis-runs"))
                 .selectKey((key, event) -> event.getServiceId(), Named.as("synthesis-run-by-service"))
                 .mapValues(event -> event, Named.as("synthesis-run"));
+        KStream<String, SpecificRecord> forecasts = builder.stream(topics.forecasts(),
+                        Consumed.with(Serdes.String(), forecastSerde).withName("synthesis-forecast-source"))
+                .filter((key, forecast) -> forecast != null && watched.contains(forecast.getMetric()),
+                        Named.as("synthesis-watched-forecasts"))
+                .selectKey((key, forecast) -> forecast.getServiceId(), Named.as("synthesis-forecast-by-service"))
+                .mapValues(forecast -> forecast, Named.as("synthesis-forecast"));
         return minutes.merge(runs, Named.as("synthesis-merge-runs"))
+                .merge(forecasts, Named.as("synthesis-merge-forecasts"))
                 .repartition(Repartitioned.<String, SpecificRecord>as(BY_PIPELINE)
                         .withKeySerde(Serdes.String()).withValueSerde(anyRecordSerde));
     }

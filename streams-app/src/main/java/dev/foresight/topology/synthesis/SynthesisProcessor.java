@@ -6,6 +6,7 @@ import dev.foresight.domain.synthesis.SynthesisOutput;
 import dev.foresight.domain.synthesis.SynthesisSettings;
 import dev.foresight.schema.commands.AlertChange;
 import dev.foresight.schema.commands.AnomalyScore;
+import dev.foresight.schema.commands.SeriesForecast;
 import dev.foresight.schema.events.PipelineEvent;
 import dev.foresight.schema.events.PipelineRunFinished;
 import dev.foresight.schema.state.PipelineTemplate;
@@ -27,8 +28,8 @@ import org.apache.kafka.streams.state.ValueAndTimestamp;
 
 /**
  * Load the pipeline's state, hand the input to the {@link PipelineSynthesizer}, store the state and every
- * new version, forward what it emitted. Inputs are a service's closed minutes ({@link AnomalyScore}) and
- * its pipeline runs ({@link PipelineEvent} with a {@link PipelineRunFinished}), keyed by serviceId.
+ * new version, forward what it emitted. Inputs are a service's closed minutes ({@link AnomalyScore}), the
+ * forecasts of its series ({@link SeriesForecast}) and its pipeline runs ({@link PipelineEvent} with a {@link PipelineRunFinished}), keyed by serviceId.
  */
 final class SynthesisProcessor implements ProcessorSupplier<String, SpecificRecord, String, SynthesisOutput> {
 
@@ -90,6 +91,9 @@ final class SynthesisProcessor implements ProcessorSupplier<String, SpecificReco
                 if (input instanceof AnomalyScore score) {
                     return synthesizer.onSignal(state, pipeline, score.getMetric(), score.getWindowStart(),
                             score.getValue(), score.getAlertChange() == AlertChange.RAISED);
+                }
+                if (input instanceof SeriesForecast forecast) {
+                    return synthesizer.onForecast(state, pipeline, SynthesisRecords.outlook(forecast));
                 }
                 PipelineEvent event = (PipelineEvent) input;
                 return synthesizer.onRun(state, pipeline,

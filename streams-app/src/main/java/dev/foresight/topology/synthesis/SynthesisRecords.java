@@ -1,8 +1,10 @@
 package dev.foresight.topology.synthesis;
 
 import dev.foresight.domain.synthesis.PipelineRun;
+import dev.foresight.domain.synthesis.SeriesOutlook;
 import dev.foresight.domain.synthesis.SynthesisOutput;
 import dev.foresight.schema.commands.PipelineSynthesisCommand;
+import dev.foresight.schema.commands.SeriesForecast;
 import dev.foresight.schema.commands.StageOperation;
 import dev.foresight.schema.commands.SynthesisDecision;
 import dev.foresight.schema.commands.SynthesisDecisionKind;
@@ -34,6 +36,12 @@ final class SynthesisRecords {
         return new PipelineRun(run.getRunId(), event.getTimestamp(), run.getPipelineVersion(), run.getSucceeded(),
                 run.getStages().stream().map(s -> new PipelineRun.StageRun(s.getName(), s.getDurationMs() / 1000.0,
                         s.getSucceeded(), s.getCost())).toList());
+    }
+
+    static SeriesOutlook outlook(SeriesForecast forecast) {
+        return new SeriesOutlook(forecast.getMetric(), forecast.getIssuedAt(), forecast.getModel(),
+                forecast.getPoints().stream().map(p -> new SeriesOutlook.Point(p.getAt(), p.getValue(), p.getLower(),
+                        p.getUpper())).toList());
     }
 
     static PipelineVersion version(SynthesisOutput.Version v) {

@@ -8,7 +8,9 @@ import dev.foresight.domain.synthesis.ShippedTemplates;
 import dev.foresight.domain.synthesis.SynthesisSettings;
 import dev.foresight.schema.commands.AlertChange;
 import dev.foresight.schema.commands.AnomalyScore;
+import dev.foresight.schema.commands.ForecastPoint;
 import dev.foresight.schema.commands.PipelineSynthesisCommand;
+import dev.foresight.schema.commands.SeriesForecast;
 import dev.foresight.schema.commands.StageOperation;
 import dev.foresight.schema.commands.SynthesisDecision;
 import dev.foresight.schema.commands.SynthesisDecisionKind;
@@ -53,8 +55,8 @@ class PipelineSynthesisTest {
         AvroSerdes serdes = AvroSerdes.bundled();
         StreamsBuilder builder = new StreamsBuilder();
         new PipelineSynthesis(serdes, SynthesisSettings.defaults(), new SynthesisTopics(Topics.ANOMALY_SCORES.name(),
-                Topics.PIPELINE_TEMPLATES.name(), Topics.PIPELINE_COMMANDS.name(), Topics.PIPELINE_VERSIONS.name(),
-                Topics.SYNTHESIS_DECISIONS.name())).build(builder,
+                Topics.SERIES_FORECASTS.name(), Topics.PIPELINE_TEMPLATES.name(), Topics.PIPELINE_COMMANDS.name(),
+                Topics.PIPELINE_VERSIONS.name(), Topics.SYNTHESIS_DECISIONS.name())).build(builder,
                 builder.stream(Topics.PIPELINES.name(), Consumed.with(Serdes.String(), serdes.valueSerde())));
         fixture = new TopologyFixture(builder.build(), stateDir);
         TestInputTopic<String, PipelineTemplate> templates = fixture.input(Topics.PIPELINE_TEMPLATES);
@@ -114,6 +116,27 @@ class PipelineSynthesisTest {
                 .map(SynthesisDecision::getKind).toList();
         assertTrue(kinds.containsAll(List.of(SynthesisDecisionKind.SYNTHESIZED, SynthesisDecisionKind.TUNED,
                 SynthesisDecisionKind.ROLLED_BACK)), kinds.toString());
+    }
+
+    @Test
+    void shouldSynthesizeFromTheDeliverySignalsForecastWhenItReachesTheTriggerWithinTheLeadTime() {
+        for (int m = 0; m < 40; m++) {
+            minutes.pipeInput(SERVICE + "/request-rate", new AnomalyScore(SERVICE, "request-rate", minute(m), 100.0,
+                    0.1, false, AlertChange.NONE), minute(m + 1));
+        }
+        assertTrue(fixture.output(Topics.PIPELINE_COMMANDS).isEmpty(), "flat traffic needs no stage");
+        List<ForecastPoint> points = new java.util.ArrayList<>();
+        for (int h = 1; h <= 30; h++) {
+            double value = 100 + 5 * h;
+            points.add(new ForecastPoint(h, minute(40 + h), value, value * 0.9, value * 1.1));
+        }
+        fixture.input(Topics.SERIES_FORECASTS).pipeInput(SERVICE + "/request-rate", new SeriesForecast(SERVICE,
+                "request-rate", minute(40), 60_000L, "holt", 4.0, points, null), minute(40));
+
+        PipelineSynthesisCommand add = fixture.output(Topics.PIPELINE_COMMANDS).readValue();
+        assertEquals("scaling", add.getStageType());
+        assertTrue(add.getDecision().getExplanation().startsWith("signals:holt forecast of request-rate"),
+                add.getDecision().getExplanation());
     }
 
     @Test
