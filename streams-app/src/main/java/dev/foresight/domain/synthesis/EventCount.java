@@ -8,12 +8,8 @@ import java.util.Deque;
 public final class EventCount {
 
     private final Deque<long[]> events = new ArrayDeque<>();
-    private long firstMs = -1;
 
     public void add(long atMs, double count, Duration window) {
-        if (firstMs < 0) {
-            firstMs = atMs;
-        }
         events.addLast(new long[] {atMs, Math.round(count)});
         expire(atMs, window);
     }
@@ -28,10 +24,12 @@ public final class EventCount {
         return events.stream().mapToLong(e -> e[1]).sum();
     }
 
-    /** The count now plus the rate seen so far (over the window, or since the first event) times the lead. */
+    /**
+     * The count now plus the window's rate times the lead. The rate is over the whole window even before a
+     * window has passed: a first event divided by the minute since it would forecast hundreds.
+     */
     public NeedForecast forecast(String metric, long nowMs, Duration window, Duration lead) {
-        double seenMs = Math.max(Duration.ofMinutes(1).toMillis(), Math.min(window.toMillis(), nowMs - firstMs));
-        double value = count() + count() / seenMs * lead.toMillis();
+        double value = count() + count() / window.toMillis() * lead.toMillis();
         double spread = 1.645 * Math.sqrt(Math.max(1, value));
         return new NeedForecast(metric, java.time.Instant.ofEpochMilli(nowMs), lead, value,
                 Math.max(0, value - spread), value + spread, "windowed-rate");

@@ -388,9 +388,14 @@ public final class PipelineSynthesizer {
         return version;
     }
 
+    /**
+     * A stage is not synthesized again while it is on trial, waiting for its need, in force or cooling down
+     * after a rollback. While another stage is on trial only a ratio rule (a load ramp: it cannot wait) may
+     * supersede it; the others wait for the verdict, so each trial sees its own stage's effect alone.
+     */
     private boolean pending(PipelineState state, NeedRule rule, Instant at) {
         String name = stageName(rule);
-        boolean onTrial = state.trial != null && state.trial.stageName.equals(name);
+        boolean onTrial = state.trial != null && (state.trial.stageName.equals(name) || rule.trigger() != Trigger.RATIO);
         return onTrial || state.episodes.containsKey(rule.stageType()) || active(state, rule, at)
                 || state.cooldownUntil.getOrDefault(name, Long.MIN_VALUE) > at.toEpochMilli();
     }

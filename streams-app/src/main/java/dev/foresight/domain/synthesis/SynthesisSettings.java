@@ -24,7 +24,7 @@ public record SynthesisSettings(List<NeedRule> rules, HarmSettings harm, int min
     public static SynthesisSettings defaults() {
         return new SynthesisSettings(List.of(scaling(), extendedTests(), dependencyUpdates(), featureReleases(),
                 canaryDeployments()), HarmSettings.defaults(), 30, Duration.ofMinutes(60), Duration.ofHours(6), 10,
-                Duration.ofMinutes(10), Duration.ofMinutes(5));
+                Duration.ofMinutes(15), Duration.ofMinutes(5));
     }
 
     /**
