@@ -206,11 +206,13 @@ public final class PipelineSynthesizer {
             Episode episode = state.episodes.remove(type);
             if (episode != null) {
                 boolean ready = episode.readyMs <= at.toEpochMilli();
-                reward(state, pipeline, rule, ready ? 1 : LATE_REWARD, ready
+                reward(state, pipeline, rule, episode.arm, ready ? 1 : LATE_REWARD, ready
                         ? "need arrived " + minutes(at.toEpochMilli() - episode.synthesizedMs) + " min after synthesis,"
                         + " with the stage ready" : "need arrived before the stage was ready", at, out);
-            } else if (!active(state, rule, at)) {
-                reward(state, pipeline, rule, 0, "need arrived with no stage synthesized for it", at, out);
+            } else if (!pending(state, rule, at)) {
+                // a need missed while synthesis was blocked (trial, cooldown) says nothing about the threshold
+                reward(state, pipeline, rule, banditOf(state, rule).current(), 0,
+                        "need arrived with no stage synthesized for it", at, out);
             }
         } else if (high && measure < NEED_CLEAR * rule.needLevel()) {
             state.needHigh.put(type, false);
@@ -222,7 +224,7 @@ public final class PipelineSynthesizer {
             Episode episode = state.episodes.get(rule.stageType());
             if (episode != null && at.toEpochMilli() - episode.synthesizedMs > settings.confirmWindow().toMillis()) {
                 state.episodes.remove(rule.stageType());
-                reward(state, pipeline, rule, FALSE_ALARM_REWARD, "need did not arrive within "
+                reward(state, pipeline, rule, episode.arm, FALSE_ALARM_REWARD, "need did not arrive within "
                         + settings.confirmWindow().toMinutes() + " min of synthesis", at, out);
             }
         }
@@ -254,7 +256,7 @@ public final class PipelineSynthesizer {
         Map<String, Double> parameters = rule.parameterScale() > 0
                 ? Map.of(rule.parameter(), Math.ceil(forecast.value() * rule.parameterScale())) : Map.of();
         synthesize(state, pipeline, rule, parameters, reason, at,
-                state.needHigh.getOrDefault(rule.stageType(), false) ? -1 : state.bandits.get(rule.stageType()).current(),
+                state.needHigh.getOrDefault(rule.stageType(), false) ? -1 : banditOf(state, rule).current(),
                 out);
     }
 
@@ -410,17 +412,18 @@ public final class PipelineSynthesizer {
     }
 
     private Arm arm(PipelineState state, NeedRule rule) {
-        List<Arm> arms = rule.arms();
-        return arms.get(state.bandits.computeIfAbsent(rule.stageType(), t -> new ThresholdBandit(arms.size()))
-                .current());
+        return rule.arms().get(banditOf(state, rule).current());
     }
 
-    private void reward(PipelineState state, String pipeline, NeedRule rule, double reward, String why, Instant at,
-                        List<SynthesisOutput> out) {
-        ThresholdBandit bandit = state.bandits.computeIfAbsent(rule.stageType(),
-                t -> new ThresholdBandit(rule.arms().size()));
-        Arm before = rule.arms().get(bandit.current());
-        int next = bandit.reward(reward);
+    private static ThresholdBandit banditOf(PipelineState state, NeedRule rule) {
+        return state.bandits.computeIfAbsent(rule.stageType(), t -> new ThresholdBandit(rule.arms().size()));
+    }
+
+    private void reward(PipelineState state, String pipeline, NeedRule rule, int arm, double reward, String why,
+                        Instant at, List<SynthesisOutput> out) {
+        ThresholdBandit bandit = banditOf(state, rule);
+        Arm before = rule.arms().get(arm);
+        int next = bandit.reward(arm, reward);
         Arm after = rule.arms().get(next);
         Map<String, Double> inputs = new LinkedHashMap<>();
         inputs.put("reward", reward);

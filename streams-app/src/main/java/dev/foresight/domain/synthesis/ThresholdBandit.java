@@ -31,10 +31,10 @@ public final class ThresholdBandit {
         return current;
     }
 
-    /** Credits the current arm with {@code reward} in [0, 1] and chooses the arm to use next. */
-    public int reward(double reward) {
-        pulls[current]++;
-        rewards[current] += Math.max(0, Math.min(1, reward));
+    /** Credits {@code arm} (the one whose decision led to the outcome) and chooses the arm to use next. */
+    public int reward(int arm, double reward) {
+        pulls[arm]++;
+        rewards[arm] += Math.max(0, Math.min(1, reward));
         current = choose();
         return current;
     }
