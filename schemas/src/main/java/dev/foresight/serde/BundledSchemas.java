@@ -10,6 +10,7 @@ import dev.foresight.schema.commands.RiskScore;
 import dev.foresight.schema.commands.RollbackCommand;
 import dev.foresight.schema.commands.SeriesForecast;
 import dev.foresight.schema.commands.StartupPlan;
+import dev.foresight.schema.commands.SynthesisDecision;
 import dev.foresight.schema.errors.DeadLetter;
 import dev.foresight.schema.events.DeploymentEvent;
 import dev.foresight.schema.events.FleetHeartbeatEvent;
@@ -27,6 +28,8 @@ import dev.foresight.schema.state.HostRiskProfile;
 import dev.foresight.schema.state.HostRiskRound;
 import dev.foresight.schema.state.HostRiskState;
 import dev.foresight.schema.state.OrchestratedService;
+import dev.foresight.schema.state.PipelineTemplate;
+import dev.foresight.schema.state.PipelineVersion;
 import dev.foresight.schema.state.Reservation;
 import dev.foresight.schema.state.SeriesBucket;
 import dev.foresight.schema.state.SeriesPoint;
@@ -66,7 +69,8 @@ public final class BundledSchemas {
             AnomalyScore.getClassSchema(), HostRiskProfile.getClassSchema(), HostRiskRound.getClassSchema(),
             ServiceTopologyEvent.getClassSchema(), StartupPlan.getClassSchema(),
             OrchestrationCommand.getClassSchema(), ServiceHealth.getClassSchema(),
-            OrchestratedService.getClassSchema(), SeriesForecast.getClassSchema());
+            OrchestratedService.getClassSchema(), SeriesForecast.getClassSchema(), SynthesisDecision.getClassSchema(),
+            PipelineVersion.getClassSchema(), PipelineTemplate.getClassSchema());
 
     private static final List<String> HISTORY = List.of("TelemetryEvent.v1.avsc", "TelemetryEvent.v2.avsc",
             "WorkflowEvent.v1.avsc", "AllocationCommand.v1.avsc", "DemandReport.v1.avsc", "RiskScore.v1.avsc",

@@ -10,6 +10,7 @@ import dev.foresight.schema.commands.RiskScore;
 import dev.foresight.schema.commands.RollbackCommand;
 import dev.foresight.schema.commands.SeriesForecast;
 import dev.foresight.schema.commands.StartupPlan;
+import dev.foresight.schema.commands.SynthesisDecision;
 import dev.foresight.schema.errors.DeadLetter;
 import dev.foresight.schema.events.DeploymentEvent;
 import dev.foresight.schema.events.FleetHeartbeatEvent;
@@ -20,6 +21,8 @@ import dev.foresight.schema.events.ServiceTopologyEvent;
 import dev.foresight.schema.events.TelemetryEvent;
 import dev.foresight.schema.events.WorkflowEvent;
 import dev.foresight.schema.state.DeploymentState;
+import dev.foresight.schema.state.PipelineTemplate;
+import dev.foresight.schema.state.PipelineVersion;
 import dev.foresight.schema.state.ServiceHealth;
 import dev.foresight.schema.state.ShadowWorkflow;
 import dev.foresight.schema.state.TelemetryAggregate;
@@ -64,6 +67,12 @@ public final class Topics {
     public static final TopicSpec<PipelineSynthesisCommand> PIPELINE_COMMANDS =
             new TopicSpec<>("pipeline.commands.v1", "serviceId", PipelineSynthesisCommand.class,
                     PARTITIONS, DELETE, MONTH);
+    /** Compacted: every version of every pipeline's definition, complete; an executor rebuilds any one from it. */
+    public static final TopicSpec<PipelineVersion> PIPELINE_VERSIONS =
+            new TopicSpec<>("pipeline.versions.v1", "serviceId@version", PipelineVersion.class,
+                    PARTITIONS, COMPACT, MONTH);
+    public static final TopicSpec<SynthesisDecision> SYNTHESIS_DECISIONS =
+            new TopicSpec<>("pipeline.decisions.v1", "serviceId", SynthesisDecision.class, PARTITIONS, DELETE, MONTH);
     public static final TopicSpec<RollbackCommand> ROLLBACKS =
             new TopicSpec<>("rollback.commands.v1", "deploymentId", RollbackCommand.class, PARTITIONS, DELETE, MONTH);
     public static final TopicSpec<Alert> ALERTS =
@@ -91,12 +100,18 @@ public final class Topics {
     public static final TopicSpec<DeadLetter> DEAD_LETTERS =
             new TopicSpec<>("deadletter.v1", "original key", DeadLetter.class, PARTITIONS, DELETE, MONTH);
 
+    /** Compacted reference data the app reads whole: the live pipeline templates, seeded from the repo's files. */
+    public static final TopicSpec<PipelineTemplate> PIPELINE_TEMPLATES =
+            new TopicSpec<>("pipeline.templates.v1", "templateId", PipelineTemplate.class, 1, COMPACT, MONTH);
+
     public static final List<TopicSpec<?>> INPUTS = List.of(TELEMETRY, WORKFLOWS, DEPLOYMENTS, PIPELINES, HEALTH,
             FLEET_REQUESTS, FLEET_HEARTBEATS, SERVICE_TOPOLOGY);
     public static final List<TopicSpec<?>> OUTPUTS = List.of(TELEMETRY_AGGREGATES, ALLOCATIONS, PIPELINE_COMMANDS,
             ROLLBACKS, ALERTS, RISK_SCORES, DEMAND_REPORTS, DEAD_LETTERS, WORKFLOW_SHADOWS,
-            DEPLOYMENT_OUTCOMES, ANOMALY_SCORES, SERIES_FORECASTS, STARTUP_PLANS, ORCHESTRATION_COMMANDS, SERVICE_HEALTH);
-    public static final List<TopicSpec<?>> ALL = concat(INPUTS, OUTPUTS);
+            DEPLOYMENT_OUTCOMES, ANOMALY_SCORES, SERIES_FORECASTS, STARTUP_PLANS, ORCHESTRATION_COMMANDS, SERVICE_HEALTH,
+            PIPELINE_VERSIONS, SYNTHESIS_DECISIONS);
+    public static final List<TopicSpec<?>> REFERENCE = List.of(PIPELINE_TEMPLATES);
+    public static final List<TopicSpec<?>> ALL = concat(concat(INPUTS, OUTPUTS), REFERENCE);
 
     private Topics() {
     }

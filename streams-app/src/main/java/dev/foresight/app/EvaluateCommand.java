@@ -8,7 +8,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "evaluate", description = "Score the predictors offline on recorded data; writes Markdown, CSV "
         + "and charts to --out and prints the Markdown.",
         subcommands = {EvaluateWorkflowsCommand.class, EvaluateCiBuildsCommand.class, EvaluateDemandCommand.class,
-            EvaluateAnomaliesCommand.class, EvaluateForecastsCommand.class, EvaluateHostFailuresCommand.class})
+            EvaluateAnomaliesCommand.class, EvaluateForecastsCommand.class, EvaluateHostFailuresCommand.class,
+            EvaluateSynthesisCommand.class})
 final class EvaluateCommand implements Runnable {
 
     @Spec

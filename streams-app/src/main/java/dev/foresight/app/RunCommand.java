@@ -4,6 +4,7 @@ import dev.foresight.config.StreamsProperties;
 import dev.foresight.query.BearerToken;
 import dev.foresight.topics.Topics;
 import java.io.PrintWriter;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -74,6 +75,7 @@ final class RunCommand implements Callable<Integer> {
         try (Cluster kafka = Cluster.open(cluster)) {
             TopicAdmin topics = new TopicAdmin(kafka.admin());
             List<String> created = topics.createCatalogue(kafka.replicationFactor());
+            TemplateSeed.seedIfEmpty(kafka, topics, Clock.systemUTC());
             HostInfo endpoint = http.endpoint();
             Properties props = streams.streamsProperties(kafka, endpoint);
             String applicationId = StreamsProperties.applicationId(props);

@@ -23,6 +23,7 @@ final class SimulatorRun implements AutoCloseable {
     private final EventSink sink;
     private final AtomicBoolean stopRequested = new AtomicBoolean();
     private final Thread thread;
+    private ExecutorFeedback feedback;
 
     private SimulatorRun(Simulation simulation, EventSink sink, StopSignal stop) {
         this.simulation = simulation;
@@ -42,6 +43,7 @@ final class SimulatorRun implements AutoCloseable {
     static SimulatorRun start(Simulation simulation, Cluster cluster, StopSignal stop) {
         SimulatorRun run = new SimulatorRun(simulation,
                 KafkaEventSink.connect(cluster.clientConfig(), cluster.serdes()), stop);
+        simulation.pipelineExecutor().ifPresent(executor -> run.feedback = ExecutorFeedback.start(cluster, executor));
         run.thread.start();
         return run;
     }
@@ -64,6 +66,9 @@ final class SimulatorRun implements AutoCloseable {
     public void close() throws InterruptedException {
         stopRequested.set(true);
         thread.join();
+        if (feedback != null) {
+            feedback.close();
+        }
         sink.close();
     }
 }

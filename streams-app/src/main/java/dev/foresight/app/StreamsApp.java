@@ -2,8 +2,10 @@ package dev.foresight.app;
 
 import dev.foresight.config.StreamsProperties;
 import dev.foresight.producers.EventSink;
+import dev.foresight.query.PipelineApi;
 import dev.foresight.query.QueryServer;
 import dev.foresight.query.SeriesApi;
+import dev.foresight.query.StreamsPipelineVersionReader;
 import dev.foresight.query.StreamsSeriesReader;
 import dev.foresight.query.StreamsShadowLocator;
 import dev.foresight.serde.AvroSerdes;
@@ -11,6 +13,7 @@ import dev.foresight.topology.ForesightTopology;
 import dev.foresight.topology.TopologySettings;
 import dev.foresight.topology.signals.DeliverySignals;
 import dev.foresight.topology.signals.SignalsSettings;
+import dev.foresight.topology.synthesis.PipelineSynthesis;
 import dev.foresight.topology.workflow.WorkflowShadowing;
 import java.time.Clock;
 import java.nio.file.Path;
@@ -75,7 +78,9 @@ final class StreamsApp implements AutoCloseable {
         SignalsSettings signals = TopologySettings.defaults().signals();
         return new QueryServer(streams, WorkflowShadowing.SHADOW_STORE, sink, self).withSeries(new SeriesApi(
                 new StreamsShadowLocator(streams, DeliverySignals.FINE_STORE, self),
-                new StreamsSeriesReader(streams, signals), Clock.systemUTC()));
+                new StreamsSeriesReader(streams, signals), Clock.systemUTC())).withPipelines(new PipelineApi(
+                new StreamsShadowLocator(streams, PipelineSynthesis.PIPELINE_STORE, self),
+                new StreamsPipelineVersionReader(streams, PipelineSynthesis.VERSION_STORE)));
     }
 
     /**

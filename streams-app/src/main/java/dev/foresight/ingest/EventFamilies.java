@@ -21,10 +21,12 @@ import dev.foresight.schema.events.EnvironmentDefinition;
 import dev.foresight.schema.events.HealthCheckEvent;
 import dev.foresight.schema.events.HostStepCompleted;
 import dev.foresight.schema.events.PipelineEvent;
+import dev.foresight.schema.events.PipelineRunFinished;
 import dev.foresight.schema.events.RequestMetricEvent;
 import dev.foresight.schema.events.ResourceApplied;
 import dev.foresight.schema.events.ServiceDefinition;
 import dev.foresight.schema.events.ServiceTopologyEvent;
+import dev.foresight.schema.events.StageResult;
 import dev.foresight.schema.events.TelemetryEvent;
 import dev.foresight.schema.events.TestRunFinished;
 import dev.foresight.schema.events.UpstreamReleased;
@@ -52,6 +54,8 @@ public final class EventFamilies {
     static final Set<String> SLOTS = Set.of("blue", "green");
     static final Set<String> HEALTH_WEIGHTS = Set.of("check", "latency", "errors", "resources");
     static final double MAX_DELAY_MS = 24 * 3_600_000.0;
+    /** More stages than any real pipeline has is a loop in the reporting executor. */
+    static final int MAX_STAGES = 200;
 
     public static final EventFamily<TelemetryEvent> TELEMETRY = new EventFamily<>(
             "telemetry", Topics.TELEMETRY, TelemetryEvent::getHostId,
@@ -232,6 +236,17 @@ public final class EventFamilies {
             return first(present("dependency", u.getDependency()), present("version", u.getVersion()),
                     inRange("fixesVulnerabilities", u.getFixesVulnerabilities(), 0, Integer.MAX_VALUE));
         }
+        if (payload instanceof PipelineRunFinished r) {
+            return first(present("runId", r.getRunId()), inRange("pipelineVersion", r.getPipelineVersion(), 1,
+                    Integer.MAX_VALUE), inRange("stages", r.getStages().size(), 0, MAX_STAGES), stages(r.getStages()));
+        }
         return Optional.empty();
+    }
+
+    private static Optional<String> stages(List<StageResult> stages) {
+        return stages.stream().map(s -> first(present("stages.name", s.getName()),
+                        inRange("stages.durationMs", s.getDurationMs(), 0, MAX_DURATION_MS),
+                        inRange("stages.cost", s.getCost(), 0, MAX_COST)))
+                .flatMap(Optional::stream).findFirst();
     }
 }

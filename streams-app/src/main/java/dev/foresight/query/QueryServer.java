@@ -45,7 +45,9 @@ import org.slf4j.LoggerFactory;
  *       MiB, other resources optionally as a JSON body; publishes an ActionCompleted; 202, or 409 if the action
  *       already completed.</li>
  * </ul>
- * With {@link #withSeries}, also {@code GET /series/{serviceId}/{metric}?from=&to=&step=} ({@link SeriesApi}).
+ * With {@link #withSeries}, also {@code GET /series/{serviceId}/{metric}?from=&to=&step=} ({@link SeriesApi});
+ * with {@link #withPipelines}, {@code GET /pipelines/{serviceId}/versions[/{version}]} and
+ * {@code /pipelines/{serviceId}/diff?from=&to=} ({@link PipelineApi}).
  * Reads go to the instance that owns the workflow's partition (forwarded when it is another one, with the
  * caller's token). With a bearer token set, a request without it gets 401. Every error is JSON
  * {@code {"error": "..."}}: 400 for bad input, 401, 404, 405 for a wrong method, 409, 413 for a body over
@@ -68,6 +70,7 @@ public final class QueryServer implements AutoCloseable {
     private final ShadowJson json = new ShadowJson(mapper);
     private final OwnerProxy proxy = new OwnerProxy();
     private SeriesApi series;
+    private PipelineApi pipelines;
     private Javalin app;
 
     /**
@@ -83,6 +86,12 @@ public final class QueryServer implements AutoCloseable {
     /** Also serves {@code GET /series/{serviceId}/{metric}} (see {@link SeriesApi}); call before {@link #start}. */
     public QueryServer withSeries(SeriesApi seriesApi) {
         this.series = seriesApi;
+        return this;
+    }
+
+    /** Also serves the pipeline versions (see {@link PipelineApi}); call before {@link #start}. */
+    public QueryServer withPipelines(PipelineApi pipelineApi) {
+        this.pipelines = pipelineApi;
         return this;
     }
 
@@ -118,6 +127,11 @@ public final class QueryServer implements AutoCloseable {
                 });
         if (series != null) {
             app.get("/series/{serviceId}/{metric}", series::handle);
+        }
+        if (pipelines != null) {
+            app.get("/pipelines/{serviceId}/versions", pipelines::list)
+                    .get("/pipelines/{serviceId}/versions/{version}", pipelines::get)
+                    .get("/pipelines/{serviceId}/diff", pipelines::diff);
         }
         app.start(host, port);
         return this;

@@ -16,6 +16,8 @@ import dev.foresight.topology.signals.SignalsTopics;
 import dev.foresight.topology.hostrisk.HostRiskScoring;
 import dev.foresight.topology.orchestration.OrchestrationTopics;
 import dev.foresight.topology.orchestration.ServiceOrchestration;
+import dev.foresight.topology.synthesis.PipelineSynthesis;
+import dev.foresight.topology.synthesis.SynthesisTopics;
 import dev.foresight.topology.telemetry.TelemetryAggregation;
 import dev.foresight.topology.workflow.WorkflowShadowing;
 import java.util.Properties;
@@ -69,6 +71,9 @@ public final class ForesightTopology {
         new ServiceOrchestration(serdes, settings.orchestration(), new OrchestrationTopics(Topics.STARTUP_PLANS.name(),
                 Topics.ORCHESTRATION_COMMANDS.name(), Topics.SERVICE_HEALTH.name(), Topics.ALERTS.name(),
                 Topics.ROLLBACKS.name())).build(inputs.serviceTopology(), inputs.health());
+        new PipelineSynthesis(serdes, settings.synthesis(), new SynthesisTopics(Topics.ANOMALY_SCORES.name(),
+                Topics.SERIES_FORECASTS.name(), Topics.PIPELINE_TEMPLATES.name(), Topics.PIPELINE_COMMANDS.name(),
+                Topics.PIPELINE_VERSIONS.name(), Topics.SYNTHESIS_DECISIONS.name())).build(builder, inputs.pipelines());
         return builder.build();
     }
 

@@ -16,7 +16,8 @@ import org.apache.kafka.streams.TopologyDescription.Source;
  *
  * @param processors  the processors that own or use a store; renaming a stateless node orphans nothing
  * @param stores      every state store, global ones included
- * @param changelogs  {@code <store>-changelog} of every store (the broker has one unless logging is disabled)
+ * @param changelogs  {@code <store>-changelog} of every store but the global ones (the broker has one unless
+ *                    logging is disabled)
  * @param repartitions topics the topology writes and reads back itself
  */
 public record InternalTopics(Set<String> processors, Set<String> stores, Set<String> changelogs,
@@ -41,12 +42,13 @@ public record InternalTopics(Set<String> processors, Set<String> stores, Set<Str
                 }
             }
         }
+        SortedSet<String> changelogs = new TreeSet<>();
+        stores.forEach(store -> changelogs.add(store + "-changelog"));
+        // a global store restores from its source topic: it has no changelog
         for (TopologyDescription.GlobalStore global : description.globalStores()) {
             processors.add(global.processor().name());
             stores.addAll(global.processor().stores());
         }
-        SortedSet<String> changelogs = new TreeSet<>();
-        stores.forEach(store -> changelogs.add(store + "-changelog"));
         SortedSet<String> repartitions = new TreeSet<>(written);
         repartitions.retainAll(read);
         repartitions.removeIf(topic -> !topic.endsWith(REPARTITION));

@@ -1,6 +1,7 @@
 package dev.foresight.topology;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
@@ -81,7 +82,9 @@ class TopologyNamesTest {
         assertTrue(names.changelogs().contains("workflow-shadow-store-changelog"));
         assertTrue(names.repartitions().contains("deployment-inputs-by-service-repartition"));
         assertTrue(names.topicsOf("app").contains("app-workflow-reservations-by-pool-repartition"));
-        assertEquals(names.stores().size() + names.repartitions().size(), names.topicsOf("app").size());
+        assertTrue(names.stores().contains("synthesis-template-store"));
+        assertFalse(names.changelogs().contains("synthesis-template-store-changelog"), "a global store has none");
+        assertEquals(names.changelogs().size() + names.repartitions().size(), names.topicsOf("app").size());
     }
 
     private static List<String> lines(InternalTopics names) {

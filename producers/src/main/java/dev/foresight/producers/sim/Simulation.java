@@ -8,6 +8,7 @@ import dev.foresight.producers.Speedup;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.function.BooleanSupplier;
 
@@ -33,8 +34,10 @@ public final class Simulation {
     private final FleetLayout layout;
     private final DeploymentGroundTruth groundTruth = new DeploymentGroundTruth();
     private final EventCounters counters = new EventCounters();
+    private final PipelineExecutorSimulator executor;
 
-    private Simulation(SimulationSettings settings, OrchestratedServices orchestrated, ServiceFaults faults) {
+    private Simulation(SimulationSettings settings, OrchestratedServices orchestrated, ServiceFaults faults,
+                       boolean pipelineSynthesis) {
         this.settings = settings;
         this.scheduler = new EventScheduler(settings.start().toEpochMilli());
         SimIds ids = new SimIds(settings.seed(), settings.start().toEpochMilli());
@@ -42,7 +45,8 @@ public final class Simulation {
         SplittableRandom root = new SplittableRandom(settings.seed());
         this.layout = FleetLayout.generate(settings.services(), settings.hostsPerService(), new SimRandom(root.split()));
         FleetState fleet = new FleetState(layout, new SimRandom(root.split()));
-        new TelemetrySimulator(scheduler, fleet, new SimRandom(root.split()), ids).start();
+        TelemetrySimulator telemetry = new TelemetrySimulator(scheduler, fleet, new SimRandom(root.split()), ids);
+        telemetry.start();
         new DeploymentSimulator(scheduler, fleet, new SimRandom(root.split()), ids, groundTruth, settings).start();
         new WorkflowSimulator(scheduler, new SimRandom(root.split()), ids, settings).start();
         new PipelineSimulator(scheduler, layout, new SimRandom(root.split()), ids).start();
@@ -53,6 +57,20 @@ public final class Simulation {
         if (orchestrated != null) {
             new OrchestrationSimulator(scheduler, new SimRandom(root.split()), ids, orchestrated, faults).start();
         }
+        this.executor = pipelineSynthesis ? pipelineSynthesis(root, ids, telemetry) : null;
+    }
+
+    /**
+     * Ramps for the synthesizer to see coming and an executor that follows its commands; their random
+     * streams are split last, so every other part draws as before.
+     */
+    private PipelineExecutorSimulator pipelineSynthesis(SplittableRandom root, SimIds ids, TelemetrySimulator telemetry) {
+        TrafficRamps ramps = new TrafficRamps(scheduler, new SimRandom(root.split()));
+        ramps.start(layout.services());
+        telemetry.withRamps(ramps);
+        PipelineExecutorSimulator pipelines = new PipelineExecutorSimulator(scheduler, new SimRandom(root.split()), ids);
+        pipelines.start(layout.services());
+        return pipelines;
     }
 
     public static Builder builder() {
@@ -99,6 +117,11 @@ public final class Simulation {
         return groundTruth;
     }
 
+    /** The simulated pipeline executor, when the simulation was built with {@link Builder#pipelineSynthesis}. */
+    public Optional<PipelineExecutorSimulator> pipelineExecutor() {
+        return Optional.ofNullable(executor);
+    }
+
     /** Services, hosts, dependencies and slow hosts. */
     public FleetLayout fleet() {
         return layout;
@@ -118,6 +141,7 @@ public final class Simulation {
         private Duration meanWorkflowInterval = Duration.ofMinutes(3);
         private OrchestratedServices orchestrated;
         private ServiceFaults faults = ServiceFaults.defaults();
+        private boolean pipelineSynthesis;
 
         private Builder() {
         }
@@ -181,10 +205,16 @@ public final class Simulation {
             return this;
         }
 
+        /** Also simulate traffic ramps and a pipeline executor that follows the synthesizer's commands. */
+        public Builder pipelineSynthesis(boolean enabled) {
+            this.pipelineSynthesis = enabled;
+            return this;
+        }
+
         public Simulation build() {
             return new Simulation(new SimulationSettings(seed, start, services, hostsPerService, speedup,
                     deploymentFailureRate, silentFailureFraction, meanDeploymentInterval, meanWorkflowInterval),
-                    orchestrated, faults);
+                    orchestrated, faults, pipelineSynthesis);
         }
     }
 }

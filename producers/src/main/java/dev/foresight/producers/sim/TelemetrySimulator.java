@@ -30,12 +30,18 @@ final class TelemetrySimulator {
     private final SimRandom random;
     private final SimIds ids;
     private final Map<String, Burst> burstByService = new HashMap<>();
+    private TrafficRamps ramps;
 
     TelemetrySimulator(EventScheduler scheduler, FleetState fleet, SimRandom random, SimIds ids) {
         this.scheduler = scheduler;
         this.fleet = fleet;
         this.random = random;
         this.ids = ids;
+    }
+
+    /** Also follows these ramps. */
+    void withRamps(TrafficRamps trafficRamps) {
+        this.ramps = trafficRamps;
     }
 
     void start() {
@@ -57,7 +63,7 @@ final class TelemetrySimulator {
         double slow = fleet.layout().slowFactor(hostId);
         double warning = fleet.warningIntensity(hostId, nowMs);
         double requestRate = service.requestRatePerHost() * DailyLoad.factor(nowMs)
-                * burstMultiplier(service.serviceId(), nowMs) * Math.max(0.5, 1 + 0.05 * random.gaussian());
+                * burstMultiplier(service.serviceId(), nowMs) * rampMultiplier(service.serviceId(), nowMs) * Math.max(0.5, 1 + 0.05 * random.gaussian());
         double load = requestRate / (service.requestRatePerHost() * CAPACITY_HEADROOM);
         double cpu = SimRandom.clamp(0.04 + 0.85 * load * slow + 0.03 * random.gaussian() + 0.1 * warning, 0, 1);
         double memory = SimRandom.clamp(
@@ -83,6 +89,10 @@ final class TelemetrySimulator {
                         "queueDepth", Math.max(0, (cpu - 0.8) * 100)))
                 .setDeploymentId(fleet.deploymentOn(hostId))
                 .build(), nowMs);
+    }
+
+    private double rampMultiplier(String serviceId, long nowMs) {
+        return ramps == null ? 1 : ramps.multiplier(serviceId, nowMs);
     }
 
     private double burstMultiplier(String serviceId, long nowMs) {

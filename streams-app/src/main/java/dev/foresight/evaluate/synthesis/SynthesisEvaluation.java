@@ -1,0 +1,192 @@
+package dev.foresight.evaluate.synthesis;
+
+import dev.foresight.domain.synthesis.NeedRule;
+import dev.foresight.domain.synthesis.PipelineSynthesizer;
+import dev.foresight.domain.synthesis.ShippedTemplates;
+import dev.foresight.domain.synthesis.StageTemplate;
+import dev.foresight.domain.synthesis.SynthesisOutput.Operation;
+import dev.foresight.domain.synthesis.SynthesisOutput.StageCommand;
+import dev.foresight.domain.synthesis.SynthesisSettings;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.IntStream;
+
+/**
+ * {@code evaluate synthesis}: the synthesizer in simulated worlds with a known answer. Per seed: how long
+ * before each ramp's need and peak its scaling stage was synthesized, the precision and recall of the
+ * rollbacks against the stages drawn harmful, and the scaling bandit's regret against the best fixed
+ * (multiplier, lead time) of the grid in hindsight, and against the fixed arm chosen on the other seeds
+ * (leave one seed out). Every seed is reported.
+ */
+public final class SynthesisEvaluation {
+
+    private final SynthesisSettings settings;
+    private final Map<String, StageTemplate> templates = ShippedTemplates.parsed();
+
+    public SynthesisEvaluation(SynthesisSettings settings) {
+        this.settings = settings;
+    }
+
+    /** One seed's figures. */
+    public record SeedResult(long seed, int ramps, int beforePeak, int readyBeforeNeed, double medianLeadBeforePeak,
+                             double medianLeadBeforeNeed, int rollbacks, int harmfulRolledBack, int harmful,
+                             double banditReward, double[] fixedReward, double[] regretAt, int[] regretDays) {
+
+        double precision() {
+            return rollbacks == 0 ? Double.NaN : (double) harmfulRolledBack / rollbacks;
+        }
+
+        double recall() {
+            return harmful == 0 ? Double.NaN : (double) harmfulRolledBack / harmful;
+        }
+
+        int bestArm() {
+            return IntStream.range(0, fixedReward.length).reduce((a, b) -> fixedReward[b] > fixedReward[a] ? b : a)
+                    .orElse(0);
+        }
+    }
+
+    public List<SeedResult> run(List<Long> seeds, int days) {
+        List<SeedResult> results = new ArrayList<>();
+        for (long seed : seeds) {
+            results.add(seed(seed, days));
+        }
+        return results;
+    }
+
+    private SeedResult seed(long seed, int days) {
+        SynthesisWorld world = SynthesisWorld.generate(seed, days);
+        WorldRun.Result bandit = WorldRun.run(world, synthesizer(settings), seed, days);
+        NeedRule scaling = scalingRule();
+        List<NeedRule.Arm> arms = scaling.arms();
+        double[] fixed = new double[arms.size()];
+        double[][] fixedDaily = new double[arms.size()][];
+        for (int a = 0; a < arms.size(); a++) {
+            WorldRun.Result run = WorldRun.run(world, synthesizer(settings.withRules(withArm(arms.get(a)))), seed, days);
+            fixedDaily[a] = cumulative(run.dailyReward("scaling"));
+            fixed[a] = fixedDaily[a][days - 1];
+        }
+        double[] banditCumulative = cumulative(bandit.dailyReward("scaling"));
+        int[] checkpoints = IntStream.of(days / 8, days / 4, days / 2, days).filter(d -> d > 0).toArray();
+        double[] regret = new double[checkpoints.length];
+        for (int c = 0; c < checkpoints.length; c++) {
+            int d = checkpoints[c] - 1;
+            double best = IntStream.range(0, arms.size()).mapToDouble(a -> fixedDaily[a][d]).max().orElse(0);
+            regret[c] = best - banditCumulative[d];
+        }
+        return leads(seed, world, bandit, banditCumulative[days - 1], fixed, regret, checkpoints);
+    }
+
+    private SeedResult leads(long seed, SynthesisWorld world, WorldRun.Result bandit, double banditReward,
+                             double[] fixed, double[] regret, int[] checkpoints) {
+        List<Double> beforePeak = new ArrayList<>();
+        List<Double> beforeNeed = new ArrayList<>();
+        int ready = 0;
+        long provisioning = scalingRule().provisioning().toMinutes();
+        for (SynthesisWorld.Ramp ramp : world.ramps()) {
+            Optional<Double> synthesized = bandit.commands().stream()
+                    .filter(c -> c.operation() == Operation.ADD_STAGE && "scaling".equals(c.stageType()))
+                    .map(c -> Duration.between(SynthesisWorld.START, c.at()).toMinutes() / 1.0)
+                    .filter(m -> m >= ramp.start() - 60 && m <= ramp.peak()).findFirst();
+            if (synthesized.isPresent()) {
+                beforePeak.add(ramp.peak() - synthesized.get());
+                beforeNeed.add(ramp.need() - synthesized.get());
+                ready += ramp.need() - synthesized.get() >= provisioning ? 1 : 0;
+            }
+        }
+        List<StageCommand> rollbacks = bandit.commands().stream().filter(c -> c.operation() == Operation.ROLLBACK)
+                .toList();
+        int harmfulRolledBack = (int) rollbacks.stream()
+                .filter(c -> bandit.harmfulAdds().contains(c.pipeline() + "@" + c.parent())).count();
+        return new SeedResult(seed, world.ramps().size(), beforePeak.size(), ready, median(beforePeak),
+                median(beforeNeed), rollbacks.size(), harmfulRolledBack, bandit.harmfulAdds().size(), banditReward,
+                fixed, regret, checkpoints);
+    }
+
+    private PipelineSynthesizer synthesizer(SynthesisSettings s) {
+        return new PipelineSynthesizer(s, id -> Optional.ofNullable(templates.get(id)));
+    }
+
+    private NeedRule scalingRule() {
+        return settings.rules().stream().filter(r -> "scaling".equals(r.stageType())).findFirst().orElseThrow();
+    }
+
+    private List<NeedRule> withArm(NeedRule.Arm arm) {
+        return settings.rules().stream().map(r -> !"scaling".equals(r.stageType()) ? r
+                : new NeedRule(r.stageType(), r.templateId(), r.trigger(), r.metrics(), r.needLevel(), r.window(),
+                        r.parameter(), r.parameterScale(), r.activeFor(), r.provisioning(), List.of(arm.multiplier()),
+                        List.of(arm.leadTime()))).toList();
+    }
+
+    private static double[] cumulative(double[] daily) {
+        double[] sums = new double[daily.length];
+        double sum = 0;
+        for (int i = 0; i < daily.length; i++) {
+            sum += daily[i];
+            sums[i] = sum;
+        }
+        return sums;
+    }
+
+    private static double median(List<Double> values) {
+        if (values.isEmpty()) {
+            return Double.NaN;
+        }
+        List<Double> sorted = values.stream().sorted().toList();
+        int n = sorted.size();
+        return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
+    }
+
+    /** The report: one row per seed, then leave-one-seed-out against the fixed arm chosen on the others. */
+    public String markdown(List<SeedResult> results, int days) {
+        List<NeedRule.Arm> arms = scalingRule().arms();
+        StringBuilder md = new StringBuilder(String.format(Locale.ROOT, "# Pipeline synthesis in simulation (%d days"
+                + " per seed)%n%n| seed | ramps | stage before peak | ready before need | median min before need |"
+                + " median min before peak | rollbacks | harmful rolled back | harmful | precision | recall |%n"
+                + "|---|---|---|---|---|---|---|---|---|---|---|%n", days));
+        for (SeedResult r : results) {
+            md.append(String.format(Locale.ROOT, "| %d | %d | %d | %d | %.0f | %.0f | %d | %d | %d | %.2f | %.2f |%n",
+                    r.seed(), r.ramps(), r.beforePeak(), r.readyBeforeNeed(), r.medianLeadBeforeNeed(),
+                    r.medianLeadBeforePeak(), r.rollbacks(), r.harmfulRolledBack(), r.harmful(), r.precision(),
+                    r.recall()));
+        }
+        md.append(String.format(Locale.ROOT, "%n## Scaling threshold: UCB1 against fixed arms%n%n| seed | bandit reward"
+                + " | best fixed arm in hindsight | its reward | regret at day %s | arm chosen on the other seeds |"
+                + " its reward here | bandit minus it |%n|---|---|---|---|---|---|---|---|%n",
+                joinDays(results.get(0).regretDays())));
+        for (SeedResult r : results) {
+            int chosen = chosenOnOthers(results, r);
+            md.append(String.format(Locale.ROOT, "| %d | %.1f | %s | %.1f | %s | %s | %.1f | %+.1f |%n", r.seed(),
+                    r.banditReward(), arm(arms.get(r.bestArm())), r.fixedReward()[r.bestArm()], regrets(r),
+                    arm(arms.get(chosen)), r.fixedReward()[chosen], r.banditReward() - r.fixedReward()[chosen]));
+        }
+        return md.toString();
+    }
+
+    private static int chosenOnOthers(List<SeedResult> results, SeedResult held) {
+        int arms = held.fixedReward().length;
+        return IntStream.range(0, arms).reduce((a, b) -> total(results, held, b) > total(results, held, a) ? b : a)
+                .orElse(0);
+    }
+
+    private static double total(List<SeedResult> results, SeedResult held, int arm) {
+        return results.stream().filter(r -> r != held).mapToDouble(r -> r.fixedReward()[arm]).sum();
+    }
+
+    private static String arm(NeedRule.Arm arm) {
+        return String.format(Locale.ROOT, "%.1f x, %d min", arm.multiplier(), arm.leadTime().toMinutes());
+    }
+
+    private static String joinDays(int[] days) {
+        return String.join("/", IntStream.of(days).mapToObj(Integer::toString).toList());
+    }
+
+    private static String regrets(SeedResult r) {
+        return String.join(" / ", java.util.Arrays.stream(r.regretAt()).mapToObj(v -> String.format(Locale.ROOT,
+                "%.1f", v)).toList());
+    }
+}
