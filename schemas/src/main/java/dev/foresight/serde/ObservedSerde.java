@@ -14,7 +14,8 @@ final class ObservedSerde {
     }
 
     static <T extends SpecificRecord> Serde<T> of(Serde<T> inner, RecordObserver observer) {
-        return Serdes.serdeFrom(new Writing<>(inner.serializer(), observer), new Reading<>(inner.deserializer(), observer));
+        return Serdes.serdeFrom(new Writing<>(inner.serializer(), observer),
+                new Reading<>(inner.deserializer(), observer));
     }
 
     private record Writing<T extends SpecificRecord>(Serializer<T> inner, RecordObserver observer)

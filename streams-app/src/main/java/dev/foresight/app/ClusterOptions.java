@@ -83,7 +83,8 @@ final class ClusterOptions {
         } catch (NoSuchFileException e) {
             throw new UserError("--config " + file + ": no such file", e);
         } catch (IOException | IllegalArgumentException e) {
-            throw new UserError("--config " + file + ": cannot be read as a properties file (" + e.getMessage() + ")", e);
+            throw new UserError("--config " + file + ": cannot be read as a properties file (" + e.getMessage()
+                    + ")", e);
         }
     }
 }

@@ -6,6 +6,7 @@ import dev.foresight.domain.workflow.DemandForecast;
 import dev.foresight.domain.workflow.DemandForecaster;
 import dev.foresight.domain.workflow.Deviations;
 import dev.foresight.domain.workflow.Resources;
+import dev.foresight.domain.workflow.ShadowEvidence;
 import dev.foresight.domain.workflow.Shadows;
 import dev.foresight.domain.workflow.UsageQuantiles;
 import dev.foresight.domain.workflow.WorkflowCommands;
@@ -183,15 +184,16 @@ final class ShadowProcessor implements Processor<String, WorkflowEvent, String, 
         }
         action.setRequested(requested);
         String type = shadow.getWorkflowType();
-        ResourcePrediction prediction = predictor.predict(type,
-                Shadows.historyBefore(shadow, action.getActionId(), at), action.getActionType());
+        List<ActionObservation> history = Shadows.historyBefore(shadow, action.getActionId(), at);
+        ResourcePrediction prediction = predictor.predict(type, history, action.getActionType());
         AllocationPlan plan = planner.plan(prediction, recentUsage(type, action.getActionType()),
                 Optional.ofNullable(requested).map(Resources::of));
         String pool = settings.pools().poolOf(type);
         Optional<ShadowAction> previous = Shadows.lastSized(shadow);
         action.setPrediction(Shadows.prediction(plan, pool, at));
         context.forward(new Record<>(pool, new ShadowOutput.PoolRequest(
-                WorkflowCommands.reserve(shadow.getWorkflowId(), action.getActionId(), plan, at)), record.timestamp()));
+                WorkflowCommands.reserve(shadow.getWorkflowId(), action.getActionId(), plan,
+                        ShadowEvidence.of(shadow, action, history), at)), record.timestamp()));
         if (lookingAhead()) {
             forecaster.submitted(type, previous.map(ShadowAction::getActionType).orElse(null), action.getActionType(),
                     previous.map(p -> at.toEpochMilli() - p.getPrediction().getMadeAt().toEpochMilli()).orElse(0L));
