@@ -39,7 +39,7 @@ public final class ExplanationMarkdown {
         }
         md.append(".\n\n");
         if (!decision.getExplanation().isBlank()) {
-            md.append("> ").append(decision.getExplanation()).append("\n\n");
+            md.append("> ").append(decision.getExplanation().replace("\n", " ")).append("\n\n");
         }
         table(md, "Inputs", decision.getInputs());
         table(md, "Thresholds", decision.getThresholds());

@@ -42,7 +42,7 @@ class ExplanationTest {
         String markdown = new ExplanationMarkdown().of(rollback);
 
         assertTrue(markdown.contains("Made by **deployment-guardian** version `abort-v1`, confidence 0.700."), markdown);
-        assertTrue(markdown.contains("> risk held over abort \\| for 2 min"), markdown);
+        assertTrue(markdown.contains("> risk held over abort | for 2 min"), markdown);
         assertTrue(markdown.contains("### Inputs\n\n| name | value |\n|---|---|\n| risk | 0.9100 |"), markdown);
         assertTrue(markdown.contains("### Thresholds\n\n| name | value |\n|---|---|\n| abort | 0.8000 |"), markdown);
         assertTrue(markdown.contains("| deployment.status | RUNNING |\n| host.id | h-3 |"), markdown);
