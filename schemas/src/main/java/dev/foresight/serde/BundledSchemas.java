@@ -74,8 +74,10 @@ public final class BundledSchemas {
 
     private static final List<String> HISTORY = List.of("TelemetryEvent.v1.avsc", "TelemetryEvent.v2.avsc",
             "WorkflowEvent.v1.avsc", "AllocationCommand.v1.avsc", "DemandReport.v1.avsc", "RiskScore.v1.avsc",
-            "HealthCheckEvent.v1.avsc", "SeriesPoint.v1.avsc",
-            "PipelineEvent.v1.avsc", "RiskScore.v2.avsc");
+            "HealthCheckEvent.v1.avsc", "SeriesPoint.v1.avsc", "PipelineEvent.v1.avsc",
+            // the commands as they were before Decision gained its evidence
+            "Alert.v1.avsc", "AllocationCommand.v2.avsc", "DemandReport.v2.avsc", "OrchestrationCommand.v1.avsc",
+            "PipelineSynthesisCommand.v1.avsc", "RiskScore.v2.avsc", "RollbackCommand.v1.avsc", "StartupPlan.v1.avsc");
 
     private static final BundledSchemas INSTANCE = new BundledSchemas();
 

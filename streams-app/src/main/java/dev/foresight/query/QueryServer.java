@@ -47,12 +47,14 @@ import org.slf4j.LoggerFactory;
  * </ul>
  * With {@link #withSeries}, also {@code GET /series/{serviceId}/{metric}?from=&to=&step=} ({@link SeriesApi});
  * with {@link #withPipelines}, {@code GET /pipelines/{serviceId}/versions[/{version}]} and
- * {@code /pipelines/{serviceId}/diff?from=&to=} ({@link PipelineApi}).
+ * {@code /pipelines/{serviceId}/diff?from=&to=} ({@link PipelineApi});
+ * with {@link #withOperations}, {@code /metrics}, {@code /health/live} and {@code /health/ready}
+ * ({@link OperationsApi}).
  * Reads go to the instance that owns the workflow's partition (forwarded when it is another one, with the
- * caller's token). With a bearer token set, a request without it gets 401. Every error is JSON
- * {@code {"error": "..."}}: 400 for bad input, 401, 404, 405 for a wrong method, 409, 413 for a body over
- * 16 KiB, 414 and 431 for a URI or headers over Jetty's 8 KiB, 503 with Retry-After while the store cannot
- * be queried or the event cannot be published, 500 (without details) for a bug.
+ * caller's token). With a bearer token set, a request without it gets 401 (the health probes excepted).
+ * Every error is JSON {@code {"error": "..."}}: 400 for bad input, 401, 404, 405 for a wrong method, 409,
+ * 413 for a body over 16 KiB, 414 and 431 for a URI or headers over Jetty's 8 KiB, 503 with Retry-After while
+ * the store cannot be queried or the event cannot be published, 500 (without details) for a bug.
  */
 public final class QueryServer implements AutoCloseable {
 
@@ -71,6 +73,7 @@ public final class QueryServer implements AutoCloseable {
     private final OwnerProxy proxy = new OwnerProxy();
     private SeriesApi series;
     private PipelineApi pipelines;
+    private OperationsApi operations;
     private Javalin app;
 
     /**
@@ -95,6 +98,12 @@ public final class QueryServer implements AutoCloseable {
         return this;
     }
 
+    /** Also serves {@code /metrics} and the health probes (see {@link OperationsApi}); call before {@link #start}. */
+    public QueryServer withOperations(OperationsApi operationsApi) {
+        this.operations = operationsApi;
+        return this;
+    }
+
     public QueryServer(ShadowLocator locator, ShadowReader reader, EventSink sink, Clock clock) {
         this.locator = locator;
         this.reader = reader;
@@ -111,8 +120,15 @@ public final class QueryServer implements AutoCloseable {
             config.http.prefer405over404 = true;
             config.http.maxRequestSize = MAX_BODY_BYTES;
             config.jetty.modifyServer(server -> server.setErrorHandler(new JsonErrorHandler()));
+        });
+        if (operations != null) {
+            operations.register(app);
+        }
+        app.before(ctx -> {
+            if (!OperationsApi.isPublic(ctx)) {
+                token.check(ctx);
+            }
         })
-                .before(token::check)
                 .post("/shadow/create/{workflowID}", this::create)
                 .get("/shadow/{workflowID}", ctx -> owned(ctx, (shadow, c) -> ok(c, 200, json.shadow(shadow))))
                 .get("/shadow/{workflowID}/prediction/{actionID}", this::prediction)

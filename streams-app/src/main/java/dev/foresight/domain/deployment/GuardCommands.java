@@ -42,9 +42,10 @@ public final class GuardCommands {
             thresholds.put(level.name().toLowerCase(Locale.ROOT), policy.threshold(level));
         }
         thresholds.put("abort", settings.abortRisk());
-        return new RiskScore(host.getHostId(), host.getDeploymentId(), at, risk, decision(MODEL, modelVersion,
-                HostFeatures.named(features), thresholds, "probability that the host fails within "
-                        + settings.labelHorizon().toMinutes() + " min"), null);
+        Decision decision = decision(MODEL, modelVersion, HostFeatures.named(features), thresholds,
+                "probability that the host fails within " + settings.labelHorizon().toMinutes() + " min");
+        decision.setEvidence(DeploymentEvidence.of(null, host));
+        return new RiskScore(host.getHostId(), host.getDeploymentId(), at, risk, decision, null);
     }
 
     /** The command of a level the host entered, or the revert of one it left; SCALE and its revert go to every dependent. */
@@ -53,6 +54,7 @@ public final class GuardCommands {
         Map<String, Double> thresholds = Map.of("enter", policy.threshold(step.level()),
                 "exit", policy.exitThreshold(step.level()));
         Decision decision = decision(ALLOCATOR, modelVersion, inputs, thresholds, why);
+        decision.setEvidence(DeploymentEvidence.of(deployment, host));
         AllocationAction action = step.move() == Move.ENTER ? action(step.level()) : AllocationAction.REVERT;
         List<String> targets = step.level() == RiskLevel.SCALE_DEPENDENTS ? deployment.getDependents()
                 : List.of(host.getHostId());

@@ -32,6 +32,7 @@ public final class Rollbacks {
     /** Moves the deployment to ROLLING_BACK with its blend decided, and returns the command that says so and why. */
     public RollbackCommand start(DeploymentState deployment, Instant at, String madeBy, String version,
                           Map<String, Double> inputs, Map<String, Double> thresholds, String why) {
+        Map<String, String> read = DeploymentEvidence.of(deployment);
         List<BlendDecision> blend = planner.plan(deployment.getResources(), new RestoreTarget(
                 deployment.getToVersion(), deployment.getFromVersion(), Set.copyOf(deployment.getKnownConfigKeys())));
         deployment.setKeptResources(withVerdict(blend, BlendVerdict.KEEP));
@@ -46,6 +47,7 @@ public final class Rollbacks {
         Decision decision = GuardCommands.decision(madeBy, version, allInputs, thresholds,
                 why + "; restoring " + deployment.getFromVersion() + " with " + deployment.getKeptResources().size()
                         + " of " + blend.size() + " resources of the failed attempt kept");
+        decision.setEvidence(read);
         return commands.rollback(deployment, blend, decision, at);
     }
 

@@ -38,11 +38,13 @@ public final class WorkflowCommands {
         return workflowId + "/" + actionId;
     }
 
-    public static AllocationCommand reserve(String workflowId, String actionId, AllocationPlan plan, Instant at) {
+    /** @param evidence the state the plan was made from ({@link ShadowEvidence}) */
+    public static AllocationCommand reserve(String workflowId, String actionId, AllocationPlan plan,
+                                            Map<String, String> evidence, Instant at) {
         Decision decision = Decision.newBuilder()
                 .setMadeBy(plan.madeBy()).setVersion(plan.version()).setInputs(new HashMap<>(plan.inputs()))
                 .setThresholds(plan.thresholds()).setConfidence(plan.confidence()).setExplanation(plan.explanation())
-                .build();
+                .setEvidence(evidence).build();
         return command(AllocationAction.RESERVE, target(workflowId, actionId), workflowId, plan.allocated().toUsage(),
                 at, decision);
     }

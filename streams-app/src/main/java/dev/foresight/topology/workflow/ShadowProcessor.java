@@ -6,9 +6,11 @@ import dev.foresight.domain.workflow.DemandForecast;
 import dev.foresight.domain.workflow.DemandForecaster;
 import dev.foresight.domain.workflow.Deviations;
 import dev.foresight.domain.workflow.Resources;
+import dev.foresight.domain.workflow.ShadowEvidence;
 import dev.foresight.domain.workflow.Shadows;
 import dev.foresight.domain.workflow.UsageQuantiles;
 import dev.foresight.domain.workflow.WorkflowCommands;
+import dev.foresight.metrics.ForesightMetrics;
 import dev.foresight.predict.workflow.ActionObservation;
 import dev.foresight.predict.workflow.NextActionPredictor;
 import dev.foresight.predict.workflow.ResourcePrediction;
@@ -67,6 +69,7 @@ final class ShadowProcessor implements Processor<String, WorkflowEvent, String, 
         }
     };
     private NextActionPredictor predictor;
+    private ForesightMetrics metrics;
     private ProcessorContext<String, ShadowOutput> context;
     private KeyValueStore<String, ShadowWorkflow> shadows;
     private KeyValueStore<String, UsageWindow> history;
@@ -87,6 +90,8 @@ final class ShadowProcessor implements Processor<String, WorkflowEvent, String, 
         history = context.getStateStore(WorkflowShadowing.HISTORY_STORE);
         models = context.getStateStore(WorkflowShadowing.MODEL_STORE);
         predictor = restoredPredictor(models.get(MODEL_KEY));
+        metrics = ForesightMetrics.from(context.appConfigs());
+        predictor.onTrained(took -> metrics.training(AllocationPlanner.MODEL, took));
         context.schedule(settings.sweepInterval(), settings.sweepClock(), this::sweep);
         context.schedule(settings.checkpointInterval(), PunctuationType.WALL_CLOCK_TIME, now -> {
             if (learnedSinceCheckpoint > 0) {
@@ -179,15 +184,16 @@ final class ShadowProcessor implements Processor<String, WorkflowEvent, String, 
         }
         action.setRequested(requested);
         String type = shadow.getWorkflowType();
-        ResourcePrediction prediction = predictor.predict(type,
-                Shadows.historyBefore(shadow, action.getActionId(), at), action.getActionType());
+        List<ActionObservation> history = Shadows.historyBefore(shadow, action.getActionId(), at);
+        ResourcePrediction prediction = predictor.predict(type, history, action.getActionType());
         AllocationPlan plan = planner.plan(prediction, recentUsage(type, action.getActionType()),
                 Optional.ofNullable(requested).map(Resources::of));
         String pool = settings.pools().poolOf(type);
         Optional<ShadowAction> previous = Shadows.lastSized(shadow);
         action.setPrediction(Shadows.prediction(plan, pool, at));
         context.forward(new Record<>(pool, new ShadowOutput.PoolRequest(
-                WorkflowCommands.reserve(shadow.getWorkflowId(), action.getActionId(), plan, at)), record.timestamp()));
+                WorkflowCommands.reserve(shadow.getWorkflowId(), action.getActionId(), plan,
+                        ShadowEvidence.of(shadow, action, history), at)), record.timestamp()));
         if (lookingAhead()) {
             forecaster.submitted(type, previous.map(ShadowAction::getActionType).orElse(null), action.getActionType(),
                     previous.map(p -> at.toEpochMilli() - p.getPrediction().getMadeAt().toEpochMilli()).orElse(0L));
@@ -235,6 +241,7 @@ final class ShadowProcessor implements Processor<String, WorkflowEvent, String, 
         if (prediction != null) {
             PredictionError error = Deviations.of(Resources.of(prediction.getExpected()), actual);
             action.setError(error);
+            metrics.predictionError(prediction.getMadeBy(), error.getWorst());
             if (Math.abs(error.getWorst()) > settings.deviationBound()) {
                 var alert = WorkflowCommands.deviation(shadow.getWorkflowId(), action.getActionId(), prediction,
                         actual, error, settings.deviationBound(), at);

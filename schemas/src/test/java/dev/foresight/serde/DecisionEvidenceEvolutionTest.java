@@ -1,0 +1,90 @@
+package dev.foresight.serde;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.foresight.schema.commands.RollbackCommand;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.util.List;
+import java.util.Map;
+import org.apache.avro.Schema;
+import org.apache.avro.SchemaCompatibility;
+import org.apache.avro.SchemaCompatibility.SchemaCompatibilityType;
+import org.apache.avro.generic.GenericData;
+import org.apache.avro.generic.GenericDatumWriter;
+import org.apache.avro.generic.GenericRecord;
+import org.apache.avro.io.BinaryEncoder;
+import org.apache.avro.io.EncoderFactory;
+import org.apache.avro.specific.SpecificData;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** Decision v2 adds the state a decision read; every command written before it still reads, and vice versa. */
+class DecisionEvidenceEvolutionTest {
+
+    @ParameterizedTest
+    @ValueSource(strings = {"Alert.v1", "AllocationCommand.v2", "DemandReport.v2", "OrchestrationCommand.v1",
+            "PipelineSynthesisCommand.v1", "RiskScore.v2", "RollbackCommand.v1", "StartupPlan.v1"})
+    void shouldReadCommandsWrittenBeforeTheEvidenceAndLetOldReadersReadNewOnes(String version) throws IOException {
+        Schema old = load(version);
+        Schema current = SpecificData.get().getSchema(SpecificData.get().getClass(old));
+
+        assertEquals(SchemaCompatibilityType.COMPATIBLE,
+                SchemaCompatibility.checkReaderWriterCompatibility(current, old).getType(), version);
+        assertEquals(SchemaCompatibilityType.COMPATIBLE,
+                SchemaCompatibility.checkReaderWriterCompatibility(old, current).getType(), version);
+        assertTrue(BundledSchemas.instance().byId(BundledSchemas.idOf(old)).isPresent(), "bundled: " + version);
+    }
+
+    @Test
+    void shouldReadAnOldRollbackWithNoEvidence() throws IOException {
+        Schema old = load("RollbackCommand.v1");
+
+        RollbackCommand read = AvroSerdes.bundled().<RollbackCommand>valueSerde().deserializer()
+                .deserialize("rollback.commands.v1", wire(old, oldRollback(old)));
+
+        assertEquals("d-1/rollback", read.getCommandId());
+        assertEquals("deployment-guardian", read.getDecision().getMadeBy());
+        assertEquals(Map.of(), read.getDecision().getEvidence());
+    }
+
+    private static GenericRecord oldRollback(Schema schema) {
+        GenericRecord decision = new GenericData.Record(schema.getField("decision").schema());
+        decision.put("madeBy", "deployment-guardian");
+        decision.put("version", "1");
+        decision.put("inputs", Map.of("risk", 0.9));
+        decision.put("thresholds", Map.of("abort", 0.8));
+        decision.put("confidence", null);
+        decision.put("explanation", "risk over the abort threshold");
+        GenericRecord rollback = new GenericData.Record(schema);
+        rollback.put("commandId", "d-1/rollback");
+        rollback.put("issuedAt", 1_700_000_000_000L);
+        rollback.put("deploymentId", "d-1");
+        rollback.put("serviceId", "checkout");
+        rollback.put("failedVersion", "v2");
+        rollback.put("restoreVersion", "v1");
+        rollback.put("blend", List.of());
+        rollback.put("decision", decision);
+        return rollback;
+    }
+
+    private static byte[] wire(Schema schema, GenericRecord record) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        out.write(0);
+        out.write(ByteBuffer.allocate(4).putInt(BundledSchemas.idOf(schema)).array());
+        BinaryEncoder encoder = EncoderFactory.get().binaryEncoder(out, null);
+        new GenericDatumWriter<GenericRecord>(schema).write(record, encoder);
+        encoder.flush();
+        return out.toByteArray();
+    }
+
+    private Schema load(String version) throws IOException {
+        try (InputStream in = getClass().getResourceAsStream("/schemas/history/" + version + ".avsc")) {
+            return new Schema.Parser().parse(in);
+        }
+    }
+}
