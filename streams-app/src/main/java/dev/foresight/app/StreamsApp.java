@@ -4,6 +4,8 @@ import dev.foresight.config.StreamsProperties;
 import dev.foresight.producers.EventSink;
 import dev.foresight.query.QueryServer;
 import dev.foresight.query.SeriesApi;
+import dev.foresight.query.ShadowCatalogue;
+import dev.foresight.query.StreamsShadowCatalogue;
 import dev.foresight.query.StreamsSeriesReader;
 import dev.foresight.query.StreamsShadowLocator;
 import dev.foresight.serde.AvroSerdes;
@@ -79,6 +81,11 @@ final class StreamsApp implements AutoCloseable {
         return new QueryServer(streams, WorkflowShadowing.SHADOW_STORE, sink, self).withSeries(new SeriesApi(
                 new StreamsShadowLocator(streams, DeliverySignals.FINE_STORE, self),
                 new StreamsSeriesReader(streams, signals), Clock.systemUTC()));
+    }
+
+    /** The local shadow store and the other instances, for the dashboard's workflow list. */
+    ShadowCatalogue shadowCatalogue(HostInfo self) {
+        return new StreamsShadowCatalogue(streams, WorkflowShadowing.SHADOW_STORE, self);
     }
 
     /**

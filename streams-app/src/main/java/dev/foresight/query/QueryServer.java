@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.foresight.ingest.EventFamilies;
 import dev.foresight.producers.EventSink;
+import dev.foresight.query.dashboard.DashboardApi;
+import dev.foresight.query.dashboard.DashboardView;
 import dev.foresight.schema.events.ActionCompleted;
 import dev.foresight.schema.events.ActionSubmitted;
 import dev.foresight.schema.events.WorkflowCreated;
@@ -45,6 +47,7 @@ import org.slf4j.LoggerFactory;
  *       MiB, other resources optionally as a JSON body; publishes an ActionCompleted; 202, or 409 if the action
  *       already completed.</li>
  * </ul>
+ * With {@link #withDashboard}, also the dashboard's page and data ({@link DashboardApi}).
  * With {@link #withSeries}, also {@code GET /series/{serviceId}/{metric}?from=&to=&step=} ({@link SeriesApi}).
  * Reads go to the instance that owns the workflow's partition (forwarded when it is another one, with the
  * caller's token). With a bearer token set, a request without it gets 401. Every error is JSON
@@ -68,6 +71,8 @@ public final class QueryServer implements AutoCloseable {
     private final ShadowJson json = new ShadowJson(mapper);
     private final OwnerProxy proxy = new OwnerProxy();
     private SeriesApi series;
+    private DashboardApi dashboard;
+    private DashboardWorkflows workflows;
     private Javalin app;
 
     /**
@@ -83,6 +88,16 @@ public final class QueryServer implements AutoCloseable {
     /** Also serves {@code GET /series/{serviceId}/{metric}} (see {@link SeriesApi}); call before {@link #start}. */
     public QueryServer withSeries(SeriesApi seriesApi) {
         this.series = seriesApi;
+        return this;
+    }
+
+    /**
+     * Also serves the dashboard (see {@link DashboardApi}) and {@code GET /api/dashboard/workflows}
+     * ({@link DashboardWorkflows}); call before {@link #start}.
+     */
+    public QueryServer withDashboard(DashboardView view, ShadowCatalogue shadows) {
+        this.dashboard = new DashboardApi(view, mapper);
+        this.workflows = new DashboardWorkflows(shadows, mapper);
         return this;
     }
 
@@ -102,8 +117,15 @@ public final class QueryServer implements AutoCloseable {
             config.http.prefer405over404 = true;
             config.http.maxRequestSize = MAX_BODY_BYTES;
             config.jetty.modifyServer(server -> server.setErrorHandler(new JsonErrorHandler()));
+            if (dashboard != null) {
+                DashboardApi.assets(config);
+            }
         })
-                .before(token::check)
+                .before(ctx -> {
+                    if (dashboard == null || !DashboardApi.isAsset(ctx.path())) {
+                        token.check(ctx);
+                    }
+                })
                 .post("/shadow/create/{workflowID}", this::create)
                 .get("/shadow/{workflowID}", ctx -> owned(ctx, (shadow, c) -> ok(c, 200, json.shadow(shadow))))
                 .get("/shadow/{workflowID}/prediction/{actionID}", this::prediction)
@@ -118,6 +140,12 @@ public final class QueryServer implements AutoCloseable {
                 });
         if (series != null) {
             app.get("/series/{serviceId}/{metric}", series::handle);
+        }
+        if (dashboard != null) {
+            app.get("/dashboard", ctx -> ctx.redirect(DashboardApi.PAGE))
+                    .get("/api/dashboard/state", dashboard::state)
+                    .get("/api/dashboard/commands/{id}", dashboard::command)
+                    .get("/api/dashboard/workflows", workflows::handle);
         }
         app.start(host, port);
         return this;
