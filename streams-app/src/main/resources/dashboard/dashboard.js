@@ -127,7 +127,8 @@ async function explain(id) {
     const decision = command.record.decision || {};
     panel.innerHTML = '<h3 id="explanation-title">' + escape(command.type + ' ' + command.target) + '</h3>'
       + '<p id="explanation-reason">' + escape(command.reason || 'no reason given') + '</p>'
-      + (decision.confidence !== undefined ? '<p>confidence ' + escape(fixed(decision.confidence)) + '</p>' : '')
+      + '<p>made by ' + escape(decision.madeBy || '?') + ' ' + escape(decision.version || '')
+      + (decision.confidence !== undefined ? ', confidence ' + escape(fixed(decision.confidence)) : '') + '</p>'
       + entries('inputs', decision.inputs) + entries('thresholds', decision.thresholds)
       + '<details><summary>whole command</summary><pre>' + escape(JSON.stringify(command.record, null, 2))
       + '</pre></details>';

@@ -142,8 +142,7 @@ public final class QueryServer implements AutoCloseable {
             app.get("/series/{serviceId}/{metric}", series::handle);
         }
         if (dashboard != null) {
-            app.get("/dashboard", ctx -> ctx.redirect(DashboardApi.PAGE))
-                    .get("/api/dashboard/state", dashboard::state)
+            app.get("/api/dashboard/state", dashboard::state)
                     .get("/api/dashboard/commands/{id}", dashboard::command)
                     .get("/api/dashboard/workflows", workflows::handle);
         }
