@@ -149,12 +149,25 @@ function drawState(state) {
   drawCommands(state.commands);
 }
 
+/** Kafka Streams' state from the readiness probe, which answers 503 while it restores or rebalances. */
+async function readiness() {
+  try {
+    const response = await fetch('/health/ready', { cache: 'no-store' });
+    const body = await response.json();
+    return response.ok ? 'ready' : 'not ready (' + body.state + ')';
+  } catch (error) {
+    return 'readiness unknown';
+  }
+}
+
 async function poll() {
   try {
-    const [state, workflows] = await Promise.all([get('/api/dashboard/state'), get('/api/dashboard/workflows')]);
+    const [state, workflows, ready] = await Promise.all([get('/api/dashboard/state'), get('/api/dashboard/workflows'),
+      readiness()]);
     drawState(state);
     drawWorkflows(workflows);
-    $('status').textContent = 'live, ' + state.records + ' record(s) seen, updated ' + new Date().toLocaleTimeString();
+    $('status').textContent = 'live, ' + state.records + ' record(s) seen, updated ' + new Date().toLocaleTimeString()
+      + ', ' + ready;
     $('status').className = '';
   } catch (error) {
     $('status').textContent = String(error.message || error);

@@ -28,9 +28,20 @@ public final class AvroSerdes {
     }
 
     private final Optional<String> registryUrl;
+    private final RecordObserver observer;
 
     public AvroSerdes(Optional<String> registryUrl) {
+        this(registryUrl, RecordObserver.NONE);
+    }
+
+    private AvroSerdes(Optional<String> registryUrl, RecordObserver observer) {
         this.registryUrl = registryUrl;
+        this.observer = observer;
+    }
+
+    /** These serdes, telling {@code observer} about every record they read or write. */
+    public AvroSerdes observedBy(RecordObserver recordObserver) {
+        return new AvroSerdes(registryUrl, recordObserver);
     }
 
     /** Serdes that resolve schemas from the bundled {@code schemas/}, no registry needed. */
@@ -49,6 +60,11 @@ public final class AvroSerdes {
     }
 
     public <T extends SpecificRecord> Serde<T> valueSerde() {
+        Serde<T> serde = plainValueSerde();
+        return observer == RecordObserver.NONE ? serde : ObservedSerde.of(serde, observer);
+    }
+
+    private <T extends SpecificRecord> Serde<T> plainValueSerde() {
         if (registryUrl.isEmpty()) {
             return BundledAvroSerde.create();
         }

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
@@ -50,10 +51,14 @@ final class ApplicationReset {
 
     /** Deletes those of the topology's changelog and repartition topics that exist and returns their names. */
     List<String> deleteInternalTopics() throws InterruptedException, ExecutionException {
-        List<String> internal =
-                admin.listTopics().names().get().stream().filter(internalTopics::contains).sorted().toList();
-        admin.deleteTopics(internal).all().get();
-        return internal;
+        return deleteExisting(internalTopics);
+    }
+
+    /** Deletes those of {@code topics} that exist and returns their names. */
+    List<String> deleteExisting(Collection<String> topics) throws InterruptedException, ExecutionException {
+        List<String> existing = admin.listTopics().names().get().stream().filter(topics::contains).sorted().toList();
+        admin.deleteTopics(existing).all().get();
+        return existing;
     }
 
     /** Deletes {@code stateDir/applicationId}, where Streams keeps this app's stores and checkpoints. */

@@ -2,7 +2,9 @@ package dev.foresight.app;
 
 import dev.foresight.config.KafkaProperties;
 import java.io.IOException;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -39,6 +41,11 @@ final class ClusterOptions {
             description = "Loopback port of the embedded broker; 0 picks a free one (default: ${DEFAULT-VALUE}).")
     int brokerPort;
 
+    @Option(names = "--connect-timeout", defaultValue = "15s", converter = DurationConverter.class,
+            paramLabel = "DURATION", description = "How long a configured cluster may take to answer before the "
+                    + "command gives up (default: ${DEFAULT-VALUE}).")
+    Duration connectTimeout;
+
     @Option(names = "--replication-factor", paramLabel = "N",
             description = "Replication factor of created topics (default: 1 embedded, the broker's "
                     + "default.replication.factor otherwise).")
@@ -48,17 +55,35 @@ final class ClusterOptions {
         return Optional.ofNullable(schemaRegistryUrl);
     }
 
-    /** Kafka settings from file, then environment, then flags; later sources win. */
-    Map<String, String> kafkaOverrides(Map<String, String> environment) throws IOException {
+    /**
+     * Kafka settings from file, then environment, then flags; later sources win.
+     *
+     * @throws UserError for a config file that cannot be read or a {@code -p} that is not KEY=VALUE
+     */
+    Map<String, String> kafkaOverrides(Map<String, String> environment) {
         Map<String, String> merged = new LinkedHashMap<>();
         if (configFile != null) {
-            merged.putAll(KafkaProperties.fromFile(configFile));
+            merged.putAll(fromFile(configFile));
         }
         merged.putAll(KafkaProperties.fromEnvironment(environment));
-        merged.putAll(KafkaProperties.fromAssignments(kafkaProperties));
+        try {
+            merged.putAll(KafkaProperties.fromAssignments(kafkaProperties));
+        } catch (IllegalArgumentException e) {
+            throw new UserError("--kafka-property: " + e.getMessage(), e);
+        }
         if (bootstrapServers != null) {
             merged.put("bootstrap.servers", bootstrapServers);
         }
         return merged;
+    }
+
+    private static Map<String, String> fromFile(Path file) {
+        try {
+            return KafkaProperties.fromFile(file);
+        } catch (NoSuchFileException e) {
+            throw new UserError("--config " + file + ": no such file", e);
+        } catch (IOException | IllegalArgumentException e) {
+            throw new UserError("--config " + file + ": cannot be read as a properties file (" + e.getMessage() + ")", e);
+        }
     }
 }

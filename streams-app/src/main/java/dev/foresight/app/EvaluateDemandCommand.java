@@ -12,7 +12,7 @@ import picocli.CommandLine.Spec;
 
 @Command(name = "demand", description = "Fleet demand posture on request-rate series (NAB timestamp,value files "
         + "and the Azure LLM inference trace): how early surges are flagged before their peak, level flaps per hour "
-        + "with and without hysteresis (chosen by leave-one-out), coverage of the forecast's 90 % interval.")
+        + "with and without hysteresis (chosen by leave-one-out), coverage of the forecast's 90 %% interval.")
 final class EvaluateDemandCommand implements Callable<Integer> {
 
     @Mixin

@@ -1,9 +1,6 @@
 package dev.foresight.app;
 
 import dev.foresight.bench.BenchCommand;
-import dev.foresight.evaluate.InputFileException;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -14,21 +11,19 @@ import picocli.CommandLine.Spec;
 
 /** Entry point of the shaded jar: {@code java -jar foresight.jar <command>}. */
 @Command(name = "foresight", subcommands = {RunCommand.class, ProduceCommand.class, ReplayCommand.class,
-        TopicsCommand.class, ResetCommand.class, EvaluateCommand.class, ReportCommand.class, BenchCommand.class,
+        TopicsCommand.class, ResetCommand.class, CleanCommand.class, EvaluateCommand.class, ReportCommand.class, BenchCommand.class,
         ServicesCommand.class},
         description = "Watches deployments, workflows and fleet telemetry on Kafka, predicts what is about to "
                 + "happen and emits commands.",
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:done", "1:failed (see the log)", "2:invalid arguments", "3:reset refused: the app "
-                + "is still running"})
+        exitCodeList = {"0:done", "1:failed (see the log)", "2:user error (bad flag or value, missing or unreadable "
+                + "file, unreachable cluster), said in one line", "3:reset refused: the app is still running"})
 public final class ForesightCli implements Runnable {
 
     public static final int OK = 0;
     public static final int FAILED = 1;
     public static final int USAGE = 2;
     public static final int APP_RUNNING = 3;
-
-    private static final Logger LOG = LoggerFactory.getLogger(ForesightCli.class);
 
     @Option(names = {"-h", "--help"}, usageHelp = true, scope = ScopeType.INHERIT, description = "Show this help.")
     boolean help;
@@ -42,16 +37,10 @@ public final class ForesightCli implements Runnable {
 
     /** The configured command line, also used by tests to run a command in-process. */
     public static CommandLine commandLine() {
+        CliErrors errors = new CliErrors();
         return new CommandLine(new ForesightCli())
-                .setExecutionExceptionHandler((error, commandLine, parseResult) -> {
-                    if (error instanceof InputFileException badInput) {
-                        commandLine.getErr().println(commandLine.getCommandName() + ": " + badInput.getMessage());
-                        commandLine.getErr().flush();
-                        return USAGE;
-                    }
-                    LOG.error("'{}' failed", commandLine.getCommandName(), error);
-                    return FAILED;
-                });
+                .setParameterExceptionHandler(errors)
+                .setExecutionExceptionHandler(errors);
     }
 
     @Override

@@ -7,7 +7,7 @@ import ch.qos.logback.core.spi.FilterReply;
 import java.util.regex.Pattern;
 
 /**
- * Drops three kinds of Kafka log lines that look like failures to a newcomer but are normal, and nothing
+ * Drops four kinds of Kafka log lines that look like failures to a newcomer but are normal, and nothing
  * else of those loggers.
  *
  * <ul>
@@ -20,6 +20,8 @@ import java.util.regex.Pattern;
  * <li><b>Repartition topics not created yet.</b> On the first start of an application its consumer asks for
  * its repartition topics before the group leader has created them: UNKNOWN_TOPIC_OR_PARTITION, retried
  * until they exist a moment later.</li>
+ * <li><b>The reachability check's connection attempts.</b> When a configured cluster does not answer, the
+ * command says so in one line ({@link Cluster}); the check's client would warn once per retry before it.</li>
  * <li><b>A future default for global stores</b>, which this app does not have; logged by every
  * {@code StreamsConfig} that a {@code StreamsBuilder} makes for itself.</li>
  * </ul>
@@ -47,7 +49,8 @@ public final class HarmlessKafkaLogLines extends Filter<ILoggingEvent> {
             case SENDER -> message.contains(", retrying (") && (message.contains("Error: CONCURRENT_TRANSACTIONS")
                     || message.contains("Error: OUT_OF_ORDER_SEQUENCE_NUMBER"));
             case REPLICA_MANAGER -> error != null && OUT_OF_ORDER.equals(error.getClassName());
-            case NETWORK_CLIENT -> ONLY_MISSING_REPARTITIONS.matcher(message).matches();
+            case NETWORK_CLIENT -> ONLY_MISSING_REPARTITIONS.matcher(message).matches()
+                    || message.contains("clientId=" + Cluster.CONNECT_CHECK_CLIENT + "]");
             case STREAMS_CONFIG -> message.startsWith("Processing exception handler is not enabled for the GlobalThread");
             default -> false;
         };

@@ -6,6 +6,7 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.UnknownHostException;
 import org.apache.kafka.streams.state.HostInfo;
+import picocli.CommandLine.Help;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -26,6 +27,7 @@ final class HttpOptions {
     String bindAddress;
 
     @Option(names = "--http-token", paramLabel = "TOKEN", defaultValue = "${env:" + TOKEN_ENV + "}",
+            showDefaultValue = Help.Visibility.NEVER,
             description = "Bearer token every request must carry (Authorization: Bearer TOKEN); default: the "
                     + "environment variable " + TOKEN_ENV + ". Never logged.")
     String token;

@@ -3,9 +3,9 @@ package dev.foresight.app;
 import dev.foresight.config.StreamsProperties;
 import dev.foresight.serde.AvroSerdes;
 import dev.foresight.topology.InternalTopics;
-import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
@@ -31,26 +31,35 @@ final class ResetCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        PrintWriter out = spec.commandLine().getOut();
         try (Cluster kafka = Cluster.open(cluster)) {
-            Properties props = streams.streamsProperties(kafka);
-            String applicationId = StreamsProperties.applicationId(props);
-            InternalTopics internal = InternalTopics.of(StreamsApp.topology(AvroSerdes.bundled(), props).describe());
-            ApplicationReset reset = new ApplicationReset(kafka.admin(), applicationId, internal.topicsOf(applicationId));
-            try {
-                reset.deleteOffsets();
-            } catch (ExecutionException e) {
-                if (e.getCause() instanceof GroupNotEmptyException) {
-                    spec.commandLine().getErr().printf("'%s' is still running; stop it first.%n", applicationId);
-                    return ForesightCli.APP_RUNNING;
-                }
-                throw e;
-            }
-            List<String> topics = reset.deleteInternalTopics();
-            boolean state = reset.deleteLocalState(Path.of(props.getProperty(StreamsConfig.STATE_DIR_CONFIG)));
-            out.printf("Reset '%s': offsets deleted, %d internal topic(s) deleted %s, local state %s%n",
-                    applicationId, topics.size(), topics, state ? "deleted" : "absent");
+            return reset(kafka, streams.streamsProperties(kafka), spec).isPresent()
+                    ? ForesightCli.OK : ForesightCli.APP_RUNNING;
         }
-        return ForesightCli.OK;
+    }
+
+    /**
+     * Deletes the app's offsets, internal topics and local state and says so; {@code clean} starts with this.
+     *
+     * @return the reset, or empty (told on stderr) while an instance of the app still runs
+     */
+    static Optional<ApplicationReset> reset(Cluster kafka, Properties props, CommandSpec spec)
+            throws InterruptedException, ExecutionException {
+        String applicationId = StreamsProperties.applicationId(props);
+        InternalTopics internal = InternalTopics.of(StreamsApp.topology(AvroSerdes.bundled(), props).describe());
+        ApplicationReset reset = new ApplicationReset(kafka.admin(), applicationId, internal.topicsOf(applicationId));
+        try {
+            reset.deleteOffsets();
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof GroupNotEmptyException) {
+                spec.commandLine().getErr().printf("'%s' is still running; stop it first.%n", applicationId);
+                return Optional.empty();
+            }
+            throw e;
+        }
+        List<String> topics = reset.deleteInternalTopics();
+        boolean state = reset.deleteLocalState(Path.of(props.getProperty(StreamsConfig.STATE_DIR_CONFIG)));
+        spec.commandLine().getOut().printf("Reset '%s': offsets deleted, %d internal topic(s) deleted %s, "
+                + "local state %s%n", applicationId, topics.size(), topics, state ? "deleted" : "absent");
+        return Optional.of(reset);
     }
 }

@@ -1,7 +1,11 @@
 package dev.foresight.app;
 
 import dev.foresight.config.StreamsProperties;
+import dev.foresight.metrics.ForesightMetrics;
+import dev.foresight.metrics.PrometheusMetrics;
+import dev.foresight.metrics.RecordMetrics;
 import dev.foresight.producers.EventSink;
+import dev.foresight.query.OperationsApi;
 import dev.foresight.query.QueryServer;
 import dev.foresight.query.SeriesApi;
 import dev.foresight.query.ShadowCatalogue;
@@ -10,6 +14,7 @@ import dev.foresight.query.StreamsSeriesReader;
 import dev.foresight.query.StreamsShadowLocator;
 import dev.foresight.serde.AvroSerdes;
 import dev.foresight.topology.ForesightTopology;
+import dev.foresight.topology.InternalTopics;
 import dev.foresight.topology.TopologySettings;
 import dev.foresight.topology.signals.DeliverySignals;
 import dev.foresight.topology.signals.SignalsSettings;
@@ -35,9 +40,11 @@ final class StreamsApp implements AutoCloseable {
     private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(30);
 
     private final KafkaStreams streams;
+    private final PrometheusMetrics metrics;
 
-    private StreamsApp(KafkaStreams streams) {
+    private StreamsApp(KafkaStreams streams, PrometheusMetrics metrics) {
         this.streams = streams;
+        this.metrics = metrics;
     }
 
     /**
@@ -47,7 +54,13 @@ final class StreamsApp implements AutoCloseable {
     static StreamsApp start(AvroSerdes serdes, Properties streamsProperties, StopSignal stop) {
         LocalStateCheck.wipeDamagedTasks(Path.of(streamsProperties.getProperty(StreamsConfig.STATE_DIR_CONFIG)),
                 StreamsProperties.applicationId(streamsProperties));
-        KafkaStreams streams = new KafkaStreams(topology(serdes, streamsProperties), streamsProperties);
+        PrometheusMetrics metrics = new PrometheusMetrics();
+        Properties props = new Properties();
+        props.putAll(streamsProperties);
+        props.put(ForesightMetrics.CONFIG, metrics.foresight());
+        Topology topology = topology(serdes.observedBy(RecordMetrics.ofCatalogue(metrics.foresight())), props);
+        KafkaStreams streams = new KafkaStreams(topology, props);
+        metrics.bind(streams, InternalTopics.of(topology.describe()).stores());
         streams.setUncaughtExceptionHandler(error -> {
             LOG.error("Stream thread failed; stopping the application", error);
             return StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
@@ -59,7 +72,7 @@ final class StreamsApp implements AutoCloseable {
             }
         });
         streams.start();
-        return new StreamsApp(streams);
+        return new StreamsApp(streams, metrics);
     }
 
     /** What {@code run} executes and {@code reset} derives the internal topics from. */
@@ -72,7 +85,7 @@ final class StreamsApp implements AutoCloseable {
     }
 
     /**
-     * The shadow and series REST API over this app's stores, not started yet.
+     * The shadow, series and operations REST API over this app's stores and metrics, not started yet.
      *
      * @param self this instance's application.server
      */
@@ -80,7 +93,8 @@ final class StreamsApp implements AutoCloseable {
         SignalsSettings signals = TopologySettings.defaults().signals();
         return new QueryServer(streams, WorkflowShadowing.SHADOW_STORE, sink, self).withSeries(new SeriesApi(
                 new StreamsShadowLocator(streams, DeliverySignals.FINE_STORE, self),
-                new StreamsSeriesReader(streams, signals), Clock.systemUTC()));
+                new StreamsSeriesReader(streams, signals), Clock.systemUTC()))
+                .withOperations(new OperationsApi(streams::state, metrics::scrape, metrics.foresight()));
     }
 
     /** The local shadow store and the other instances, for the dashboard's workflow list. */
@@ -96,8 +110,12 @@ final class StreamsApp implements AutoCloseable {
     public void close() {
         CloseOptions options = CloseOptions.groupMembershipOperation(GroupMembershipOperation.LEAVE_GROUP)
                 .withTimeout(CLOSE_TIMEOUT);
-        if (!streams.close(options)) {
-            LOG.warn("Kafka Streams did not close within {}", CLOSE_TIMEOUT);
+        try {
+            if (!streams.close(options)) {
+                LOG.warn("Kafka Streams did not close within {}", CLOSE_TIMEOUT);
+            }
+        } finally {
+            metrics.close();
         }
     }
 }

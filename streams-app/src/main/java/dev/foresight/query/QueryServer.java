@@ -47,13 +47,14 @@ import org.slf4j.LoggerFactory;
  *       MiB, other resources optionally as a JSON body; publishes an ActionCompleted; 202, or 409 if the action
  *       already completed.</li>
  * </ul>
- * With {@link #withDashboard}, also the dashboard's page and data ({@link DashboardApi}).
- * With {@link #withSeries}, also {@code GET /series/{serviceId}/{metric}?from=&to=&step=} ({@link SeriesApi}).
+ * With {@link #withSeries}, also {@code GET /series/{serviceId}/{metric}?from=&to=&step=} ({@link SeriesApi});
+ * with {@link #withOperations}, {@code /metrics}, {@code /health/live} and {@code /health/ready}
+ * ({@link OperationsApi}); with {@link #withDashboard}, the dashboard's page and data ({@link DashboardApi}).
  * Reads go to the instance that owns the workflow's partition (forwarded when it is another one, with the
- * caller's token). With a bearer token set, a request without it gets 401. Every error is JSON
- * {@code {"error": "..."}}: 400 for bad input, 401, 404, 405 for a wrong method, 409, 413 for a body over
- * 16 KiB, 414 and 431 for a URI or headers over Jetty's 8 KiB, 503 with Retry-After while the store cannot
- * be queried or the event cannot be published, 500 (without details) for a bug.
+ * caller's token). With a bearer token set, a request without it gets 401 (the health probes excepted).
+ * Every error is JSON {@code {"error": "..."}}: 400 for bad input, 401, 404, 405 for a wrong method, 409,
+ * 413 for a body over 16 KiB, 414 and 431 for a URI or headers over Jetty's 8 KiB, 503 with Retry-After while
+ * the store cannot be queried or the event cannot be published, 500 (without details) for a bug.
  */
 public final class QueryServer implements AutoCloseable {
 
@@ -71,6 +72,7 @@ public final class QueryServer implements AutoCloseable {
     private final ShadowJson json = new ShadowJson(mapper);
     private final OwnerProxy proxy = new OwnerProxy();
     private SeriesApi series;
+    private OperationsApi operations;
     private DashboardApi dashboard;
     private DashboardWorkflows workflows;
     private Javalin app;
@@ -88,6 +90,12 @@ public final class QueryServer implements AutoCloseable {
     /** Also serves {@code GET /series/{serviceId}/{metric}} (see {@link SeriesApi}); call before {@link #start}. */
     public QueryServer withSeries(SeriesApi seriesApi) {
         this.series = seriesApi;
+        return this;
+    }
+
+    /** Also serves {@code /metrics} and the health probes (see {@link OperationsApi}); call before {@link #start}. */
+    public QueryServer withOperations(OperationsApi operationsApi) {
+        this.operations = operationsApi;
         return this;
     }
 
@@ -120,12 +128,15 @@ public final class QueryServer implements AutoCloseable {
             if (dashboard != null) {
                 DashboardApi.assets(config);
             }
+        });
+        if (operations != null) {
+            operations.register(app);
+        }
+        app.before(ctx -> {
+            if (!OperationsApi.isPublic(ctx) && (dashboard == null || !DashboardApi.isAsset(ctx.path()))) {
+                token.check(ctx);
+            }
         })
-                .before(ctx -> {
-                    if (dashboard == null || !DashboardApi.isAsset(ctx.path())) {
-                        token.check(ctx);
-                    }
-                })
                 .post("/shadow/create/{workflowID}", this::create)
                 .get("/shadow/{workflowID}", ctx -> owned(ctx, (shadow, c) -> ok(c, 200, json.shadow(shadow))))
                 .get("/shadow/{workflowID}/prediction/{actionID}", this::prediction)

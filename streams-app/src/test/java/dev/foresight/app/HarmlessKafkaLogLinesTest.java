@@ -53,6 +53,16 @@ class HarmlessKafkaLogLinesTest {
     }
 
     @Test
+    void shouldDropTheConnectionWarningsOfTheReachabilityCheckOnly() {
+        String network = "org.apache.kafka.clients.NetworkClient";
+        assertEquals(FilterReply.DENY, filter.decide(event(network, Level.WARN, "[AdminClient clientId="
+                + Cluster.CONNECT_CHECK_CLIENT + "] Connection to node -1 (/127.0.0.1:1) could not be established. "
+                + "Node may not be available.", null)));
+        assertEquals(FilterReply.NEUTRAL, filter.decide(event(network, Level.WARN, "[AdminClient clientId=adminclient-1] "
+                + "Connection to node -1 (/127.0.0.1:1) could not be established. Node may not be available.", null)));
+    }
+
+    @Test
     void shouldDropTheGlobalThreadDefaultNoticeButNotOtherConfigWarnings() {
         String config = "org.apache.kafka.streams.StreamsConfig";
         assertEquals(FilterReply.DENY, filter.decide(event(config, Level.WARN, "Processing exception handler is not "

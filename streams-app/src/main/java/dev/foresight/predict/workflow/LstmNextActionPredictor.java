@@ -6,11 +6,13 @@ import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -40,6 +42,7 @@ public final class LstmNextActionPredictor implements NextActionPredictor, AutoC
     private final ExecutorService ownedExecutor;
     private final AtomicBoolean training = new AtomicBoolean();
     private final Object trainerLock = new Object();
+    private volatile Consumer<Duration> trained = took -> { };
     private LstmTrainer trainer;
     private volatile LstmWeights weights;
 
@@ -96,6 +99,11 @@ public final class LstmNextActionPredictor implements NextActionPredictor, AutoC
         if (replay.untrained() >= settings.batchSize() && training.compareAndSet(false, true)) {
             trainingExecutor.execute(this::trainWhileBatchesWait);
         }
+    }
+
+    @Override
+    public void onTrained(Consumer<Duration> listener) {
+        trained = listener;
     }
 
     @Override
@@ -176,10 +184,12 @@ public final class LstmNextActionPredictor implements NextActionPredictor, AutoC
     private void trainWhileBatchesWait() {
         try {
             while (replay.untrained() >= settings.batchSize()) {
+                long started = System.nanoTime();
                 synchronized (trainerLock) {
                     weights = trainer.fit(replay.nextBatch(settings.maxBatch(), settings.batchSize()),
                             normalizer.scale());
                 }
+                trained.accept(Duration.ofNanos(System.nanoTime() - started));
             }
         } catch (RuntimeException e) {
             LOG.error("training step failed; predictions keep the previous weights", e);

@@ -1,6 +1,8 @@
 package dev.foresight.predict.workflow;
 
+import java.time.Duration;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * Predicts the resources of a workflow's next action from the actions it has completed so far, and
@@ -20,4 +22,8 @@ public interface NextActionPredictor {
     void restore(byte[] checkpoint);
 
     String version();
+
+    /** Tells {@code listener} how long each training step took; a predictor that does not train never calls it. */
+    default void onTrained(Consumer<Duration> listener) {
+    }
 }

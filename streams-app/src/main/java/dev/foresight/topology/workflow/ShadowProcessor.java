@@ -9,6 +9,7 @@ import dev.foresight.domain.workflow.Resources;
 import dev.foresight.domain.workflow.Shadows;
 import dev.foresight.domain.workflow.UsageQuantiles;
 import dev.foresight.domain.workflow.WorkflowCommands;
+import dev.foresight.metrics.ForesightMetrics;
 import dev.foresight.predict.workflow.ActionObservation;
 import dev.foresight.predict.workflow.NextActionPredictor;
 import dev.foresight.predict.workflow.ResourcePrediction;
@@ -67,6 +68,7 @@ final class ShadowProcessor implements Processor<String, WorkflowEvent, String, 
         }
     };
     private NextActionPredictor predictor;
+    private ForesightMetrics metrics;
     private ProcessorContext<String, ShadowOutput> context;
     private KeyValueStore<String, ShadowWorkflow> shadows;
     private KeyValueStore<String, UsageWindow> history;
@@ -87,6 +89,8 @@ final class ShadowProcessor implements Processor<String, WorkflowEvent, String, 
         history = context.getStateStore(WorkflowShadowing.HISTORY_STORE);
         models = context.getStateStore(WorkflowShadowing.MODEL_STORE);
         predictor = restoredPredictor(models.get(MODEL_KEY));
+        metrics = ForesightMetrics.from(context.appConfigs());
+        predictor.onTrained(took -> metrics.training(AllocationPlanner.MODEL, took));
         context.schedule(settings.sweepInterval(), settings.sweepClock(), this::sweep);
         context.schedule(settings.checkpointInterval(), PunctuationType.WALL_CLOCK_TIME, now -> {
             if (learnedSinceCheckpoint > 0) {
@@ -235,6 +239,7 @@ final class ShadowProcessor implements Processor<String, WorkflowEvent, String, 
         if (prediction != null) {
             PredictionError error = Deviations.of(Resources.of(prediction.getExpected()), actual);
             action.setError(error);
+            metrics.predictionError(prediction.getMadeBy(), error.getWorst());
             if (Math.abs(error.getWorst()) > settings.deviationBound()) {
                 var alert = WorkflowCommands.deviation(shadow.getWorkflowId(), action.getActionId(), prediction,
                         actual, error, settings.deviationBound(), at);
