@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 import java.util.zip.GZIPInputStream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -68,40 +69,48 @@ class ImageTarballIT {
         assertEquals(0777, modes.get(VOLUME.substring(1) + "/") & 0777, "the volume's directory in " + modes);
     }
 
-    /** Just enough of ustar to read an image tarball: names, sizes, modes. */
+    /** Just enough of ustar to read an image tarball: names, modes, sizes, contents. */
     private static final class Tar {
 
         private static final int BLOCK = 512;
 
-        static Map<String, byte[]> read(InputStream in, java.util.function.Predicate<String> wanted)
-                throws IOException {
+        /** The contents of the entries whose names {@code wanted} accepts. */
+        static Map<String, byte[]> read(InputStream in, Predicate<String> wanted) throws IOException {
             Map<String, byte[]> entries = new HashMap<>();
-            for (byte[] header = in.readNBytes(BLOCK); header.length == BLOCK && header[0] != 0;
-                 header = in.readNBytes(BLOCK)) {
-                String name = text(header, 0, 100);
-                long size = Long.parseLong(text(header, 124, 12).trim(), 8);
-                long padded = (size + BLOCK - 1) / BLOCK * BLOCK;
+            each(in, (name, mode, data) -> {
                 if (wanted.test(name)) {
-                    entries.put(name, in.readNBytes((int) size));
-                    in.skipNBytes(padded - size);
-                } else {
-                    in.skipNBytes(padded);
+                    entries.put(name, data.get());
                 }
-            }
+            });
             return entries;
         }
 
+        /** The mode of every entry, by its name without a leading {@code ./}. */
         static Map<String, Integer> modes(InputStream in) throws IOException {
             Map<String, Integer> modes = new HashMap<>();
+            each(in, (name, mode, data) -> modes.put(name.startsWith("./") ? name.substring(2) : name, mode));
+            return modes;
+        }
+
+        interface Entry {
+            void accept(String name, int mode, Contents data) throws IOException;
+        }
+
+        interface Contents {
+            byte[] get() throws IOException;
+        }
+
+        private static void each(InputStream in, Entry entry) throws IOException {
             for (byte[] header = in.readNBytes(BLOCK); header.length == BLOCK && header[0] != 0;
                  header = in.readNBytes(BLOCK)) {
-                String name = text(header, 0, 100);
-                modes.put(name.startsWith("./") ? name.substring(2) : name,
-                        Integer.parseInt(text(header, 100, 8).trim(), 8));
                 long size = Long.parseLong(text(header, 124, 12).trim(), 8);
-                in.skipNBytes((size + BLOCK - 1) / BLOCK * BLOCK);
+                long[] read = {0};
+                entry.accept(text(header, 0, 100), Integer.parseInt(text(header, 100, 8).trim(), 8), () -> {
+                    read[0] = size;
+                    return in.readNBytes((int) size);
+                });
+                in.skipNBytes((size + BLOCK - 1) / BLOCK * BLOCK - read[0]);
             }
-            return modes;
         }
 
         private static String text(byte[] header, int offset, int length) {

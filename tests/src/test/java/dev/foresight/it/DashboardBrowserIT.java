@@ -99,8 +99,10 @@ class DashboardBrowserIT {
     @Test
     void shouldFollowWorkflowEventsCommandsAndDeadLettersLive() throws Exception {
         browser.get(page + "#token=" + TOKEN);
-        await("the page polls the API with the token",
-                () -> browser.findElement(By.id("status")).getText().startsWith("live"));
+        await("the page polls the API with the token and shows the app ready", () -> {
+            String status = browser.findElement(By.id("status")).getText();
+            return status.startsWith("live") && status.endsWith(", ready");
+        });
         assertEquals(0L, script("return Chart.getChart('workflow-chart').data.labels.length"));
 
         call("POST", "/shadow/create/" + WORKFLOW, "{\"workflowType\": \"dash\"}");
