@@ -14,6 +14,7 @@ import dev.foresight.schema.commands.TargetKind;
 import dev.foresight.schema.common.Decision;
 import dev.foresight.schema.state.ShadowStatus;
 import dev.foresight.schema.state.ShadowWorkflow;
+import dev.foresight.serde.AvroSerdes;
 import dev.foresight.topics.Topics;
 import java.io.IOException;
 import java.net.URI;
@@ -25,6 +26,9 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
+import org.apache.avro.generic.GenericRecord;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.streams.state.HostInfo;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -36,6 +40,9 @@ class DashboardEndpointsTest {
 
     private final HttpClient http = HttpClient.newHttpClient();
     private final ObjectMapper mapper = new ObjectMapper();
+    /** Loaded first, as in the app: see DashboardViewTest. */
+    private static final Serde<SpecificRecord> SERDE = AvroSerdes.bundled().valueSerde();
+
     private final DashboardView view = new DashboardView();
     private QueryServer server;
 
@@ -71,7 +78,9 @@ class DashboardEndpointsTest {
     @Test
     void shouldAnswerTheLatestCommandsAndOneCommandWithItsDecision() throws Exception {
         serve(List.of());
-        view.accept(Topics.ALLOCATIONS.name(), "wf-1/a-1", reserve("c-1", "sized by the model"));
+        String topic = Topics.ALLOCATIONS.name();
+        view.accept(topic, "wf-1/a-1", (GenericRecord) SERDE.deserializer().deserialize(topic,
+                SERDE.serializer().serialize(topic, reserve("c-1", "sized by the model"))));
 
         JsonNode state = mapper.readTree(get("/api/dashboard/state", TOKEN).body());
         HttpResponse<String> command = get("/api/dashboard/commands/c-1", TOKEN);

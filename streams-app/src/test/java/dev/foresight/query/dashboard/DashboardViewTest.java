@@ -11,20 +11,30 @@ import dev.foresight.schema.commands.TargetKind;
 import dev.foresight.schema.common.Decision;
 import dev.foresight.schema.errors.DeadLetter;
 import dev.foresight.topics.Topics;
+import dev.foresight.serde.AvroSerdes;
 import java.time.Instant;
 import java.util.Map;
+import org.apache.avro.generic.GenericRecord;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.common.serialization.Serde;
 import org.junit.jupiter.api.Test;
 
 class DashboardViewTest {
 
     private static final Instant T0 = Instant.parse("2026-01-05T08:00:00Z");
 
+    /**
+     * Records reach the view through the bundled serde, as the feed's do. Loaded first: building a record with a
+     * default string makes Avro read its decoder limits, which AvroSerdes installs, and they are read only once.
+     */
+    private static final Serde<SpecificRecord> SERDE = AvroSerdes.bundled().valueSerde();
+
     private final DashboardView view = new DashboardView();
 
     @Test
     void shouldKeepTheNewestCommandsFirstAndForgetTheOldestBeyondTheBound() {
         for (int i = 0; i < DashboardView.MAX_COMMANDS + 5; i++) {
-            view.accept(Topics.ALLOCATIONS.name(), "wf/a" + i, command("c-" + i, i));
+            accept(Topics.ALLOCATIONS.name(), "wf/a" + i, command("c-" + i, i));
         }
 
         JsonNode commands = view.snapshot().path("commands");
@@ -39,9 +49,9 @@ class DashboardViewTest {
 
     @Test
     void shouldDrawEachHostsRiskInTimeOrder() {
-        view.accept(Topics.RISK_SCORES.name(), "h-1", risk("h-1", 0, 0.2));
-        view.accept(Topics.RISK_SCORES.name(), "h-2", risk("h-2", 0, 0.1));
-        view.accept(Topics.RISK_SCORES.name(), "h-1", risk("h-1", 60, 0.9));
+        accept(Topics.RISK_SCORES.name(), "h-1", risk("h-1", 0, 0.2));
+        accept(Topics.RISK_SCORES.name(), "h-2", risk("h-2", 0, 0.1));
+        accept(Topics.RISK_SCORES.name(), "h-1", risk("h-1", 60, 0.9));
 
         JsonNode risk = view.snapshot().path("risk");
 
@@ -53,10 +63,10 @@ class DashboardViewTest {
 
     @Test
     void shouldCountDeadLettersByReasonAndLumpTheRareOnesBeyondTheBound() {
-        view.accept(Topics.DEAD_LETTERS.name(), "k", deadLetter("bad avro"));
-        view.accept(Topics.DEAD_LETTERS.name(), "k", deadLetter("bad avro"));
+        accept(Topics.DEAD_LETTERS.name(), "k", deadLetter("bad avro"));
+        accept(Topics.DEAD_LETTERS.name(), "k", deadLetter("bad avro"));
         for (int i = 0; i < DashboardView.MAX_REASONS + 3; i++) {
-            view.accept(Topics.DEAD_LETTERS.name(), "k", deadLetter("reason " + i));
+            accept(Topics.DEAD_LETTERS.name(), "k", deadLetter("reason " + i));
         }
 
         JsonNode dead = view.snapshot().path("deadLetters");
@@ -71,9 +81,14 @@ class DashboardViewTest {
 
     @Test
     void shouldIgnoreTopicsItDoesNotShow() {
-        view.accept("telemetry.events.v1", "h-1", risk("h-1", 0, 0.5));
+        accept("telemetry.events.v1", "h-1", risk("h-1", 0, 0.5));
 
         assertEquals(0, view.snapshot().path("risk").size());
+    }
+
+    private void accept(String topic, String key, SpecificRecord record) {
+        view.accept(topic, key, (GenericRecord) SERDE.deserializer().deserialize(topic,
+                SERDE.serializer().serialize(topic, record)));
     }
 
     private static long count(JsonNode deadLetters, String reason) {
@@ -88,13 +103,17 @@ class DashboardViewTest {
     private static AllocationCommand command(String id, int i) {
         return AllocationCommand.newBuilder().setCommandId(id).setIssuedAt(T0.plusSeconds(i))
                 .setAction(AllocationAction.RESERVE).setTargetKind(TargetKind.WORKFLOW_ACTION).setTarget("wf/a" + i)
-                .setDecision(Decision.newBuilder().setMadeBy("rule").setVersion("v1").setInputs(Map.of("i", (double) i)).setExplanation("because " + i)
-                        .build()).build();
+                .setDecision(decision("because " + i, Map.of("i", (double) i))).build();
     }
 
     private static RiskScore risk(String host, int seconds, double score) {
         return RiskScore.newBuilder().setHostId(host).setDeploymentId("d-1").setIssuedAt(T0.plusSeconds(seconds))
-                .setScore(score).setDecision(Decision.newBuilder().setMadeBy("rule").setVersion("v1").build()).build();
+                .setScore(score).setDecision(decision("", Map.of())).build();
+    }
+
+    private static Decision decision(String explanation, Map<String, Double> inputs) {
+        return Decision.newBuilder().setMadeBy("rule").setVersion("v1").setExplanation(explanation).setInputs(inputs)
+                .build();
     }
 
     private static DeadLetter deadLetter(String reason) {
