@@ -2,6 +2,7 @@ package dev.foresight.app;
 
 import dev.foresight.config.StreamsProperties;
 import dev.foresight.query.BearerToken;
+import dev.foresight.query.dashboard.DashboardApi;
 import dev.foresight.topics.Topics;
 import java.io.PrintWriter;
 import java.time.Clock;
@@ -81,9 +82,12 @@ final class RunCommand implements Callable<Integer> {
             String applicationId = StreamsProperties.applicationId(props);
             try (StreamsApp app = StreamsApp.start(kafka.serdes(), props, stop);
                  RestApi api = RestApi.start(app, kafka, http.bindAddress, endpoint, token)) {
-                out.printf("foresight '%s' on %s%s, %d topic(s) created, REST API on http://%s:%d;%s Ctrl-C to stop%n",
+                String address = "http://" + endpoint.host() + ":" + endpoint.port();
+                out.printf("foresight '%s' on %s%s, %d topic(s) created, REST API on %s;%s dashboard on %s%s%s; "
+                                + "Ctrl-C to stop%n",
                         applicationId, kafka.bootstrapServers(), kafka.isEmbedded() ? " (embedded)" : "",
-                        created.size(), endpoint.host(), endpoint.port(), token.required() ? " bearer token required;" : "");
+                        created.size(), address, token.required() ? " bearer token required;" : "", address,
+                        DashboardApi.PAGE, token.required() ? " (append #token=<the token>)" : "");
                 try (SimulatorRun simulators = noSimulators ? null : SimulatorRun.start(
                              simulation.simulation(topics.latestTimestamp(Topics.INPUTS)), kafka, stop);
                      ProgressReporter progress = ProgressReporter.start(

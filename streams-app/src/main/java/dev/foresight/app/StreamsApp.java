@@ -5,12 +5,14 @@ import dev.foresight.metrics.ForesightMetrics;
 import dev.foresight.metrics.PrometheusMetrics;
 import dev.foresight.metrics.RecordMetrics;
 import dev.foresight.producers.EventSink;
-import dev.foresight.query.PipelineApi;
 import dev.foresight.query.OperationsApi;
+import dev.foresight.query.PipelineApi;
 import dev.foresight.query.QueryServer;
 import dev.foresight.query.SeriesApi;
+import dev.foresight.query.ShadowCatalogue;
 import dev.foresight.query.StreamsPipelineVersionReader;
 import dev.foresight.query.StreamsSeriesReader;
+import dev.foresight.query.StreamsShadowCatalogue;
 import dev.foresight.query.StreamsShadowLocator;
 import dev.foresight.serde.AvroSerdes;
 import dev.foresight.topology.ForesightTopology;
@@ -95,6 +97,11 @@ final class StreamsApp implements AutoCloseable {
                 new StreamsShadowLocator(streams, PipelineSynthesis.PIPELINE_STORE, self),
                 new StreamsPipelineVersionReader(streams, PipelineSynthesis.VERSION_STORE)))
                 .withOperations(new OperationsApi(streams::state, metrics::scrape, metrics.foresight()));
+    }
+
+    /** The local shadow store and the other instances, for the dashboard's workflow list. */
+    ShadowCatalogue shadowCatalogue(HostInfo self) {
+        return new StreamsShadowCatalogue(streams, WorkflowShadowing.SHADOW_STORE, self);
     }
 
     /**

@@ -44,10 +44,31 @@ final class OwnerProxy {
         return false;
     }
 
+    /**
+     * Asks another instance the same request (marked as forwarded, so it answers from its own stores only).
+     *
+     * @return the body of its 200 answer
+     * @throws ApiException 503 if it does not answer, or answers anything else
+     */
+    byte[] fetch(Context ctx, String host, int port) {
+        HttpResponse<byte[]> response = send(ctx, host, port);
+        if (response.statusCode() != 200) {
+            throw ApiException.unavailable(host + ":" + port + " answered " + response.statusCode());
+        }
+        return response.body();
+    }
+
     private void forward(Context ctx, KeyOwner.Remote owner) {
+        HttpResponse<byte[]> response = send(ctx, owner.host(), owner.port());
+        ctx.status(response.statusCode());
+        response.headers().firstValue("Content-Type").ifPresent(ctx::contentType);
+        response.headers().firstValue("Retry-After").ifPresent(value -> ctx.header("Retry-After", value));
+        ctx.result(response.body());
+    }
+
+    private HttpResponse<byte[]> send(Context ctx, String host, int port) {
         String query = ctx.queryString();
-        URI uri = URI.create("http://" + owner.host() + ":" + owner.port() + ctx.path()
-                + (query == null ? "" : "?" + query));
+        URI uri = URI.create("http://" + host + ":" + port + ctx.path() + (query == null ? "" : "?" + query));
         byte[] body = ctx.bodyAsBytes();
         HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(REQUEST_TIMEOUT).header(FORWARDED, "true")
                 .method(ctx.method().name(), body.length == 0
@@ -59,18 +80,13 @@ final class OwnerProxy {
         if (ctx.contentType() != null) {
             request.header("Content-Type", ctx.contentType());
         }
-        HttpResponse<byte[]> response;
         try {
-            response = client.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+            return client.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
         } catch (IOException e) {
-            throw ApiException.unavailable("the owner " + owner.host() + ":" + owner.port() + " did not answer: " + e);
+            throw ApiException.unavailable("the owner " + host + ":" + port + " did not answer: " + e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw ApiException.unavailable("interrupted while asking the owner");
         }
-        ctx.status(response.statusCode());
-        response.headers().firstValue("Content-Type").ifPresent(ctx::contentType);
-        response.headers().firstValue("Retry-After").ifPresent(value -> ctx.header("Retry-After", value));
-        ctx.result(response.body());
     }
 }

@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.foresight.ingest.EventFamilies;
 import dev.foresight.producers.EventSink;
+import dev.foresight.query.dashboard.DashboardApi;
+import dev.foresight.query.dashboard.DashboardView;
 import dev.foresight.schema.events.ActionCompleted;
 import dev.foresight.schema.events.ActionSubmitted;
 import dev.foresight.schema.events.WorkflowCreated;
@@ -49,7 +51,7 @@ import org.slf4j.LoggerFactory;
  * with {@link #withPipelines}, {@code GET /pipelines/{serviceId}/versions[/{version}]} and
  * {@code /pipelines/{serviceId}/diff?from=&to=} ({@link PipelineApi});
  * with {@link #withOperations}, {@code /metrics}, {@code /health/live} and {@code /health/ready}
- * ({@link OperationsApi}).
+ * ({@link OperationsApi}); with {@link #withDashboard}, the dashboard's page and data ({@link DashboardApi}).
  * Reads go to the instance that owns the workflow's partition (forwarded when it is another one, with the
  * caller's token). With a bearer token set, a request without it gets 401 (the health probes excepted).
  * Every error is JSON {@code {"error": "..."}}: 400 for bad input, 401, 404, 405 for a wrong method, 409,
@@ -74,6 +76,8 @@ public final class QueryServer implements AutoCloseable {
     private SeriesApi series;
     private PipelineApi pipelines;
     private OperationsApi operations;
+    private DashboardApi dashboard;
+    private DashboardWorkflows workflows;
     private Javalin app;
 
     /**
@@ -104,6 +108,16 @@ public final class QueryServer implements AutoCloseable {
         return this;
     }
 
+    /**
+     * Also serves the dashboard (see {@link DashboardApi}) and {@code GET /api/dashboard/workflows}
+     * ({@link DashboardWorkflows}); call before {@link #start}.
+     */
+    public QueryServer withDashboard(DashboardView view, ShadowCatalogue shadows) {
+        this.dashboard = new DashboardApi(view, mapper);
+        this.workflows = new DashboardWorkflows(shadows, mapper);
+        return this;
+    }
+
     public QueryServer(ShadowLocator locator, ShadowReader reader, EventSink sink, Clock clock) {
         this.locator = locator;
         this.reader = reader;
@@ -120,12 +134,15 @@ public final class QueryServer implements AutoCloseable {
             config.http.prefer405over404 = true;
             config.http.maxRequestSize = MAX_BODY_BYTES;
             config.jetty.modifyServer(server -> server.setErrorHandler(new JsonErrorHandler()));
+            if (dashboard != null) {
+                DashboardApi.assets(config);
+            }
         });
         if (operations != null) {
             operations.register(app);
         }
         app.before(ctx -> {
-            if (!OperationsApi.isPublic(ctx)) {
+            if (!OperationsApi.isPublic(ctx) && (dashboard == null || !DashboardApi.isAsset(ctx.path()))) {
                 token.check(ctx);
             }
         })
@@ -148,6 +165,11 @@ public final class QueryServer implements AutoCloseable {
             app.get("/pipelines/{serviceId}/versions", pipelines::list)
                     .get("/pipelines/{serviceId}/versions/{version}", pipelines::get)
                     .get("/pipelines/{serviceId}/diff", pipelines::diff);
+        }
+        if (dashboard != null) {
+            app.get("/api/dashboard/state", dashboard::state)
+                    .get("/api/dashboard/commands/{id}", dashboard::command)
+                    .get("/api/dashboard/workflows", workflows::handle);
         }
         app.start(host, port);
         return this;

@@ -1,0 +1,123 @@
+package dev.foresight.query.dashboard;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.foresight.schema.commands.AllocationAction;
+import dev.foresight.schema.commands.AllocationCommand;
+import dev.foresight.schema.commands.RiskScore;
+import dev.foresight.schema.commands.TargetKind;
+import dev.foresight.schema.common.Decision;
+import dev.foresight.schema.errors.DeadLetter;
+import dev.foresight.topics.Topics;
+import dev.foresight.serde.AvroSerdes;
+import java.time.Instant;
+import java.util.Map;
+import org.apache.avro.generic.GenericRecord;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.common.serialization.Serde;
+import org.junit.jupiter.api.Test;
+
+class DashboardViewTest {
+
+    private static final Instant T0 = Instant.parse("2026-01-05T08:00:00Z");
+
+    /**
+     * Records reach the view through the bundled serde, as the feed's do. Loaded first: building a record with a
+     * default string makes Avro read its decoder limits, which AvroSerdes installs, and they are read only once.
+     */
+    private static final Serde<SpecificRecord> SERDE = AvroSerdes.bundled().valueSerde();
+
+    private final DashboardView view = new DashboardView();
+
+    @Test
+    void shouldKeepTheNewestCommandsFirstAndForgetTheOldestBeyondTheBound() {
+        for (int i = 0; i < DashboardView.MAX_COMMANDS + 5; i++) {
+            accept(Topics.ALLOCATIONS.name(), "wf/a" + i, command("c-" + i, i));
+        }
+
+        JsonNode commands = view.snapshot().path("commands");
+
+        assertEquals(DashboardView.MAX_COMMANDS, commands.size());
+        assertEquals("c-" + (DashboardView.MAX_COMMANDS + 4), commands.path(0).path("id").asText());
+        assertEquals("RESERVE", commands.path(0).path("type").asText());
+        assertTrue(view.command("c-4").isEmpty(), "aged out");
+        assertEquals("because 5", view.command("c-5").orElseThrow().path("reason").asText());
+        assertTrue(commands.path(0).path("record").isMissingNode(), "the list leaves the bodies out");
+    }
+
+    @Test
+    void shouldDrawEachHostsRiskInTimeOrder() {
+        accept(Topics.RISK_SCORES.name(), "h-1", risk("h-1", 0, 0.2));
+        accept(Topics.RISK_SCORES.name(), "h-2", risk("h-2", 0, 0.1));
+        accept(Topics.RISK_SCORES.name(), "h-1", risk("h-1", 60, 0.9));
+
+        JsonNode risk = view.snapshot().path("risk");
+
+        assertEquals(2, risk.path("h-1").size());
+        assertEquals(0.9, risk.path("h-1").path(1).path("score").asDouble());
+        assertEquals(T0.plusSeconds(60).toString(), risk.path("h-1").path(1).path("issuedAt").asText());
+        assertEquals(1, risk.path("h-2").size());
+    }
+
+    @Test
+    void shouldCountDeadLettersByReasonAndLumpTheRareOnesBeyondTheBound() {
+        accept(Topics.DEAD_LETTERS.name(), "k", deadLetter("bad avro"));
+        accept(Topics.DEAD_LETTERS.name(), "k", deadLetter("bad avro"));
+        for (int i = 0; i < DashboardView.MAX_REASONS + 3; i++) {
+            accept(Topics.DEAD_LETTERS.name(), "k", deadLetter("reason " + i));
+        }
+
+        JsonNode dead = view.snapshot().path("deadLetters");
+
+        assertEquals(DashboardView.MAX_REASONS + 5, dead.path("total").asLong());
+        assertEquals(DashboardView.MAX_REASONS + 1, dead.path("byReason").size());
+        assertEquals(2, count(dead, "workflow.events.v1: bad avro"));
+        assertEquals(4, count(dead, DashboardView.OTHER_REASONS), "the 4 reasons after the first 50 distinct ones");
+        assertEquals(DashboardView.OTHER_REASONS, dead.path("byReason").path(0).path("reason").asText(),
+                "the largest count first");
+    }
+
+    @Test
+    void shouldIgnoreTopicsItDoesNotShow() {
+        accept("telemetry.events.v1", "h-1", risk("h-1", 0, 0.5));
+
+        assertEquals(0, view.snapshot().path("risk").size());
+    }
+
+    private void accept(String topic, String key, SpecificRecord record) {
+        view.accept(topic, key, (GenericRecord) SERDE.deserializer().deserialize(topic,
+                SERDE.serializer().serialize(topic, record)));
+    }
+
+    private static long count(JsonNode deadLetters, String reason) {
+        for (JsonNode row : deadLetters.path("byReason")) {
+            if (row.path("reason").asText().equals(reason)) {
+                return row.path("count").asLong();
+            }
+        }
+        return 0;
+    }
+
+    private static AllocationCommand command(String id, int i) {
+        return AllocationCommand.newBuilder().setCommandId(id).setIssuedAt(T0.plusSeconds(i))
+                .setAction(AllocationAction.RESERVE).setTargetKind(TargetKind.WORKFLOW_ACTION).setTarget("wf/a" + i)
+                .setDecision(decision("because " + i, Map.of("i", (double) i))).build();
+    }
+
+    private static RiskScore risk(String host, int seconds, double score) {
+        return RiskScore.newBuilder().setHostId(host).setDeploymentId("d-1").setIssuedAt(T0.plusSeconds(seconds))
+                .setScore(score).setDecision(decision("", Map.of())).build();
+    }
+
+    private static Decision decision(String explanation, Map<String, Double> inputs) {
+        return Decision.newBuilder().setMadeBy("rule").setVersion("v1").setExplanation(explanation).setInputs(inputs)
+                .build();
+    }
+
+    private static DeadLetter deadLetter(String reason) {
+        return DeadLetter.newBuilder().setSourceTopic(Topics.WORKFLOWS.name()).setPartition(0).setOffset(1)
+                .setDetectedAt(T0).setStage("ingest").setReason(reason).build();
+    }
+}

@@ -1,0 +1,212 @@
+package dev.foresight.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.foresight.schema.commands.AllocationAction;
+import dev.foresight.topics.Topics;
+import java.io.File;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The dashboard in a real browser: {@code foresight run} with an API token on its embedded broker, the page
+ * loaded in headless Chromium (Debian's {@code chromium} and {@code chromium-driver}, which {@code .ci/run}
+ * installs), and events sent while it is open: the workflow chart and the command list must follow them, a
+ * command's explanation must open on a click, and a malformed record must appear among the dead letters.
+ * A screenshot of the final page is written to {@code target/dashboard.png}.
+ */
+class DashboardBrowserIT {
+
+    private static final Duration TIMEOUT = Duration.ofSeconds(60);
+    private static final String TOKEN = "dashboard-it-token";
+    private static final String WORKFLOW = "wf-dashboard";
+    private static final Pattern STARTED = Pattern.compile(
+            "on (\\S+) \\(embedded\\).*REST API on (http://[^;\\s]+);.* dashboard on (http://\\S+/dashboard/)");
+    private static final Path CHROMIUM = Path.of(System.getProperty("chromium.binary", "/usr/bin/chromium"));
+    private static final Path CHROMEDRIVER = Path.of(System.getProperty("chromedriver", "/usr/bin/chromedriver"));
+    private static final Path SCREENSHOT = Path.of("target", "dashboard.png");
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    @TempDir
+    static Path dir;
+
+    private static BackgroundCommand app;
+    private static WebDriver browser;
+    private static String bootstrapServers;
+    private static String api;
+    private static String page;
+
+    @BeforeAll
+    static void startAppAndBrowser() throws Exception {
+        for (Path program : List.of(CHROMIUM, CHROMEDRIVER)) {
+            if (!Files.isExecutable(program)) {
+                throw new IllegalStateException(program + " is missing: this test needs Debian's chromium and "
+                        + "chromium-driver (apt-get install chromium chromium-driver; .ci/run installs them)");
+            }
+        }
+        app = BackgroundCommand.start("run", "--no-simulators", "--broker-port", "0", "--http-port", "0",
+                "--data-dir", dir.resolve("kafka").toString(), "--state-dir", dir.resolve("state").toString(),
+                "--application-id", "dashboard-it", "--http-token", TOKEN);
+        Matcher started = app.awaitLine(STARTED, TIMEOUT);
+        bootstrapServers = started.group(1);
+        api = started.group(2);
+        page = started.group(3);
+        browser = chromium();
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        try {
+            if (browser != null) {
+                browser.quit();
+            }
+        } finally {
+            if (app != null) {
+                app.close();
+            }
+        }
+    }
+
+    @Test
+    void shouldFollowWorkflowEventsCommandsAndDeadLettersLive() throws Exception {
+        browser.get(page + "#token=" + TOKEN);
+        await("the page polls the API with the token and shows the app ready", () -> {
+            String status = browser.findElement(By.id("status")).getText();
+            return status.startsWith("live") && status.endsWith(", ready");
+        });
+        assertEquals(0L, script("return Chart.getChart('workflow-chart').data.labels.length"));
+
+        call("POST", "/shadow/create/" + WORKFLOW, "{\"workflowType\": \"dash\"}");
+        await("the new workflow is listed", () -> browser.findElement(By.id("workflow-select")).getText()
+                .contains(WORKFLOW));
+        call("POST", "/shadow/" + WORKFLOW + "/submit/a1",
+                "{\"actionType\": \"ALIGN\", \"requested\": {\"cpuCores\": 2, \"memoryMb\": 4096}}");
+        await("the chart shows the prediction for a1", () -> number(script(
+                "return Chart.getChart('workflow-chart').data.datasets[0].data[0]")) > 0);
+        WebElement reserve = awaitCommand(WORKFLOW + "/a1", AllocationAction.RESERVE.name());
+
+        call("PUT", "/shadow/" + WORKFLOW + "/feedback/a1/1500", "");
+        await("the chart shows a1's actual memory", () -> number(script(
+                "return Chart.getChart('workflow-chart').data.datasets[1].data[0]")) == 1500);
+        call("POST", "/shadow/" + WORKFLOW + "/submit/a2", "{\"actionType\": \"SORT\"}");
+        await("the chart grows by a2", () -> ((Long) script(
+                "return Chart.getChart('workflow-chart').data.labels.length")) == 2);
+        awaitCommand(WORKFLOW + "/a2", AllocationAction.RESERVE.name());
+
+        reserve = awaitCommand(WORKFLOW + "/a1", AllocationAction.RESERVE.name());
+        reserve.click();
+        await("the explanation of the clicked command opens", () -> !browser.findElements(
+                By.id("explanation-title")).isEmpty() && browser.findElement(By.id("explanation-title")).getText()
+                .equals("RESERVE " + WORKFLOW + "/a1"));
+        assertTrue(!browser.findElement(By.id("explanation-reason")).getText().isBlank());
+        assertTrue(browser.findElement(By.id("explanation")).getText().contains("inputs"),
+                browser.findElement(By.id("explanation")).getText());
+
+        sendMalformedRecord();
+        await("the malformed record is counted among the dead letters", () -> browser.findElement(
+                By.id("dead-letters")).getText().contains(Topics.WORKFLOWS.name()));
+
+        Files.createDirectories(SCREENSHOT.getParent());
+        Files.write(SCREENSHOT, ((ChromeDriver) browser).getScreenshotAs(OutputType.BYTES));
+    }
+
+    @Test
+    void shouldServeThePageWithoutTheTokenButItsDataOnlyWithIt() throws Exception {
+        HttpResponse<String> pageResponse = HTTP.send(HttpRequest.newBuilder(URI.create(page)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> data = HTTP.send(HttpRequest.newBuilder(URI.create(api + "/api/dashboard/state")).build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertEquals(200, pageResponse.statusCode());
+        assertTrue(pageResponse.body().contains("workflow-chart"), pageResponse.body());
+        assertEquals(401, data.statusCode(), data.body());
+    }
+
+    private static WebDriver chromium() {
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--user-data-dir=" + dir.resolve("chromium"), "--window-size=1400,1600");
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(new File(CHROMEDRIVER.toString())).usingAnyFreePort().build();
+        return new ChromeDriver(service, options);
+    }
+
+    /** Waits for the command list to show a command of {@code type} on {@code target}, and returns its item. */
+    private static WebElement awaitCommand(String target, String type) {
+        By item = By.xpath("//ol[@id='commands']/li[contains(., '" + type + "  " + target + "')]");
+        await("the command list shows " + type + " " + target, () -> !browser.findElements(item).isEmpty());
+        return browser.findElement(item);
+    }
+
+    private static void await(String what, java.util.function.BooleanSupplier condition) {
+        new WebDriverWait(browser, TIMEOUT).withMessage(what).ignoring(RuntimeException.class)
+                .until(driver -> condition.getAsBoolean());
+    }
+
+    private static Object script(String javascript) {
+        return ((JavascriptExecutor) browser).executeScript(javascript);
+    }
+
+    private static double number(Object value) {
+        return value instanceof Number n ? n.doubleValue() : Double.NaN;
+    }
+
+    private static void call(String method, String path, String body) throws IOException, InterruptedException {
+        HttpResponse<String> response = null;
+        long deadline = System.nanoTime() + TIMEOUT.toNanos();
+        // 503 while the app starts, 404 until the shadow a request names has been processed
+        while (response == null || response.statusCode() == 503 || response.statusCode() == 404) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError(method + " " + path + " answered " + response.statusCode() + " "
+                        + response.body());
+            }
+            if (response != null) {
+                Thread.sleep(200);
+            }
+            response = HTTP.send(HttpRequest.newBuilder(URI.create(api + path)).header("Authorization", "Bearer " + TOKEN)
+                    .header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(body))
+                    .build(), HttpResponse.BodyHandlers.ofString());
+        }
+        assertEquals(202, response.statusCode(), method + " " + path + ": " + response.body());
+    }
+
+    private static void sendMalformedRecord() {
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(
+                Map.of("bootstrap.servers", bootstrapServers), new StringSerializer(), new ByteArraySerializer())) {
+            producer.send(new ProducerRecord<>(Topics.WORKFLOWS.name(), WORKFLOW,
+                    "not avro".getBytes(StandardCharsets.UTF_8)));
+            producer.flush();
+        }
+    }
+}
