@@ -12,6 +12,7 @@ import dev.foresight.schema.events.HealthCheckEvent;
 import dev.foresight.schema.events.PipelineEvent;
 import dev.foresight.schema.events.TelemetryEvent;
 import dev.foresight.schema.events.WorkflowEvent;
+import dev.foresight.schema.internal.GuardianInput;
 import dev.foresight.schema.state.DeploymentState;
 import dev.foresight.schema.state.HostBaseline;
 import dev.foresight.schema.state.HostRiskState;
@@ -45,7 +46,8 @@ public final class BundledSchemas {
             RollbackCommand.getClassSchema(), Alert.getClassSchema(), RiskScore.getClassSchema(),
             DemandReport.getClassSchema(), DeadLetter.getClassSchema(), TelemetryAggregate.getClassSchema(),
             ShadowWorkflow.getClassSchema(), UsageWindow.getClassSchema(), Reservation.getClassSchema(),
-            DeploymentState.getClassSchema(), HostRiskState.getClassSchema(), HostBaseline.getClassSchema());
+            DeploymentState.getClassSchema(), HostRiskState.getClassSchema(), HostBaseline.getClassSchema(),
+            GuardianInput.getClassSchema());
 
     private static final List<String> HISTORY = List.of("TelemetryEvent.v1.avsc");
 

@@ -67,6 +67,7 @@ final class RunCommand implements Callable<Integer> {
     }
 
     /** Resources close in reverse order: progress, simulators, REST API, streams, then the (embedded) broker. */
+    @SuppressWarnings("try") // the resources are held for the scope, and closing waits (it may be interrupted)
     private void runUntilStopped(StopSignal stop) throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         try (Cluster kafka = Cluster.open(cluster)) {

@@ -3,7 +3,6 @@ package dev.foresight.ingest;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Stream;
 
 /** Small reusable checks; each returns the reason a value is wrong, or empty. */
 final class Checks {
@@ -13,7 +12,12 @@ final class Checks {
 
     @SafeVarargs
     static Optional<String> first(Optional<String>... checks) {
-        return Stream.of(checks).flatMap(Optional::stream).findFirst();
+        for (Optional<String> check : checks) {
+            if (check.isPresent()) {
+                return check;
+            }
+        }
+        return Optional.empty();
     }
 
     static Optional<String> present(String field, String value) {

@@ -18,7 +18,6 @@ import dev.foresight.schema.events.ResourceApplied;
 import dev.foresight.schema.events.TelemetryEvent;
 import dev.foresight.schema.events.TestRunFinished;
 import dev.foresight.schema.events.WorkflowEvent;
-import dev.foresight.topics.Topics;
 import java.util.Optional;
 
 /** The input families and the bounds beyond which a value is not a measurement but an error. */
@@ -35,7 +34,7 @@ public final class EventFamilies {
     static final double MAX_DURATION_MS = 90.0 * 24 * 3_600_000;
 
     public static final EventFamily<TelemetryEvent> TELEMETRY = new EventFamily<>(
-            "telemetry", Topics.TELEMETRY, TelemetryEvent::getHostId, TelemetryEvent::getTimestamp,
+            "telemetry", TelemetryEvent::getHostId, TelemetryEvent::getTimestamp,
             (key, e, now) -> first(
                     present("hostId", e.getHostId()), present("serviceId", e.getServiceId()),
                     present("eventId", e.getEventId()),
@@ -48,25 +47,25 @@ public final class EventFamilies {
                     allInRange("kpis", e.getKpis(), -MAX_KPI, MAX_KPI)));
 
     public static final EventFamily<WorkflowEvent> WORKFLOWS = new EventFamily<>(
-            "workflow", Topics.WORKFLOWS, WorkflowEvent::getWorkflowId, WorkflowEvent::getTimestamp,
+            "workflow", WorkflowEvent::getWorkflowId, WorkflowEvent::getTimestamp,
             (key, e, now) -> first(
                     present("workflowId", e.getWorkflowId()), present("workflowType", e.getWorkflowType()),
                     present("eventId", e.getEventId()), workflowPayload(e.getPayload())));
 
     public static final EventFamily<DeploymentEvent> DEPLOYMENTS = new EventFamily<>(
-            "deployment", Topics.DEPLOYMENTS, DeploymentEvent::getDeploymentId, DeploymentEvent::getTimestamp,
+            "deployment", DeploymentEvent::getDeploymentId, DeploymentEvent::getTimestamp,
             (key, e, now) -> first(
                     present("deploymentId", e.getDeploymentId()), present("serviceId", e.getServiceId()),
                     present("eventId", e.getEventId()), deploymentPayload(e.getPayload())));
 
     public static final EventFamily<PipelineEvent> PIPELINES = new EventFamily<>(
-            "pipeline", Topics.PIPELINES, PipelineEvent::getServiceId, PipelineEvent::getTimestamp,
+            "pipeline", PipelineEvent::getServiceId, PipelineEvent::getTimestamp,
             (key, e, now) -> first(
                     present("serviceId", e.getServiceId()), present("eventId", e.getEventId()),
                     pipelinePayload(e.getPayload())));
 
     public static final EventFamily<HealthCheckEvent> HEALTH = new EventFamily<>(
-            "health", Topics.HEALTH, HealthCheckEvent::getServiceId, HealthCheckEvent::getTimestamp,
+            "health", HealthCheckEvent::getServiceId, HealthCheckEvent::getTimestamp,
             (key, e, now) -> first(
                     present("serviceId", e.getServiceId()), present("instanceId", e.getInstanceId()),
                     present("eventId", e.getEventId()),

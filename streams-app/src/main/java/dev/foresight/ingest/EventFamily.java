@@ -1,15 +1,14 @@
 package dev.foresight.ingest;
 
-import dev.foresight.topics.TopicSpec;
 import java.time.Instant;
 import java.util.function.Function;
 import org.apache.avro.specific.SpecificRecord;
 
 /**
- * One input family: its topic, the id its records are keyed by, where its event time is, and its rule.
+ * One input family: the id its records are keyed by, where its event time is, and its rule.
  *
  * @param name short name used in processor names, e.g. {@code telemetry}
  */
 public record EventFamily<V extends SpecificRecord>(
-        String name, TopicSpec<V> topic, Function<V, String> keyOf, Function<V, Instant> eventTime, EventRule<V> rule) {
+        String name, Function<V, String> keyOf, Function<V, Instant> eventTime, EventRule<V> rule) {
 }

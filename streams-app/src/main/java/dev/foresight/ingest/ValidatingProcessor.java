@@ -20,6 +20,7 @@ import org.apache.kafka.streams.processor.api.RecordMetadata;
 final class ValidatingProcessor<V extends SpecificRecord> implements FixedKeyProcessor<String, byte[], Checked<V>> {
 
     private final EventFamily<V> family;
+    private final String topic;
     private final Deserializer<V> deserializer;
     private final IngestSettings settings;
     private final String stage;
@@ -27,9 +28,10 @@ final class ValidatingProcessor<V extends SpecificRecord> implements FixedKeyPro
     private long newestEventTime = Long.MIN_VALUE;
     private FixedKeyProcessorContext<String, Checked<V>> context;
 
-    ValidatingProcessor(EventFamily<V> family, Deserializer<V> deserializer, IngestSettings settings,
+    ValidatingProcessor(EventFamily<V> family, String topic, Deserializer<V> deserializer, IngestSettings settings,
                         Duration maxLateness) {
         this.family = family;
+        this.topic = topic;
         this.maxLatenessMs = maxLateness.toMillis();
         this.deserializer = deserializer;
         this.settings = settings;
@@ -51,7 +53,7 @@ final class ValidatingProcessor<V extends SpecificRecord> implements FixedKeyPro
         }
         V event;
         try {
-            event = deserializer.deserialize(family.topic().name(), record.value());
+            event = deserializer.deserialize(topic, record.value());
         } catch (RuntimeException e) {
             reject(record, "undeserializable: " + e.getMessage(), e, now);
             return;

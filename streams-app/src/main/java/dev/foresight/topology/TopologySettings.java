@@ -1,7 +1,7 @@
 package dev.foresight.topology;
 
-import dev.foresight.ingest.IngestSettings;
 import dev.foresight.domain.deployment.DeploymentSettings;
+import dev.foresight.ingest.IngestSettings;
 import dev.foresight.topology.telemetry.AggregationSettings;
 import dev.foresight.topology.workflow.WorkflowSettings;
 

@@ -2,8 +2,8 @@ package dev.foresight.domain.rollback;
 
 import java.util.List;
 import org.apache.avro.Schema;
-import org.apache.avro.SchemaCompatibility;
 import org.apache.avro.SchemaCompatibility.SchemaCompatibilityType;
+import org.apache.avro.SchemaCompatibility;
 import org.apache.avro.SchemaParseException;
 
 /** Whether a reader schema can read what a writer schema wrote, with Avro's own reasons when it cannot. */

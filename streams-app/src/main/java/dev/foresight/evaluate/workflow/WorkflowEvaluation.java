@@ -1,7 +1,7 @@
 package dev.foresight.evaluate.workflow;
 
-import dev.foresight.predict.workflow.LstmSettings;
 import dev.foresight.domain.workflow.AllocationPolicy;
+import dev.foresight.predict.workflow.LstmSettings;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

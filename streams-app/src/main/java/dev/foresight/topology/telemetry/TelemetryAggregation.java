@@ -2,12 +2,11 @@ package dev.foresight.topology.telemetry;
 
 import dev.foresight.domain.telemetry.TelemetryStats;
 import dev.foresight.ingest.Checked;
-import dev.foresight.schema.errors.DeadLetter;
 import dev.foresight.schema.events.TelemetryEvent;
 import dev.foresight.schema.state.AggregateScope;
 import dev.foresight.schema.state.TelemetryAggregate;
 import dev.foresight.serde.AvroSerdes;
-import dev.foresight.topics.Topics;
+import dev.foresight.topology.Sinks;
 import java.time.Duration;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
@@ -18,7 +17,6 @@ import org.apache.kafka.streams.kstream.KGroupedStream;
 import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Materialized;
 import org.apache.kafka.streams.kstream.Named;
-import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.kstream.Repartitioned;
 import org.apache.kafka.streams.kstream.TimeWindows;
 import org.apache.kafka.streams.kstream.Windowed;
@@ -29,8 +27,8 @@ import org.apache.kafka.streams.state.WindowStore;
  * that other features query, and published for analysts.
  *
  * <p>Input: validated {@code telemetry.events.v1}. Stores: {@value #HOST_STORE}, {@value #SERVICE_STORE}.
- * Repartition: {@code telemetry-by-service}. Output: {@code telemetry.aggregates.v1}, and on
- * {@code deadletter.v1} what arrived too late for its service windows.
+ * Repartition: {@code telemetry-by-service}. Outputs ({@link TelemetryTopics}): {@code telemetry.aggregates.v1},
+ * and on {@code deadletter.v1} what arrived too late for its service windows.
  */
 public final class TelemetryAggregation {
 
@@ -41,13 +39,13 @@ public final class TelemetryAggregation {
     private final AggregationSettings settings;
     private final Serde<TelemetryEvent> eventSerde;
     private final Serde<TelemetryAggregate> aggregateSerde;
-    private final Serde<DeadLetter> deadLetterSerde;
+    private final TelemetryTopics topics;
 
-    public TelemetryAggregation(AvroSerdes serdes, AggregationSettings settings) {
+    public TelemetryAggregation(AvroSerdes serdes, AggregationSettings settings, TelemetryTopics topics) {
         this.settings = settings;
         this.eventSerde = serdes.valueSerde();
         this.aggregateSerde = serdes.valueSerde();
-        this.deadLetterSerde = serdes.valueSerde();
+        this.topics = topics;
     }
 
     public void build(KStream<String, TelemetryEvent> telemetry) {
@@ -76,8 +74,7 @@ public final class TelemetryAggregation {
                         Named.as(SERVICE_GATE));
         gated.filterNot((service, checked) -> checked.isValid(), Named.as("telemetry-service-late"))
                 .mapValues(Checked::deadLetter, Named.as("telemetry-service-dead-letter"))
-                .to(Topics.DEAD_LETTERS.name(), Produced.with(Serdes.String(), deadLetterSerde)
-                        .withName("telemetry-service-dead-letter-sink"));
+                .to(topics.deadLetters().name(), Sinks.produced(topics.deadLetters(), "telemetry-service-dead-letter-sink"));
         KGroupedStream<String, TelemetryEvent> byService = gated
                 .filter((service, checked) -> checked.isValid(), Named.as("telemetry-service-in-time"))
                 .mapValues(Checked::value, Named.as("telemetry-service-event"))
@@ -104,8 +101,7 @@ public final class TelemetryAggregation {
 
     private void publish(KStream<Windowed<String>, TelemetryAggregate> windowed, String prefix) {
         windowed.map((window, agg) -> KeyValue.pair(window.key(), stamped(window, agg)), Named.as(prefix + "-stamp"))
-                .to(Topics.TELEMETRY_AGGREGATES.name(),
-                        Produced.with(Serdes.String(), aggregateSerde).withName(prefix + "-aggregate-sink"));
+                .to(topics.aggregates().name(), Sinks.produced(topics.aggregates(), prefix + "-aggregate-sink"));
     }
 
     private static TelemetryAggregate stamped(Windowed<String> window, TelemetryAggregate agg) {

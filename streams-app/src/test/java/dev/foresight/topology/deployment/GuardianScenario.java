@@ -1,8 +1,8 @@
 package dev.foresight.topology.deployment;
 
-import dev.foresight.domain.deployment.DeploymentSettings;
 import static dev.foresight.topology.TopologyFixture.START;
 
+import dev.foresight.domain.deployment.DeploymentSettings;
 import dev.foresight.ingest.IngestSettings;
 import dev.foresight.ingest.IngestStage;
 import dev.foresight.ingest.ValidatedInputs;
@@ -23,6 +23,7 @@ import dev.foresight.schema.state.DeploymentState;
 import dev.foresight.serde.AvroSerdes;
 import dev.foresight.topics.Topics;
 import dev.foresight.topology.Events;
+import dev.foresight.topology.ForesightTopology;
 import dev.foresight.topology.NamedTopologies;
 import dev.foresight.topology.TopologyFixture;
 import java.nio.file.Path;
@@ -80,8 +81,10 @@ final class GuardianScenario implements AutoCloseable {
     static Topology topology(ErrorRateIsRisk model) {
         StreamsBuilder builder = NamedTopologies.builder();
         AvroSerdes serdes = AvroSerdes.bundled();
-        ValidatedInputs inputs = new IngestStage(serdes, IngestSettings.defaults()).build(builder);
-        new DeploymentGuardian(serdes, DeploymentSettings.defaults(), () -> model).build(inputs);
+        ValidatedInputs inputs =
+                new IngestStage(IngestSettings.defaults(), ForesightTopology.ingestTopics(serdes)).build(builder);
+        new DeploymentGuardian(serdes, DeploymentSettings.defaults(), () -> model,
+                ForesightTopology.deploymentTopics(serdes)).build(inputs);
         return builder.build();
     }
 
@@ -156,7 +159,7 @@ final class GuardianScenario implements AutoCloseable {
     }
 
     byte[] storedModel() {
-        return fixture.driver().<String, byte[]>getKeyValueStore(DeploymentGuardian.MODEL_STORE).get(GuardProcessor.MODEL_KEY);
+        return fixture.driver().<String, byte[]>getKeyValueStore(DeploymentGuardian.MODEL_STORE).get(StoreGuardianState.MODEL_KEY);
     }
 
     private void sample(String host, String deploymentId, Instant at, double errorRate, double cpu) {

@@ -11,6 +11,7 @@ import dev.foresight.schema.state.TelemetryAggregate;
 import dev.foresight.serde.AvroSerdes;
 import dev.foresight.topics.Topics;
 import dev.foresight.topology.Events;
+import dev.foresight.topology.ForesightTopology;
 import dev.foresight.topology.TopologyFixture;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -43,7 +44,7 @@ class LateRecordGateTest {
     void setUp() {
         AvroSerdes serdes = AvroSerdes.bundled();
         StreamsBuilder builder = new StreamsBuilder();
-        new TelemetryAggregation(serdes, SETTINGS).build(builder.stream(Topics.TELEMETRY.name(),
+        new TelemetryAggregation(serdes, SETTINGS, ForesightTopology.telemetryTopics(serdes)).build(builder.stream(Topics.TELEMETRY.name(),
                 Consumed.with(Serdes.String(), serdes.<TelemetryEvent>valueSerde())));
         fixture = new TopologyFixture(builder.build(), stateDir);
         telemetry = fixture.input(Topics.TELEMETRY);

@@ -1,11 +1,5 @@
 package dev.foresight.topology.workflow;
 
-import dev.foresight.domain.workflow.AllocationPlanner;
-import dev.foresight.domain.workflow.AllocationPolicy;
-import dev.foresight.domain.workflow.PoolCapacity;
-import dev.foresight.domain.workflow.PoolSettings;
-import dev.foresight.domain.workflow.Shadows;
-import dev.foresight.domain.workflow.WorkflowCommands;
 import static dev.foresight.topology.TopologyFixture.START;
 import static dev.foresight.topology.workflow.WorkflowEvents.completed;
 import static dev.foresight.topology.workflow.WorkflowEvents.created;
@@ -18,6 +12,12 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.foresight.domain.workflow.AllocationPlanner;
+import dev.foresight.domain.workflow.AllocationPolicy;
+import dev.foresight.domain.workflow.PoolCapacity;
+import dev.foresight.domain.workflow.PoolSettings;
+import dev.foresight.domain.workflow.Shadows;
+import dev.foresight.domain.workflow.WorkflowCommands;
 import dev.foresight.ingest.IngestSettings;
 import dev.foresight.ingest.IngestStage;
 import dev.foresight.schema.commands.Alert;
@@ -318,8 +318,10 @@ class WorkflowShadowingTest {
     private static Topology topology(WorkflowSettings settings, double confidence) {
         AvroSerdes serdes = AvroSerdes.bundled();
         StreamsBuilder builder = NamedTopologies.builder();
-        new WorkflowShadowing(serdes, settings, () -> new MeanPredictor(confidence))
-                .build(new IngestStage(serdes, IngestSettings.defaults()).build(builder).workflows());
+        new WorkflowShadowing(serdes, settings, () -> new MeanPredictor(confidence),
+                ForesightTopology.workflowTopics(serdes))
+                .build(new IngestStage(IngestSettings.defaults(), ForesightTopology.ingestTopics(serdes)).build(builder)
+                        .workflows());
         return builder.build();
     }
 
