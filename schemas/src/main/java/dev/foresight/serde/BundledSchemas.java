@@ -49,7 +49,8 @@ public final class BundledSchemas {
             DeploymentState.getClassSchema(), HostRiskState.getClassSchema(), HostBaseline.getClassSchema(),
             GuardianInput.getClassSchema());
 
-    private static final List<String> HISTORY = List.of("TelemetryEvent.v1.avsc");
+    private static final List<String> HISTORY = List.of("TelemetryEvent.v1.avsc", "WorkflowEvent.v1.avsc",
+            "AllocationCommand.v1.avsc");
 
     private static final BundledSchemas INSTANCE = new BundledSchemas();
 

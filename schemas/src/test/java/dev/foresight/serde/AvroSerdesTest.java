@@ -5,7 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import dev.foresight.schema.events.ActionStarted;
+import dev.foresight.schema.events.ActionSubmitted;
 import dev.foresight.schema.events.TelemetryEvent;
+import dev.foresight.schema.events.WorkflowEvent;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -74,17 +77,57 @@ class AvroSerdesTest {
         v1.getFields().forEach(f -> old.put(f.name(), current.get(f.name())));
         old.put("timestamp", current.getTimestamp().toEpochMilli());
 
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        out.write(0);
-        out.write(ByteBuffer.allocate(4).putInt(BundledSchemas.idOf(v1)).array());
-        BinaryEncoder encoder = EncoderFactory.get().binaryEncoder(out, null);
-        new GenericDatumWriter<GenericRecord>(v1).write(old, encoder);
-        encoder.flush();
 
-        TelemetryEvent read = serde.deserializer().deserialize("t", out.toByteArray());
+        TelemetryEvent read = serde.deserializer().deserialize("t", wire(v1, old));
         assertEquals("host-1", read.getHostId());
         assertEquals(0.5, read.getCpuUtilization());
         assertNull(read.getRegion(), "field added in v2 takes its default");
+    }
+
+    @Test
+    void shouldReadAWorkflowEventWrittenWithV1BeforeActionSubmittedExisted() throws IOException {
+        Schema v1;
+        try (InputStream in = getClass().getResourceAsStream("/schemas/history/WorkflowEvent.v1.avsc")) {
+            v1 = new Schema.Parser().parse(in);
+        }
+        assertEquals(SchemaCompatibility.SchemaCompatibilityType.COMPATIBLE,
+                SchemaCompatibility.checkReaderWriterCompatibility(WorkflowEvent.getClassSchema(), v1).getType());
+        Schema started = v1.getField("payload").schema().getTypes().stream()
+                .filter(branch -> branch.getName().equals("ActionStarted")).findFirst().orElseThrow();
+        GenericRecord payload = new GenericData.Record(started);
+        payload.put("actionId", "a-1");
+        payload.put("actionType", "align");
+        GenericRecord old = new GenericData.Record(v1);
+        old.put("eventId", "e-1");
+        old.put("workflowId", "wf-1");
+        old.put("workflowType", "rnaseq");
+        old.put("timestamp", 1_700_000_000_000L);
+        old.put("payload", payload);
+
+
+        Serde<WorkflowEvent> workflows = AvroSerdes.bundled().valueSerde();
+        WorkflowEvent read = workflows.deserializer().deserialize("t", wire(v1, old));
+        assertEquals(new ActionStarted("a-1", "align", null), read.getPayload());
+    }
+
+    @Test
+    void shouldRoundTripAnActionSubmitted() {
+        Serde<WorkflowEvent> workflows = AvroSerdes.bundled().valueSerde();
+        WorkflowEvent event = new WorkflowEvent("e-2", "wf-1", "rnaseq", Instant.ofEpochMilli(1_700_000_000_000L),
+                new ActionSubmitted("a-1", "align", null));
+
+        assertEquals(event, workflows.deserializer().deserialize("t", workflows.serializer().serialize("t", event)));
+    }
+
+    /** {@code record} as an older version of the product wrote it: Confluent framing with that schema's id. */
+    private static byte[] wire(Schema writer, GenericRecord record) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        out.write(0);
+        out.write(ByteBuffer.allocate(4).putInt(BundledSchemas.idOf(writer)).array());
+        BinaryEncoder encoder = EncoderFactory.get().binaryEncoder(out, null);
+        new GenericDatumWriter<GenericRecord>(writer).write(record, encoder);
+        encoder.flush();
+        return out.toByteArray();
     }
 
     @Test

@@ -3,15 +3,14 @@ package dev.foresight.app;
 import dev.foresight.evaluate.workflow.WorkflowEvaluation;
 import java.nio.file.Files;
 import java.util.concurrent.Callable;
-import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
-@Command(name = "workflows", description = "Memory sizing of workflow tasks: replays Nextflow traces (.csv) and "
-        + "WfFormat instances (.json) and reports wastage, under-allocations and error of the LSTM with fallback "
-        + "against the baselines.")
+@Command(name = "workflows", description = "Memory sizing of workflow tasks at submit: replays Nextflow traces "
+        + "and Lotaru execution reports (.csv) and WfFormat instances (.json), and reports, for every run and the "
+        + "median, the wastage and failed attempts of the online selection, the LSTM and the baselines.")
 final class EvaluateWorkflowsCommand implements Callable<Integer> {
 
     @Mixin
@@ -22,9 +21,7 @@ final class EvaluateWorkflowsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        // a file named on the command line comes back from both calls
-        WorkflowEvaluation.run(Stream.concat(inputs.files(".csv").stream(), inputs.files(".json").stream())
-                .distinct().toList(), inputs.out);
+        WorkflowEvaluation.run(inputs.files(".csv", ".json"), inputs.out);
         spec.commandLine().getOut().print(Files.readString(inputs.out.resolve(WorkflowEvaluation.MARKDOWN)));
         spec.commandLine().getOut().flush();
         return ForesightCli.OK;

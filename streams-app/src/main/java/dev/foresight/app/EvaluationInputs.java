@@ -1,9 +1,11 @@
 package dev.foresight.app;
 
+import dev.foresight.evaluate.InputFileException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;
 import picocli.CommandLine.Option;
@@ -19,15 +21,27 @@ final class EvaluationInputs {
             description = "Folder for the report (default: ${DEFAULT-VALUE}).")
     Path out;
 
-    /** The given files, and the files ending in {@code suffix} directly inside the given folders, sorted. */
-    List<Path> files(String suffix) {
-        return paths.stream().flatMap(path -> Files.isDirectory(path) ? children(path, suffix) : Stream.of(path))
-                .toList();
+    /**
+     * The given files, and the files ending in one of {@code suffixes} directly inside the given folders,
+     * sorted, each once. A path that does not exist, or a folder without such files, is an input error.
+     */
+    List<Path> files(String... suffixes) {
+        return paths.stream().flatMap(path -> {
+            if (!Files.exists(path)) {
+                throw new InputFileException(path, "no such file or folder");
+            }
+            return Files.isDirectory(path) ? children(path, suffixes) : Stream.of(path);
+        }).distinct().toList();
     }
 
-    private static Stream<Path> children(Path folder, String suffix) {
+    private static Stream<Path> children(Path folder, String... suffixes) {
         try (Stream<Path> children = Files.list(folder)) {
-            return children.filter(child -> child.getFileName().toString().endsWith(suffix)).sorted().toList().stream();
+            List<Path> files = children.filter(child -> Files.isRegularFile(child)
+                    && Arrays.stream(suffixes).anyMatch(child.getFileName().toString()::endsWith)).sorted().toList();
+            if (files.isEmpty()) {
+                throw new InputFileException(folder, "folder holds no " + String.join(" or ", suffixes) + " file");
+            }
+            return files.stream();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

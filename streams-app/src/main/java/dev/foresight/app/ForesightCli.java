@@ -1,5 +1,6 @@
 package dev.foresight.app;
 
+import dev.foresight.evaluate.InputFileException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
@@ -41,6 +42,11 @@ public final class ForesightCli implements Runnable {
     public static CommandLine commandLine() {
         return new CommandLine(new ForesightCli())
                 .setExecutionExceptionHandler((error, commandLine, parseResult) -> {
+                    if (error instanceof InputFileException badInput) {
+                        commandLine.getErr().println(commandLine.getCommandName() + ": " + badInput.getMessage());
+                        commandLine.getErr().flush();
+                        return USAGE;
+                    }
                     LOG.error("'{}' failed", commandLine.getCommandName(), error);
                     return FAILED;
                 });

@@ -8,6 +8,7 @@ import static dev.foresight.ingest.Checks.present;
 import dev.foresight.schema.common.ResourceUsage;
 import dev.foresight.schema.events.ActionCompleted;
 import dev.foresight.schema.events.ActionStarted;
+import dev.foresight.schema.events.ActionSubmitted;
 import dev.foresight.schema.events.BuildFinished;
 import dev.foresight.schema.events.DeploymentEvent;
 import dev.foresight.schema.events.DeploymentStarted;
@@ -87,6 +88,10 @@ public final class EventFamilies {
     }
 
     private static Optional<String> workflowPayload(Object payload) {
+        if (payload instanceof ActionSubmitted s) {
+            return first(present("actionId", s.getActionId()), present("actionType", s.getActionType()),
+                    usage("requested", s.getRequested()));
+        }
         if (payload instanceof ActionStarted s) {
             return first(present("actionId", s.getActionId()), present("actionType", s.getActionType()),
                     usage("requested", s.getRequested()));

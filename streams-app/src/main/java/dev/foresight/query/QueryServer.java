@@ -8,6 +8,7 @@ import dev.foresight.domain.workflow.Shadows;
 import dev.foresight.ingest.EventFamilies;
 import dev.foresight.producers.EventSink;
 import dev.foresight.schema.events.ActionCompleted;
+import dev.foresight.schema.events.ActionSubmitted;
 import dev.foresight.schema.events.WorkflowCreated;
 import dev.foresight.schema.events.WorkflowEvent;
 import dev.foresight.schema.state.ShadowAction;
@@ -34,6 +35,9 @@ import org.apache.kafka.streams.state.HostInfo;
  *   <li>{@code GET /shadow/{workflowID}}: the shadow; 404 if there is none.</li>
  *   <li>{@code GET /shadow/{workflowID}/prediction/{actionID}}: what was predicted and reserved for the action,
  *       with its confidence; 404 if the workflow, the action or its prediction is unknown.</li>
+ *   <li>{@code POST /shadow/{workflowID}/submit/{actionID}}, body {@code {"actionType": "...", "requested":
+ *       {...}}}: publishes an ActionSubmitted, so the action is sized and reserved before it runs; 202, or 409 if
+ *       the action was already sized.</li>
  *   <li>{@code PUT /shadow/{workflowID}/feedback/{actionID}/{actualResourceUsage}}: the action's actual memory in
  *       MiB, other resources optionally as a JSON body; publishes an ActionCompleted; 202, or 409 if the action
  *       already completed.</li>
@@ -78,6 +82,7 @@ public final class QueryServer implements AutoCloseable {
                 .post("/shadow/create/{workflowID}", this::create)
                 .get("/shadow/{workflowID}", ctx -> owned(ctx, (shadow, c) -> ok(c, 200, json.shadow(shadow))))
                 .get("/shadow/{workflowID}/prediction/{actionID}", this::prediction)
+                .post("/shadow/{workflowID}/submit/{actionID}", this::submit)
                 .put("/shadow/{workflowID}/feedback/{actionID}/{actualResourceUsage}", this::feedback)
                 .exception(ApiException.class, (e, ctx) -> fail(ctx, e.status(), e.getMessage()))
                 .exception(StoreUnavailableException.class, (e, ctx) -> fail(ctx, 503, e.getMessage()))
@@ -113,6 +118,23 @@ public final class QueryServer implements AutoCloseable {
                 throw ApiException.notFound("no prediction was made for action " + actionId);
             }
             ok(c, 200, json.prediction(shadow, action));
+        });
+    }
+
+    private void submit(Context ctx) {
+        String actionId = Requests.id(ctx.pathParam("actionID"), "actionID");
+        Requests.Submission submission = requests.submission(ctx.body());
+        owned(ctx, (shadow, c) -> {
+            boolean sized = shadow.getActions().stream()
+                    .anyMatch(a -> a.getActionId().equals(actionId) && a.getPrediction() != null);
+            if (sized) {
+                throw new ApiException(409, "action " + actionId + " was already submitted and sized");
+            }
+            WorkflowEvent event = event(shadow.getWorkflowId(), shadow.getWorkflowType(), new ActionSubmitted(actionId,
+                    submission.actionType(), submission.requested().map(Resources::toUsage).orElse(null)));
+            publish(event);
+            ok(c, 202, mapper.createObjectNode().put("workflowId", shadow.getWorkflowId()).put("actionId", actionId)
+                    .put("actionType", submission.actionType()).put("eventId", event.getEventId()));
         });
     }
 

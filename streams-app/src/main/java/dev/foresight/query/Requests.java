@@ -58,6 +58,29 @@ final class Requests {
         return id(type.asText(), "workflowType");
     }
 
+    /** A submit request: {@code {"actionType": "...", "requested": {cpuCores, memoryMb, ...}}}, requested optional. */
+    record Submission(String actionType, Optional<Resources> requested) {
+    }
+
+    Submission submission(String body) {
+        Optional<JsonNode> json = object(body);
+        if (json.isEmpty() || !json.get().path("actionType").isTextual()) {
+            throw ApiException.badRequest("the body must give the action's type: {\"actionType\": \"...\"}");
+        }
+        String type = id(json.get().get("actionType").asText(), "actionType");
+        JsonNode requested = json.get().path("requested");
+        if (requested.isMissingNode() || requested.isNull()) {
+            return new Submission(type, Optional.empty());
+        }
+        if (!requested.isObject()) {
+            throw ApiException.badRequest("requested must be an object of " + USAGE_FIELDS);
+        }
+        checkUsageFields(requested);
+        return new Submission(type, Optional.of(new Resources(field(requested, "cpuCores", 0),
+                field(requested, "memoryMb", 0), field(requested, "networkMb", 0), field(requested, "cost", 0),
+                field(requested, "durationMs", 0))));
+    }
+
     /**
      * The actual usage of a feedback request: memory from the path, anything else from the optional body
      * {@code {cpuCores, memoryMb, networkMb, cost, durationMs}}; a resource given nowhere is taken as
@@ -70,21 +93,25 @@ final class Requests {
                     assumed.durationMs());
         }
         JsonNode usage = json.get();
-        for (Iterator<String> names = usage.fieldNames(); names.hasNext(); ) {
-            String name = names.next();
-            if (!USAGE_FIELDS.contains(name)) {
-                throw ApiException.badRequest("unknown field '" + name + "'; expected some of " + USAGE_FIELDS);
-            }
-            if (!usage.get(name).isNumber()) {
-                throw ApiException.badRequest(name + " must be a number");
-            }
-        }
+        checkUsageFields(usage);
         if (usage.has("memoryMb") && usage.get("memoryMb").asDouble() != memoryMbFromPath) {
             throw ApiException.badRequest("memoryMb in the body differs from the path's actualResourceUsage");
         }
         return new Resources(field(usage, "cpuCores", assumed.cpuCores()), memoryMbFromPath,
                 field(usage, "networkMb", assumed.networkMb()), field(usage, "cost", assumed.cost()),
                 field(usage, "durationMs", assumed.durationMs()));
+    }
+
+    private static void checkUsageFields(JsonNode usage) {
+        for (Iterator<String> names = usage.fieldNames(); names.hasNext(); ) {
+            String name = names.next();
+            if (!USAGE_FIELDS.contains(name)) {
+                throw ApiException.badRequest("unknown field '" + name + "'; expected some of " + USAGE_FIELDS);
+            }
+            if (!usage.get(name).isNumber() || usage.get(name).asDouble() < 0) {
+                throw ApiException.badRequest(name + " must be a number >= 0");
+            }
+        }
     }
 
     private Optional<JsonNode> object(String body) {

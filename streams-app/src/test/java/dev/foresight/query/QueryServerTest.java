@@ -9,6 +9,7 @@ import dev.foresight.domain.workflow.Shadows;
 import dev.foresight.producers.RecordingEventSink;
 import dev.foresight.schema.common.ResourceUsage;
 import dev.foresight.schema.events.ActionCompleted;
+import dev.foresight.schema.events.ActionSubmitted;
 import dev.foresight.schema.events.WorkflowCreated;
 import dev.foresight.schema.events.WorkflowEvent;
 import dev.foresight.schema.state.ActionPrediction;
@@ -113,6 +114,32 @@ class QueryServerTest {
         assertEquals("extract", completed.getActionType());
         assertEquals(1500, completed.getActual().getMemoryMb());
         assertEquals(2, completed.getActual().getCpuCores(), "not measured: taken as expected");
+    }
+
+    @Test
+    void shouldPublishActionSubmittedWithItsTypeAndRequest() throws Exception {
+        QueryServer server = serve(new FakeShadows().put(shadow("wf-1")), sink);
+
+        HttpResponse<String> response = call(server, "POST", "/shadow/wf-1/submit/a-2",
+                "{\"actionType\": \"align\", \"requested\": {\"cpuCores\": 2, \"memoryMb\": 4096}}");
+
+        assertEquals(202, response.statusCode(), response.body());
+        ActionSubmitted submitted = (ActionSubmitted) sink.values(Topics.WORKFLOWS).get(0).getPayload();
+        assertEquals("a-2", submitted.getActionId());
+        assertEquals("align", submitted.getActionType());
+        assertEquals(4096, submitted.getRequested().getMemoryMb());
+        assertEquals(2, submitted.getRequested().getCpuCores());
+    }
+
+    @Test
+    void shouldAnswer409ForASubmitOfAnActionAlreadySizedAnd400WithoutAType() throws Exception {
+        QueryServer server = serve(new FakeShadows().put(shadow("wf-1")), sink);
+
+        assertEquals(409, call(server, "POST", "/shadow/wf-1/submit/a-1", "{\"actionType\": \"extract\"}").statusCode());
+        assertEquals(400, call(server, "POST", "/shadow/wf-1/submit/a-2", "{}").statusCode());
+        assertEquals(400, call(server, "POST", "/shadow/wf-1/submit/a-2",
+                "{\"actionType\": \"x\", \"requested\": {\"memoryMb\": -1}}").statusCode());
+        assertTrue(sink.values(Topics.WORKFLOWS).isEmpty());
     }
 
     @Test

@@ -1,6 +1,7 @@
 package dev.foresight.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -16,6 +17,7 @@ import dev.foresight.schema.commands.Alert;
 import dev.foresight.schema.commands.AllocationAction;
 import dev.foresight.schema.commands.AllocationCommand;
 import dev.foresight.schema.events.ActionCompleted;
+import dev.foresight.schema.events.ActionSubmitted;
 import dev.foresight.schema.events.WorkflowEvent;
 import dev.foresight.schema.state.ShadowStatus;
 import dev.foresight.schema.state.ShadowWorkflow;
@@ -63,6 +65,8 @@ class WorkflowShadowingIT {
     /** The trace file's name without extension is the workflow id; its type is what follows "trace_". */
     private static final String WORKFLOW = "trace_shadowit";
     private static final int TASKS = 48;
+    /** Each task waits this long in the queue between its submit and its start. */
+    private static final long SUBMITTED_BEFORE_MS = 20_000;
     /** Its completion is sent through the API; the trace's own completion of it is never replayed. */
     private static final String FED_BACK = Integer.toString(TASKS - 1);
     private static final String STARTED_AFTER_RESTART = Integer.toString(TASKS);
@@ -117,6 +121,31 @@ class WorkflowShadowingIT {
                     && targetsOf(records, AllocationAction.RELEASE).containsAll(completed), TIMEOUT);
             alerts.readUntil(records -> records.stream().map(ConsumerRecord::value).anyMatch(alert -> alert.getKind()
                     .equals(WorkflowCommands.DEVIATION) && alert.getSubject().startsWith(WORKFLOW + "/")), TIMEOUT);
+        }
+    }
+
+    @Test
+    @Order(1)
+    void shouldReserveAtSubmitAndPrewarmWhatTheRunWillSubmitNext() {
+        Map<String, Instant> submitted = replayedBeforeRestart.stream().map(TimedEvent::value)
+                .filter(value -> value instanceof WorkflowEvent workflow && workflow.getPayload() instanceof ActionSubmitted)
+                .map(WorkflowEvent.class::cast).collect(Collectors.toMap(
+                        event -> WORKFLOW + "/" + ((ActionSubmitted) event.getPayload()).getActionId(),
+                        WorkflowEvent::getTimestamp));
+        try (TopicReader<AllocationCommand> allocations = reader(Topics.ALLOCATIONS.name())) {
+            List<AllocationCommand> commands = allocations.readUntil(records -> records.stream().map(ConsumerRecord::value)
+                    .anyMatch(c -> c.getAction() == AllocationAction.PREWARM && c.getResources().getMemoryMb() > 0
+                            && c.getTarget().equals(WORKFLOW + "/" + WorkflowCommands.PREWARM_ACTION)), TIMEOUT)
+                    .stream().map(ConsumerRecord::value).toList();
+
+            List<AllocationCommand> reserves = commands.stream()
+                    .filter(c -> c.getAction() == AllocationAction.RESERVE).toList();
+            assertFalse(reserves.isEmpty());
+            reserves.forEach(reserve -> assertEquals(submitted.get(reserve.getTarget()), reserve.getIssuedAt(),
+                    "sized when submitted, 20 s before it started: " + reserve.getTarget()));
+            assertTrue(commands.stream().anyMatch(c -> c.getAction() == AllocationAction.RESERVE
+                    && c.getDecision().getInputs().getOrDefault("pool.prewarmConvertedMemoryMb", 0.0) > 0),
+                    "a foreseen submit takes the capacity pre-warmed for it");
         }
     }
 
@@ -233,8 +262,8 @@ class WorkflowShadowingIT {
     }
 
     /**
-     * A Nextflow trace of one run: ALIGN and SORT tasks alternate, one a minute, each using close to the
-     * same memory every time (so the model becomes confident) but far less than requested and with
+     * A Nextflow trace of one run: ALIGN and SORT tasks alternate, one a minute, each submitted 20 s before
+     * it starts, each using close to the same memory every time (so the model becomes confident) but far less than requested and with
      * network traffic nobody requested (so the first, fallback, allocations deviate).
      */
     private static Path writeTrace() throws IOException {
@@ -248,7 +277,8 @@ class WorkflowShadowingIT {
             long realtime = align ? 20_000 : 8_000;
             double memoryMb = (align ? 2000 : 500) * (1 + (task * 37 % 9 - 4) / 200.0);
             csv.append(String.format(Locale.ROOT, "%d,%s,%s (%d),COMPLETED,0,2,%d,3600000,%d,%d,%d,%d,%s,%d,%d,%d%n",
-                    task, align ? "ALIGN" : "SORT", align ? "ALIGN" : "SORT", task, 4L << 30, start, start,
+                    task, align ? "ALIGN" : "SORT", align ? "ALIGN" : "SORT", task, 4L << 30,
+                    start - SUBMITTED_BEFORE_MS, start,
                     start + realtime, realtime, align ? "150.0" : "80.0", (long) (memoryMb * (1 << 20)),
                     (align ? 200L : 80L) << 20, (align ? 100L : 40L) << 20));
         }

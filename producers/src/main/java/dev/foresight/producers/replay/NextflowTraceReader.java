@@ -4,6 +4,7 @@ import dev.foresight.producers.TimedEvent;
 import dev.foresight.schema.common.ResourceUsage;
 import dev.foresight.schema.events.ActionCompleted;
 import dev.foresight.schema.events.ActionStarted;
+import dev.foresight.schema.events.ActionSubmitted;
 import dev.foresight.schema.events.WorkflowCompleted;
 import dev.foresight.schema.events.WorkflowCreated;
 import java.io.IOException;
@@ -17,8 +18,9 @@ import java.util.Set;
 
 /**
  * A Nextflow trace (CSV with the trace.txt columns) as one workflow run: {@code trace_rnaseq.csv} is
- * workflow {@code trace_rnaseq} of type {@code rnaseq}. Tasks are taken in {@code submit} order; each
- * starts at {@code start} with what it requested and completes at {@code complete} with what it used.
+ * workflow {@code trace_rnaseq} of type {@code rnaseq}. Tasks are taken in {@code submit} order; each is
+ * submitted at {@code submit} and starts at {@code start}, both with what it requested, and completes at
+ * {@code complete} with what it used.
  * Rows without a submit or start time never ran and are skipped; a task without a complete time gets
  * no completion; a missing measurement is sent as 0. The run succeeded if every failed task was later
  * retried successfully.
@@ -48,7 +50,10 @@ final class NextflowTraceReader implements TraceReader {
         for (CsvRow task : tasks) {
             String actionId = task.has("task_id") ? task.requiredText("task_id") : task.requiredText("hash");
             String actionType = task.requiredText("process");
-            long startMs = (long) task.requiredNumber("start");
+            long submitMs = (long) task.requiredNumber("submit");
+            long startMs = Math.max(submitMs, (long) task.requiredNumber("start"));
+            events.add(ReplayEvents.workflow(numbers.next(), workflowId, workflowType, submitMs,
+                    new ActionSubmitted(actionId, actionType, requested(task))));
             events.add(ReplayEvents.workflow(numbers.next(), workflowId, workflowType, startMs,
                     new ActionStarted(actionId, actionType, requested(task))));
             if (task.has("complete")) {

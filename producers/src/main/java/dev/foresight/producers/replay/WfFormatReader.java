@@ -6,6 +6,7 @@ import dev.foresight.producers.TimedEvent;
 import dev.foresight.schema.common.ResourceUsage;
 import dev.foresight.schema.events.ActionCompleted;
 import dev.foresight.schema.events.ActionStarted;
+import dev.foresight.schema.events.ActionSubmitted;
 import dev.foresight.schema.events.WorkflowCompleted;
 import dev.foresight.schema.events.WorkflowCreated;
 import java.io.IOException;
@@ -19,18 +20,24 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * A WfFormat 1.5 instance (WfCommons) as one workflow run. The format has no start times, so they are
  * derived from the DAG as if resources were unlimited: tasks in topological order, each starting when
- * its last parent ends ({@code executedAt} for the roots) and running for its recorded runtime. There
+ * its last parent ends ({@code executedAt} for the roots; it is submitted then too) and running for its
+ * recorded runtime. There
  * are no requests in the format; actual usage is {@code avgCPU} (100 = one core), memory, and bytes
- * read + written.
+ * read + written. A usage the instance does not record ({@code memoryInBytes}, {@code avgCPU}) is sent as
+ * NaN, never as 0, so ingest dead-letters that completion with its reason instead of teaching a peak of 0.
+ * The action type is the task name without the per-instance suffix Pegasus and Makeflow add
+ * ({@code blastall_ID000002} is of type {@code blastall}).
  */
 final class WfFormatReader implements TraceReader {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final double MIB = 1024 * 1024;
+    private static final Pattern INSTANCE_SUFFIX = Pattern.compile("_ID\\d+$");
     static final long DEFAULT_START_MS = LocalDateTime.of(2020, 1, 1, 0, 0).toInstant(ZoneOffset.UTC).toEpochMilli();
 
     /** A task of the specification, with its recorded execution. */
@@ -59,6 +66,8 @@ final class WfFormatReader implements TraceReader {
             long durationMs = Math.round(task.execution().path("runtimeInSeconds").asDouble(0) * 1000);
             endMs.put(task.id(), taskStart + durationMs);
             events.add(ReplayEvents.workflow(numbers.next(), workflowId, workflowType, taskStart,
+                    new ActionSubmitted(task.id(), task.name(), null)));
+            events.add(ReplayEvents.workflow(numbers.next(), workflowId, workflowType, taskStart,
                     new ActionStarted(task.id(), task.name(), null)));
             events.add(ReplayEvents.workflow(numbers.next(), workflowId, workflowType, taskStart + durationMs,
                     new ActionCompleted(task.id(), task.name(), true, actual(task.execution(), durationMs))));
@@ -76,7 +85,7 @@ final class WfFormatReader implements TraceReader {
             String id = spec.path("id").asText();
             List<String> parents = new ArrayList<>();
             spec.path("parents").forEach(parent -> parents.add(parent.asText()));
-            tasks.put(id, new Task(id, spec.path("name").asText(id), parents,
+            tasks.put(id, new Task(id, actionType(spec.path("name").asText(id)), parents,
                     executionById.getOrDefault(id, JSON.createObjectNode())));
         }
         return tasks;
@@ -111,9 +120,18 @@ final class WfFormatReader implements TraceReader {
         return order;
     }
 
+    static String actionType(String taskName) {
+        return INSTANCE_SUFFIX.matcher(taskName).replaceFirst("");
+    }
+
     private static ResourceUsage actual(JsonNode execution, long durationMs) {
         double networkBytes = execution.path("readBytes").asDouble(0) + execution.path("writtenBytes").asDouble(0);
-        return new ResourceUsage(execution.path("avgCPU").asDouble(0) / 100, execution.path("memoryInBytes").asDouble(0) / MIB,
+        return new ResourceUsage(recorded(execution, "avgCPU") / 100, recorded(execution, "memoryInBytes") / MIB,
                 networkBytes / MIB, 0.0, durationMs);
+    }
+
+    private static double recorded(JsonNode execution, String field) {
+        JsonNode value = execution.path(field);
+        return value.isNumber() ? value.asDouble() : Double.NaN;
     }
 }

@@ -4,6 +4,7 @@ import dev.foresight.producers.EventSink;
 import dev.foresight.schema.common.ResourceUsage;
 import dev.foresight.schema.events.ActionCompleted;
 import dev.foresight.schema.events.ActionStarted;
+import dev.foresight.schema.events.ActionSubmitted;
 import dev.foresight.schema.events.WorkflowCompleted;
 import dev.foresight.schema.events.WorkflowCreated;
 import dev.foresight.schema.events.WorkflowEvent;
@@ -86,15 +87,18 @@ final class WorkflowSimulator {
         ActionProfile profile = run.type.stages().get(stage);
         run.runningInStage = profile.parallel() ? run.width : 1;
         for (int shard = 1; shard <= run.runningInStage; shard++) {
-            startAttempt(run, stage, shard, 1, defaultRequest(profile), nowMs + queueDelayMs());
+            startAttempt(run, stage, shard, 1, defaultRequest(profile), sink, nowMs, nowMs + queueDelayMs());
         }
     }
 
-    private void startAttempt(Run run, int stage, int shard, int attempt, ResourceUsage requested, long atMs) {
+    /** Submits the attempt now; it starts once it has waited in the queue. */
+    private void startAttempt(Run run, int stage, int shard, int attempt, ResourceUsage requested, EventSink sink,
+                              long submittedMs, long atMs) {
         ActionProfile profile = run.type.stages().get(stage);
         String actionId = profile.actionType() + "-" + shard + "-" + attempt;
-        scheduler.at(atMs, (now, sink) -> {
-            send(run, now, sink, new ActionStarted(actionId, profile.actionType(), requested));
+        send(run, submittedMs, sink, new ActionSubmitted(actionId, profile.actionType(), requested));
+        scheduler.at(atMs, (now, startSink) -> {
+            send(run, now, startSink, new ActionStarted(actionId, profile.actionType(), requested));
             ResourceUsage needed = actualUsage(profile, run.inputScale, requested.getCpuCores());
             if (needed.getMemoryMb() <= requested.getMemoryMb()) {
                 scheduler.at(now + needed.getDurationMs(), (end, out) -> {
@@ -109,7 +113,7 @@ final class WorkflowSimulator {
                 if (attempt < MAX_ATTEMPTS) {
                     ResourceUsage doubled = ResourceUsage.newBuilder(requested)
                             .setMemoryMb(requested.getMemoryMb() * 2).build();
-                    startAttempt(run, stage, shard, attempt + 1, doubled, end + queueDelayMs());
+                    startAttempt(run, stage, shard, attempt + 1, doubled, out, end, end + queueDelayMs());
                 } else {
                     run.failed = true;
                     finishAction(run, stage, end, out);

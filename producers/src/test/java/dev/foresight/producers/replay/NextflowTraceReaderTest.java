@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.foresight.schema.common.ResourceUsage;
 import dev.foresight.schema.events.ActionCompleted;
 import dev.foresight.schema.events.ActionStarted;
+import dev.foresight.schema.events.ActionSubmitted;
 import dev.foresight.schema.events.WorkflowCompleted;
 import dev.foresight.schema.events.WorkflowCreated;
 import dev.foresight.schema.events.WorkflowEvent;
@@ -57,7 +58,18 @@ class NextflowTraceReaderTest {
         for (int i = 1; i < events.size(); i++) {
             assertFalse(events.get(i).getTimestamp().isBefore(events.get(i - 1).getTimestamp()));
         }
-        assertEquals(10, events.size());
+        assertEquals(14, events.size(), "created, 4 x (submitted, started, completed), completed");
+    }
+
+    @Test
+    void shouldSubmitEachTaskAtItsSubmitTimeBeforeItStarts() throws IOException {
+        List<WorkflowEvent> events = TraceFiles.replay("nextflow", trace(), Topics.WORKFLOWS);
+
+        WorkflowEvent submitted = events.stream().filter(event -> event.getPayload() instanceof ActionSubmitted s
+                && s.getActionId().equals("2")).findFirst().orElseThrow();
+        assertEquals(1000, submitted.getTimestamp().toEpochMilli());
+        assertEquals(new ResourceUsage(4.0, 8192.0, 0.0, 0.0, 3_600_000L),
+                ((ActionSubmitted) submitted.getPayload()).getRequested());
     }
 
     @Test

@@ -3,10 +3,12 @@ package dev.foresight.producers.replay;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.foresight.schema.common.ResourceUsage;
 import dev.foresight.schema.events.ActionCompleted;
 import dev.foresight.schema.events.ActionStarted;
+import dev.foresight.schema.events.ActionSubmitted;
 import dev.foresight.schema.events.WorkflowCompleted;
 import dev.foresight.schema.events.WorkflowCreated;
 import dev.foresight.schema.events.WorkflowEvent;
@@ -73,7 +75,9 @@ class WfFormatReaderTest {
     void shouldReportMeasuredUsageAndNoRequest() throws IOException {
         List<WorkflowEvent> events = TraceFiles.replay("wfformat", diamond("\"b\", \"c\""), Topics.WORKFLOWS);
 
-        ActionStarted split = (ActionStarted) events.get(1).getPayload();
+        ActionStarted split = (ActionStarted) events.get(2).getPayload();
+        assertEquals(new ActionSubmitted("a", "SPLIT", null), events.get(1).getPayload());
+        assertEquals(events.get(1).getTimestamp(), events.get(2).getTimestamp(), "submitted when it can start");
         ActionCompleted splitDone = events.stream().map(WorkflowEvent::getPayload)
                 .filter(payload -> payload instanceof ActionCompleted completed && completed.getActionId().equals("a"))
                 .map(ActionCompleted.class::cast).findFirst().orElseThrow();
@@ -93,5 +97,50 @@ class WfFormatReaderTest {
                 """);
 
         assertThrows(IllegalArgumentException.class, () -> Replayers.forFormat("wfformat").events(cyclic));
+    }
+
+    private Path pegasusStyle(String executedAt) throws IOException {
+        return TraceFiles.write(directory, "blast-001.json", """
+                {"name": "blast", "schemaVersion": "1.5",
+                 "workflow": {
+                   "specification": {"tasks": [
+                     {"id": "ID000001", "name": "split_fasta_ID000001", "parents": [], "children": ["ID000002"]},
+                     {"id": "ID000002", "name": "blastall_ID000002", "parents": ["ID000001"], "children": []}]},
+                   "execution": {"executedAt": "%s", "tasks": [
+                     {"id": "ID000001", "runtimeInSeconds": 4, "avgCPU": 90.0, "memoryInBytes": 1048576},
+                     {"id": "ID000002", "runtimeInSeconds": 8}]}}}
+                """.formatted(executedAt));
+    }
+
+    @Test
+    void shouldReadThePegasusAndMakeflowTimestampStyles() throws IOException {
+        Instant pegasus = TraceFiles.replay("wfformat", pegasusStyle("20200401T035043+0000"), Topics.WORKFLOWS)
+                .get(0).getTimestamp();
+        Instant makeflow = TraceFiles.replay("wfformat", pegasusStyle("12-19-20T21:31:53Z"), Topics.WORKFLOWS)
+                .get(0).getTimestamp();
+
+        assertEquals(Instant.parse("2020-04-01T03:50:43Z"), pegasus);
+        assertEquals(Instant.parse("2020-12-19T21:31:53Z"), makeflow);
+    }
+
+    @Test
+    void shouldTypeActionsByTaskNameWithoutTheInstanceSuffix() throws IOException {
+        List<String> types = TraceFiles.replay("wfformat", pegasusStyle("20200401T035043+0000"), Topics.WORKFLOWS)
+                .stream().map(WorkflowEvent::getPayload).filter(ActionStarted.class::isInstance)
+                .map(payload -> ((ActionStarted) payload).getActionType()).toList();
+
+        assertEquals(List.of("split_fasta", "blastall"), types);
+    }
+
+    @Test
+    void shouldSendAnUnrecordedMemoryAndCpuAsNaNNotZero() throws IOException {
+        ResourceUsage blastall = TraceFiles.replay("wfformat", pegasusStyle("20200401T035043+0000"), Topics.WORKFLOWS)
+                .stream().map(WorkflowEvent::getPayload)
+                .filter(payload -> payload instanceof ActionCompleted completed && completed.getActionId().equals("ID000002"))
+                .map(payload -> ((ActionCompleted) payload).getActual()).findFirst().orElseThrow();
+
+        assertTrue(Double.isNaN(blastall.getMemoryMb()));
+        assertTrue(Double.isNaN(blastall.getCpuCores()));
+        assertEquals(8_000L, blastall.getDurationMs());
     }
 }

@@ -9,6 +9,7 @@ import dev.foresight.producers.RecordingEventSink;
 import dev.foresight.schema.common.ResourceUsage;
 import dev.foresight.schema.events.ActionCompleted;
 import dev.foresight.schema.events.ActionStarted;
+import dev.foresight.schema.events.ActionSubmitted;
 import dev.foresight.schema.events.WorkflowCompleted;
 import dev.foresight.schema.events.WorkflowCreated;
 import dev.foresight.schema.events.WorkflowEvent;
@@ -51,12 +52,18 @@ class WorkflowSimulatorTest {
     }
 
     @Test
-    void shouldCompleteEveryStartedActionWithinItsWorkflow() {
+    void shouldSubmitStartAndCompleteEveryActionInThatOrderWithinItsWorkflow() {
         for (List<WorkflowEvent> events : finishedWorkflows()) {
             assertInstanceOf(WorkflowCreated.class, events.get(0).getPayload());
+            Map<String, ActionSubmitted> submitted = new HashMap<>();
             Map<String, ActionStarted> running = new HashMap<>();
             for (WorkflowEvent event : events.subList(1, events.size() - 1)) {
-                if (event.getPayload() instanceof ActionStarted started) {
+                if (event.getPayload() instanceof ActionSubmitted submit) {
+                    assertFalse(submitted.containsKey(submit.getActionId()));
+                    submitted.put(submit.getActionId(), submit);
+                } else if (event.getPayload() instanceof ActionStarted started) {
+                    assertEquals(submitted.remove(started.getActionId()).getRequested(), started.getRequested(),
+                            "started after its submit, with the same request");
                     assertFalse(running.containsKey(started.getActionId()));
                     running.put(started.getActionId(), started);
                 } else {
@@ -65,6 +72,7 @@ class WorkflowSimulatorTest {
                 }
             }
             assertTrue(running.isEmpty());
+            assertTrue(submitted.isEmpty());
         }
     }
 

@@ -81,6 +81,12 @@ public final class Shadows {
                 .toList();
     }
 
+    /** The action sized last (its submit, or its start if it had none), if any was. */
+    public static Optional<ShadowAction> lastSized(ShadowWorkflow shadow) {
+        return shadow.getActions().stream().filter(a -> a.getPrediction() != null)
+                .max(Comparator.comparing(a -> a.getPrediction().getMadeAt()));
+    }
+
     /** Actions that were allocated capacity and have not completed: their reservations are still held. */
     public static List<ShadowAction> holdingReservations(ShadowWorkflow shadow) {
         return shadow.getActions().stream().filter(a -> a.getPrediction() != null && a.getEndedAt() == null).toList();

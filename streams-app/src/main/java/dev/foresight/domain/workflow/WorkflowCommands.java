@@ -25,6 +25,10 @@ public final class WorkflowCommands {
     public static final String SHADOW = "workflow-shadow";
     public static final String POOL = "workflow-reservation-pool";
     public static final String DEVIATION = "prediction-deviation";
+    public static final String LOOK_AHEAD = "workflow-look-ahead";
+    /** The action id of a workflow's pre-warmed capacity: no REST id can contain {@code *}. */
+    public static final String PREWARM_ACTION = "*prewarm";
+    private static final int LISTED_TYPES = 8;
 
     private WorkflowCommands() {
     }
@@ -41,6 +45,27 @@ public final class WorkflowCommands {
                 .build();
         return command(AllocationAction.RESERVE, target(workflowId, actionId), workflowId, plan.allocated().toUsage(),
                 at, decision);
+    }
+
+    /** Capacity for what the workflow is forecast to submit within the horizon; amount = horizon in minutes. */
+    public static AllocationCommand prewarm(String workflowId, String workflowType, DemandForecast forecast, Instant at) {
+        Map<String, Double> inputs = new HashMap<>();
+        inputs.put("forecast.memoryMb", forecast.memoryMb());
+        inputs.put("forecast.actions", forecast.expectedActions());
+        forecast.expectedCounts().entrySet().stream()
+                .sorted(Map.Entry.<String, Double>comparingByValue().reversed()).limit(LISTED_TYPES)
+                .forEach(type -> inputs.put("forecast.count." + type.getKey(), type.getValue()));
+        double minutes = forecast.horizonMs() / 60_000.0;
+        Decision decision = Decision.newBuilder().setMadeBy(LOOK_AHEAD).setVersion("1").setInputs(inputs)
+                .setThresholds(Map.of("horizon.minutes", minutes))
+                .setExplanation(String.format(Locale.ROOT, "%.1f actions expected within %.0f min, %.0f MiB, from the "
+                        + "submit sequences learned for %s", forecast.expectedActions(), minutes, forecast.memoryMb(),
+                        workflowType))
+                .build();
+        AllocationCommand command = command(AllocationAction.PREWARM, target(workflowId, PREWARM_ACTION), workflowId,
+                new ResourceUsage(0.0, forecast.memoryMb(), 0.0, 0.0, forecast.horizonMs()), at, decision);
+        command.setAmount(minutes);
+        return command;
     }
 
     public static AllocationCommand release(String workflowId, String actionId, Instant at, String madeBy, String why) {

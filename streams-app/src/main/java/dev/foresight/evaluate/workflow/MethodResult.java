@@ -3,17 +3,19 @@ package dev.foresight.evaluate.workflow;
 import java.util.Map;
 
 /**
- * How one sizing method did on one workflow run.
+ * How one method sized one recorded run.
  *
- * @param source           the kind of record the run was read from
- * @param wastageGbHours   sum over tasks of (allocated - peak) x runtime, plus the whole allocation x runtime
- *                         of every attempt that failed for too little memory
- * @param coldStartGbHours the part of the wastage from tasks that started before any task of their type had
- *                         completed: no method has history for them
- * @param underAllocations attempts that failed because their allocation was below the task's peak
- * @param maeGb            mean absolute difference between the first allocation and the peak
- * @param decisions        allocations per rule, for methods that choose between rules
+ * @param source            the kind of record the run was read from
+ * @param tasks             tasks sized
+ * @param wastageGibHours   GiB x hours allocated and not used, failed attempts included
+ * @param coldStartGibHours the part of it wasted on tasks submitted before any task of their type had completed
+ * @param underAllocations  failed attempts: first allocations (and retries) below the peak
+ * @param maeGib            mean absolute difference between the first allocation and the peak, GiB
+ * @param decisions         for the online selection: tasks each source decided
+ * @param decidedGibHours   ... and the wastage of those tasks, GiB x hours
+ * @param setting           the selection's setting, chosen on the other runs; empty for a fixed method
  */
-public record MethodResult(String workflow, String source, String method, int tasks, double wastageGbHours,
-                           double coldStartGbHours, int underAllocations, double maeGb, Map<String, Long> decisions) {
+public record MethodResult(String workflow, String source, String method, int tasks, double wastageGibHours,
+                           double coldStartGibHours, int underAllocations, double maeGib,
+                           Map<String, Long> decisions, Map<String, Double> decidedGibHours, String setting) {
 }

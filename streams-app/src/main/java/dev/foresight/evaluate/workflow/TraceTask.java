@@ -3,17 +3,26 @@ package dev.foresight.evaluate.workflow;
 import dev.foresight.predict.workflow.ActionObservation;
 
 /**
- * One task of a recorded workflow run: what it asked for and what it used.
+ * One completed task of a recorded workflow run: what it asked for and what it used. Only tasks that
+ * completed with a peak and a runtime above zero are kept: the others cannot be scored.
  *
  * @param requestedMb memory the workflow definition requested; NaN if the record does not say
  * @param peakMb      peak resident memory: an allocation below it fails the task
- * @param ioMb        bytes read and written, standing in for the network volume
+ * @param cpuCores    average cores used; NaN if the record does not say
+ * @param ioMb        bytes read and written, standing in for the network volume; 0 if not recorded
+ * @param submitMs    when the task was submitted: it is sized then, from the tasks completed by then
  */
 public record TraceTask(String process, double requestedMb, double peakMb, double cpuCores, double realtimeMs,
-                        double ioMb, long startMs, long completeMs) {
+                        double ioMb, long submitMs, long completeMs) {
+
+    public TraceTask {
+        if (!(peakMb > 0) || !(realtimeMs > 0)) {
+            throw new IllegalArgumentException("a scored task needs a peak and a runtime above 0: " + process);
+        }
+    }
 
     boolean requested() {
-        return !Double.isNaN(requestedMb);
+        return requestedMb > 0;
     }
 
     /** What the task asked for: its request, or what the platform gives a task that requests nothing. */
@@ -23,6 +32,6 @@ public record TraceTask(String process, double requestedMb, double peakMb, doubl
 
     /** What the predictors learn from once the task has completed. Cost is not in the traces. */
     public ActionObservation observation() {
-        return new ActionObservation(process, cpuCores, peakMb, ioMb, 0, realtimeMs);
+        return new ActionObservation(process, Double.isNaN(cpuCores) ? 0 : cpuCores, peakMb, ioMb, 0, realtimeMs);
     }
 }

@@ -36,20 +36,20 @@ final class WastageChart {
     }
 
     private static void panel(StringBuilder svg, int left, String workflow, List<MethodResult> results) {
-        double max = results.stream().mapToDouble(MethodResult::wastageGbHours).max().orElse(1);
+        double max = results.stream().mapToDouble(MethodResult::wastageGibHours).max().orElse(1);
         int bar = (PANEL_WIDTH - 60) / results.size();
-        svg.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"20\" font-size=\"13\">%s: memory wastage, GB·h</text>%n",
+        svg.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"20\" font-size=\"13\">%s: memory wastage, GiB·h</text>%n",
                 left + 20, escape(workflow)));
         List<String> labels = new ArrayList<>();
         for (int i = 0; i < results.size(); i++) {
             MethodResult result = results.get(i);
-            double height = max > 0 ? PANEL_HEIGHT * result.wastageGbHours() / max : 0;
+            double height = max > 0 ? PANEL_HEIGHT * result.wastageGibHours() / max : 0;
             int barLeft = left + 40 + i * bar;
             svg.append(String.format(Locale.ROOT,
                     "<rect x=\"%d\" y=\"%.1f\" width=\"%d\" height=\"%.1f\" fill=\"%s\"/>%n"
                             + "<text x=\"%d\" y=\"%.1f\" text-anchor=\"middle\">%.1f</text>%n",
                     barLeft, TOP + PANEL_HEIGHT - height, bar - 6, height, COLOURS[i % COLOURS.length],
-                    barLeft + (bar - 6) / 2, TOP + PANEL_HEIGHT - height - 4, result.wastageGbHours()));
+                    barLeft + (bar - 6) / 2, TOP + PANEL_HEIGHT - height - 4, result.wastageGibHours()));
             labels.add(String.format(Locale.ROOT,
                     "<text transform=\"translate(%d,%d) rotate(40)\">%s (%d fails)</text>%n",
                     barLeft + 4, TOP + PANEL_HEIGHT + 12, escape(result.method()), result.underAllocations()));

@@ -1,52 +1,80 @@
 package dev.foresight.evaluate.workflow;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.foresight.evaluate.InputFileException;
 import dev.foresight.producers.TimedEvent;
 import dev.foresight.producers.replay.Replayers;
 import dev.foresight.schema.common.ResourceUsage;
 import dev.foresight.schema.events.ActionCompleted;
-import dev.foresight.schema.events.ActionStarted;
+import dev.foresight.schema.events.ActionSubmitted;
 import dev.foresight.schema.events.WorkflowEvent;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.DateTimeException;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Reads a WfFormat instance (WfCommons) into a {@link WorkflowRun} through the same replayer that sends it
- * to Kafka: the format has no start times, so a task starts when its last parent ends. The format records
- * no requests either, so every task asks for the platform default.
+ * to Kafka: the format has no submit or start times, so a task is submitted when its last parent ends. The
+ * format records no requests either, so every task asks for the platform default. Tasks without a recorded
+ * memory, or with a memory or runtime of 0, are counted and left out.
  */
-public final class WfFormatInstances {
+final class WfFormatInstances {
 
     static final String SOURCE = "WfFormat instance";
 
     private WfFormatInstances() {
     }
 
-    public static WorkflowRun read(Path instance) throws IOException {
-        Map<String, TimedEvent<?>> starts = new HashMap<>();
+    static WorkflowRun read(Path instance) throws IOException {
+        Map<String, Long> submits = new HashMap<>();
+        RecordTally tally = new RecordTally();
         List<TraceTask> tasks = new ArrayList<>();
-        for (TimedEvent<?> event : Replayers.forFormat("wfformat").events(instance)) {
+        for (TimedEvent<?> event : events(instance)) {
             if (!(event.value() instanceof WorkflowEvent workflowEvent)) {
                 continue;
             }
-            if (workflowEvent.getPayload() instanceof ActionStarted started) {
-                starts.put(started.getActionId(), event);
+            if (workflowEvent.getPayload() instanceof ActionSubmitted submitted) {
+                submits.put(submitted.getActionId(), event.timestampMs());
             } else if (workflowEvent.getPayload() instanceof ActionCompleted completed) {
-                tasks.add(task(starts.get(completed.getActionId()).timestampMs(), event.timestampMs(), completed));
+                task(submits.get(completed.getActionId()), event.timestampMs(), completed, tally)
+                        .ifPresent(tasks::add);
             }
         }
-        tasks.sort(Comparator.comparingLong(TraceTask::startMs));
-        String name = instance.getFileName().toString().replaceFirst("\\.json$", "");
-        return new WorkflowRun(name, SOURCE, tasks);
+        return tally.run(instance.getFileName().toString().replaceFirst("\\.json$", ""), SOURCE, tasks);
     }
 
-    private static TraceTask task(long startMs, long completeMs, ActionCompleted completed) {
+    private static List<TimedEvent<?>> events(Path instance) throws IOException {
+        try {
+            return Replayers.forFormat("wfformat").events(instance);
+        } catch (JsonProcessingException e) {
+            String problem = e.getOriginalMessage().lines().findFirst().orElse("");
+            throw new InputFileException(instance, "not valid JSON: " + problem, e);
+        } catch (IllegalArgumentException | DateTimeException e) {
+            throw new InputFileException(instance, e.getMessage().replace(instance + ": ", ""), e);
+        }
+    }
+
+    private static Optional<TraceTask> task(long submitMs, long completeMs, ActionCompleted completed,
+                                                      RecordTally tally) {
         ResourceUsage used = completed.getActual();
-        return new TraceTask(completed.getActionType(), Double.NaN, used.getMemoryMb(), used.getCpuCores(),
-                used.getDurationMs(), used.getNetworkMb(), startMs, completeMs);
+        if (Double.isNaN(used.getMemoryMb())) {
+            tally.exclude("no memoryInBytes");
+        } else if (used.getMemoryMb() <= 0) {
+            tally.exclude("memoryInBytes 0");
+        } else if (used.getDurationMs() <= 0) {
+            tally.exclude("runtimeInSeconds 0");
+        } else {
+            if (Double.isNaN(used.getCpuCores())) {
+                tally.missing("avgCPU");
+            }
+            return Optional.of(new TraceTask(completed.getActionType(), Double.NaN, used.getMemoryMb(),
+                    used.getCpuCores(), used.getDurationMs(), used.getNetworkMb(), submitMs, completeMs));
+        }
+        return Optional.empty();
     }
 }

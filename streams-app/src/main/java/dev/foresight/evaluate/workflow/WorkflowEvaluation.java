@@ -1,25 +1,35 @@
 package dev.foresight.evaluate.workflow;
 
 import dev.foresight.domain.workflow.AllocationPolicy;
+import dev.foresight.domain.workflow.SelectorSettings;
+import dev.foresight.evaluate.InputFileException;
 import dev.foresight.predict.workflow.LstmSettings;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.DoubleFunction;
 
 /**
- * Replays recorded workflow runs (Nextflow trace CSVs, WfFormat instance JSONs) against our
- * predictor-with-fallback and the baselines, and writes {@value #MARKDOWN}, {@value #CSV} and
- * {@value #CHART} to an output folder. Every run starts cold: a fresh predictor, planner and empty
- * histories per run. A task that requested nothing asks every method for the policy's default.
+ * Replays recorded workflow runs (Nextflow trace CSVs, Lotaru execution reports, WfFormat instance JSONs)
+ * and scores the baselines, the LSTM and the online selection among all of them, and the look-ahead's
+ * 10-minute demand forecast, and writes
+ * {@value #MARKDOWN}, {@value #CSV} and {@value #CHART} to an output folder. Every run starts cold: fresh
+ * methods and an empty record per run. The selection's setting for a run is chosen on the <em>other</em>
+ * runs ({@link LeaveOneRunOut}), never on the run it is scored on.
  */
 public final class WorkflowEvaluation {
 
     public static final String MARKDOWN = "workflow-evaluation.md";
     public static final String CSV = "workflow-evaluation.csv";
     public static final String CHART = "workflow-wastage.svg";
+
+    /** The settings the selection may use; which one is chosen per run by leave-one-run-out. */
+    static final List<SelectorSettings> GRID = List.of(16, 64).stream()
+            .flatMap(window -> List.of(0.0, 1.0).stream().flatMap(penalty -> List.of(0.0, 8.0).stream()
+                    .flatMap(prior -> List.of(0.0, 0.9).stream()
+                            .map(coverage -> new SelectorSettings(window, penalty, prior, coverage)))))
+            .toList();
 
     private final LstmSettings lstmSettings;
     private final AllocationPolicy policy;
@@ -35,35 +45,54 @@ public final class WorkflowEvaluation {
     }
 
     public List<MethodResult> evaluate(List<Path> traces, Path outDir) throws IOException {
-        List<MethodResult> results = new ArrayList<>();
+        List<ProposalTable> tables = new ArrayList<>();
         for (Path trace : traces) {
-            results.addAll(evaluate(read(trace)));
+            tables.add(propose(read(trace)));
         }
+        List<MethodResult> results = LeaveOneRunOut.score(tables, GRID);
         Files.createDirectories(outDir);
-        EvaluationReport report = new EvaluationReport(results);
+        List<DemandForecastEvaluation.Result> forecasts = tables.stream().map(DemandForecastEvaluation::score).toList();
+        EvaluationReport report = new EvaluationReport(results, tables, forecasts);
         Files.writeString(outDir.resolve(MARKDOWN), report.markdown(lstmSettings, policy));
         Files.writeString(outDir.resolve(CSV), report.csv());
         Files.writeString(outDir.resolve(CHART), WastageChart.svg(results));
         return results;
     }
 
-    /** A {@code .json} file is a WfFormat instance, anything else a Nextflow trace. */
+    /**
+     * A {@code .json} file is a WfFormat instance; a CSV is a Nextflow trace if its header has
+     * {@code process}, a Lotaru execution report if it has {@code Label} and {@code Task}.
+     */
     static WorkflowRun read(Path trace) throws IOException {
-        return trace.getFileName().toString().endsWith(".json")
+        if (!Files.isRegularFile(trace)) {
+            throw new InputFileException(trace, Files.exists(trace) ? "not a regular file" : "no such file");
+        }
+        WorkflowRun run = trace.getFileName().toString().endsWith(".json")
                 ? WfFormatInstances.read(trace)
-                : NextflowTraces.read(trace);
+                : readCsv(CsvTable.read(trace));
+        if (run.tasks().isEmpty()) {
+            throw new InputFileException(trace, run.excluded().isEmpty()
+                    ? "no task rows to score"
+                    : "no task to score, every record was left out: " + run.excluded());
+        }
+        return run;
     }
 
-    List<MethodResult> evaluate(WorkflowRun run) {
-        List<DoubleFunction<MemorySizer>> baselines = List.of(HistorySizer::requested, HistorySizer::lastValue,
-                HistorySizer::runningP95, HistorySizer::wittMax, HistorySizer::wittMeanPlus2Sd);
-        List<MethodResult> results = new ArrayList<>();
-        for (DoubleFunction<MemorySizer> baseline : baselines) {
-            results.add(MemoryReplay.replay(run, baseline.apply(policy.defaultAllocation().memoryMb())));
+    private static WorkflowRun readCsv(CsvTable table) {
+        if (table.has("process")) {
+            return NextflowTraces.read(table);
         }
-        try (LstmSizer lstm = new LstmSizer(run.name(), lstmSettings, policy)) {
-            results.add(MemoryReplay.replay(run, lstm));
+        if (table.has("task") && table.has("label")) {
+            return LotaruReports.read(table);
         }
-        return results;
+        throw new InputFileException(table.file(), "neither a " + NextflowTraces.FORMAT + " (needs columns "
+                + String.join(", ", NextflowTraces.REQUIRED) + ") nor a " + LotaruReports.FORMAT + " (needs "
+                + String.join(", ", LotaruReports.REQUIRED) + ")");
+    }
+
+    ProposalTable propose(WorkflowRun run) {
+        try (LstmSizers lstm = new LstmSizers(run.name(), lstmSettings, policy)) {
+            return ProposalTable.propose(run, List.of(new HistorySizers(policy.defaultAllocation().memoryMb()), lstm));
+        }
     }
 }

@@ -25,6 +25,11 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * releases of what is actually held. Input is keyed by pool id, so one task sees every request of a
  * pool. Output is keyed by the command's target.
  *
+ * <p>A PREWARM holds what a workflow is forecast to submit soon, as far as the pool has room (it is never
+ * rejected, only trimmed), until its horizon passes, a newer forecast replaces it, or the workflow ends; a
+ * RESERVE of that workflow is first served from it (the pre-warmed capacity is converted), so the forecast
+ * makes room for the actions it foresaw instead of competing with them.
+ *
  * <p>The store holds one {@link Reservation} per held action; the totals per pool are derived from it
  * in {@link #init} and kept in memory, so they are always what the (changelogged) store says.
  */
@@ -58,6 +63,8 @@ final class ReservationPoolProcessor implements Processor<String, AllocationComm
         String key = key(record.key(), command.getTarget());
         if (command.getAction() == AllocationAction.RESERVE) {
             reserve(record.key(), key, command);
+        } else if (command.getAction() == AllocationAction.PREWARM) {
+            prewarm(record.key(), key, command);
         } else if (command.getAction() == AllocationAction.RELEASE) {
             Reservation held = reservations.get(key);
             if (held != null) {
@@ -71,6 +78,7 @@ final class ReservationPoolProcessor implements Processor<String, AllocationComm
             return; // already held: a repeated request must not count twice
         }
         ResourceUsage wanted = command.getResources();
+        double converted = convertPrewarmed(pool, command.getCorrelationId(), wanted.getMemoryMb());
         Optional<String> refusal = ledger.refusal(pool, wanted.getCpuCores(), wanted.getMemoryMb());
         if (refusal.isPresent()) {
             // capacity held past its TTL is not really in use: reclaim it before saying no
@@ -88,8 +96,54 @@ final class ReservationPoolProcessor implements Processor<String, AllocationComm
         Map<String, Double> inputs = new HashMap<>(command.getDecision().getInputs());
         inputs.put("pool.freeCpuCores", ledger.freeCpu(pool));
         inputs.put("pool.freeMemoryMb", ledger.freeMemory(pool));
+        if (converted > 0) {
+            inputs.put("pool.prewarmConvertedMemoryMb", converted);
+        }
         command.getDecision().setInputs(inputs);
         command.setExpiresAt(expiresAt);
+        emit(command);
+    }
+
+    /** Frees up to {@code memoryMb} of the workflow's pre-warmed capacity for one of its actions; returns how much. */
+    private double convertPrewarmed(String pool, String workflowId, double memoryMb) {
+        String key = key(pool, WorkflowCommands.target(workflowId, WorkflowCommands.PREWARM_ACTION));
+        Reservation prewarmed = workflowId == null ? null : reservations.get(key);
+        if (prewarmed == null) {
+            return 0;
+        }
+        double converted = Math.min(prewarmed.getMemoryMb(), memoryMb);
+        ledger.free(pool, 0, converted);
+        prewarmed.setMemoryMb(prewarmed.getMemoryMb() - converted);
+        if (prewarmed.getMemoryMb() <= 0) {
+            reservations.delete(key);
+        } else {
+            reservations.put(key, prewarmed);
+        }
+        return converted;
+    }
+
+    /** Replaces the workflow's pre-warmed capacity with its newest forecast, trimmed to the pool's free memory. */
+    private void prewarm(String pool, String key, AllocationCommand command) {
+        Reservation previous = reservations.get(key);
+        if (previous != null) {
+            reservations.delete(key);
+            ledger.free(pool, previous.getCpuCores(), previous.getMemoryMb());
+        }
+        if (!settings.capacities().containsKey(pool)) {
+            return;
+        }
+        double memory = Math.max(0, Math.min(command.getResources().getMemoryMb(), ledger.freeMemory(pool)));
+        Map<String, Double> inputs = new HashMap<>(command.getDecision().getInputs());
+        inputs.put("pool.freeMemoryMb", ledger.freeMemory(pool) - memory);
+        command.getDecision().setInputs(inputs);
+        command.getResources().setMemoryMb(memory);
+        Instant expiresAt = command.getIssuedAt().plusMillis(command.getResources().getDurationMs());
+        command.setExpiresAt(expiresAt);
+        if (memory > 0) {
+            reservations.put(key, new Reservation(pool, command.getTarget(), command.getCorrelationId(), 0.0, memory,
+                    command.getIssuedAt(), expiresAt));
+            ledger.hold(pool, 0, memory);
+        }
         emit(command);
     }
 

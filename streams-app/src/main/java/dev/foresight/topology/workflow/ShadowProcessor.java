@@ -2,6 +2,8 @@ package dev.foresight.topology.workflow;
 
 import dev.foresight.domain.workflow.AllocationPlan;
 import dev.foresight.domain.workflow.AllocationPlanner;
+import dev.foresight.domain.workflow.DemandForecast;
+import dev.foresight.domain.workflow.DemandForecaster;
 import dev.foresight.domain.workflow.Deviations;
 import dev.foresight.domain.workflow.Resources;
 import dev.foresight.domain.workflow.Shadows;
@@ -10,8 +12,10 @@ import dev.foresight.domain.workflow.WorkflowCommands;
 import dev.foresight.predict.workflow.ActionObservation;
 import dev.foresight.predict.workflow.NextActionPredictor;
 import dev.foresight.predict.workflow.ResourcePrediction;
+import dev.foresight.schema.common.ResourceUsage;
 import dev.foresight.schema.events.ActionCompleted;
 import dev.foresight.schema.events.ActionStarted;
+import dev.foresight.schema.events.ActionSubmitted;
 import dev.foresight.schema.events.WorkflowCompleted;
 import dev.foresight.schema.events.WorkflowCreated;
 import dev.foresight.schema.events.WorkflowEvent;
@@ -23,7 +27,9 @@ import dev.foresight.schema.state.ShadowWorkflow;
 import dev.foresight.schema.state.UsageWindow;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 import org.apache.kafka.streams.KeyValue;
@@ -37,8 +43,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Mirrors each workflow into its shadow, plans an allocation when an action starts, learns when it
- * completes, and closes shadows that finished or went silent. One instance per stream task, with that
+ * Mirrors each workflow into its shadow, plans an allocation when an action is submitted (or, from a
+ * producer that sends no submits, when it starts), learns when it completes, and closes shadows that
+ * finished or went silent. One instance per stream task, with that
  * task's own predictor (see {@link WorkflowShadowing} for why).
  */
 final class ShadowProcessor implements Processor<String, WorkflowEvent, String, ShadowOutput> {
@@ -46,10 +53,19 @@ final class ShadowProcessor implements Processor<String, WorkflowEvent, String, 
     static final String MODEL_KEY = "model";
 
     private static final Logger LOG = LoggerFactory.getLogger(ShadowProcessor.class);
+    private static final double LOOK_AHEAD_COVERAGE = 0.8;
+    private static final int MAX_PREWARMED = 10_000;
 
     private final WorkflowSettings settings;
     private final Supplier<NextActionPredictor> predictors;
     private final AllocationPlanner planner;
+    private final DemandForecaster forecaster = new DemandForecaster(LOOK_AHEAD_COVERAGE);
+    private final Map<String, Double> prewarmed = new LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Double> eldest) {
+            return size() > MAX_PREWARMED;
+        }
+    };
     private NextActionPredictor predictor;
     private ProcessorContext<String, ShadowOutput> context;
     private KeyValueStore<String, ShadowWorkflow> shadows;
@@ -92,6 +108,9 @@ final class ShadowProcessor implements Processor<String, WorkflowEvent, String, 
         Object payload = event.getPayload();
         if (payload instanceof WorkflowCreated created) {
             shadow.setExpectedActions(created.getExpectedActions());
+        } else if (payload instanceof ActionSubmitted submitted) {
+            reserve(shadow, Shadows.mirror(shadow, submitted.getActionId(), submitted.getActionType()),
+                    submitted.getRequested(), at, record);
         } else if (payload instanceof ActionStarted started) {
             started(shadow, started, at, record);
         } else if (payload instanceof ActionCompleted completed) {
@@ -143,23 +162,56 @@ final class ShadowProcessor implements Processor<String, WorkflowEvent, String, 
         }
     }
 
-    /** The pre-emptive step: the reservation is requested when the action starts, before it ramps up. */
+    /** A start confirms the reservation made at submit; without a submit before it, it is the moment to reserve. */
     private void started(ShadowWorkflow shadow, ActionStarted started, Instant at, Record<String, ?> record) {
         ShadowAction action = Shadows.mirror(shadow, started.getActionId(), started.getActionType());
-        if (action.getPrediction() != null || action.getEndedAt() != null) {
-            return; // a repeated start, or a start that arrived after the completion: nothing left to reserve
+        if (action.getEndedAt() == null && action.getStartedAt() == null) {
+            action.setStartedAt(at);
         }
-        action.setStartedAt(at);
-        action.setRequested(started.getRequested());
+        reserve(shadow, action, started.getRequested(), at, record);
+    }
+
+    /** The pre-emptive step: the reservation is requested before the action runs, from what completed by now. */
+    private void reserve(ShadowWorkflow shadow, ShadowAction action, ResourceUsage requested, Instant at,
+                         Record<String, ?> record) {
+        if (action.getPrediction() != null || action.getEndedAt() != null) {
+            return; // reserved at submit, a repeat, or after the completion: nothing left to reserve
+        }
+        action.setRequested(requested);
         String type = shadow.getWorkflowType();
         ResourcePrediction prediction = predictor.predict(type,
                 Shadows.historyBefore(shadow, action.getActionId(), at), action.getActionType());
         AllocationPlan plan = planner.plan(prediction, recentUsage(type, action.getActionType()),
-                Optional.ofNullable(started.getRequested()).map(Resources::of));
+                Optional.ofNullable(requested).map(Resources::of));
         String pool = settings.pools().poolOf(type);
+        Optional<ShadowAction> previous = Shadows.lastSized(shadow);
         action.setPrediction(Shadows.prediction(plan, pool, at));
         context.forward(new Record<>(pool, new ShadowOutput.PoolRequest(
                 WorkflowCommands.reserve(shadow.getWorkflowId(), action.getActionId(), plan, at)), record.timestamp()));
+        if (lookingAhead()) {
+            forecaster.submitted(type, previous.map(ShadowAction::getActionType).orElse(null), action.getActionType(),
+                    previous.map(p -> at.toEpochMilli() - p.getPrediction().getMadeAt().toEpochMilli()).orElse(0L));
+            prewarm(shadow, action.getActionType(), pool, at, record.timestamp());
+        }
+    }
+
+    private boolean lookingAhead() {
+        return !settings.lookAhead().isZero();
+    }
+
+    /**
+     * Replaces the capacity held for what the run is forecast to submit next with the newest forecast, at
+     * every submit: the pool has meanwhile converted part of the old one into the reservations it foresaw.
+     */
+    private void prewarm(ShadowWorkflow shadow, String lastType, String pool, Instant at, long timestamp) {
+        DemandForecast forecast = forecaster.forecast(shadow.getWorkflowType(), lastType, 0,
+                settings.lookAhead().toMillis());
+        if (forecast.memoryMb() == 0 && prewarmed.getOrDefault(shadow.getWorkflowId(), 0.0) == 0) {
+            return;
+        }
+        prewarmed.put(shadow.getWorkflowId(), forecast.memoryMb());
+        context.forward(new Record<>(pool, new ShadowOutput.PoolRequest(
+                WorkflowCommands.prewarm(shadow.getWorkflowId(), shadow.getWorkflowType(), forecast, at)), timestamp));
     }
 
     private void completed(ShadowWorkflow shadow, ActionCompleted completed, Instant at, Record<String, ?> record) {
@@ -172,10 +224,13 @@ final class ShadowProcessor implements Processor<String, WorkflowEvent, String, 
         action.setSucceeded(completed.getSucceeded());
         action.setActual(completed.getActual());
         Resources actual = Resources.of(completed.getActual());
-        Instant start = action.getStartedAt() != null ? action.getStartedAt() : at;
-        List<ActionObservation> before = Shadows.historyBefore(shadow, action.getActionId(), start);
+        // the model learns from what it saw when it predicted: the run as it was at the submit
+        Instant sized = action.getPrediction() != null ? action.getPrediction().getMadeAt()
+                : action.getStartedAt() != null ? action.getStartedAt() : at;
+        List<ActionObservation> before = Shadows.historyBefore(shadow, action.getActionId(), sized);
         predictor.learn(shadow.getWorkflowType(), before, actual.observed(action.getActionType()));
         remember(shadow.getWorkflowType(), action.getActionType(), completed);
+        forecaster.completed(shadow.getWorkflowType(), action.getActionType(), actual.memoryMb());
         ActionPrediction prediction = action.getPrediction();
         if (prediction != null) {
             PredictionError error = Deviations.of(Resources.of(prediction.getExpected()), actual);
@@ -203,6 +258,11 @@ final class ShadowProcessor implements Processor<String, WorkflowEvent, String, 
         shadow.setCompletedAt(at);
         for (ShadowAction open : Shadows.holdingReservations(shadow)) {
             release(shadow, open, at, why, timestamp);
+        }
+        if (prewarmed.remove(shadow.getWorkflowId()) != null) {
+            context.forward(new Record<>(settings.pools().poolOf(shadow.getWorkflowType()), new ShadowOutput.PoolRequest(
+                    WorkflowCommands.release(shadow.getWorkflowId(), WorkflowCommands.PREWARM_ACTION, at,
+                            WorkflowCommands.LOOK_AHEAD, why)), timestamp));
         }
         context.forward(new Record<>(shadow.getWorkflowId(), new ShadowOutput.Summary(shadow), timestamp));
     }

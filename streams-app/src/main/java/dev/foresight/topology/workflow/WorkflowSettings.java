@@ -17,24 +17,32 @@ import org.apache.kafka.streams.processor.PunctuationType;
  *                           expires while no events arrive); WALL_CLOCK_TIME expires on an idle stream
  * @param checkpointEvery    the model is checkpointed after this many learned actions ...
  * @param checkpointInterval ... or at this interval (wall clock) when it learned anything since
+ * @param lookAhead          each running workflow's forecast submits over this horizon are pre-warmed in its
+ *                           pool; zero turns the look-ahead off
  */
 public record WorkflowSettings(AllocationPolicy allocation, PoolSettings pools, double deviationBound,
                                Duration completedRetention, Duration abandonedAfter, Duration sweepInterval,
-                               PunctuationType sweepClock, int checkpointEvery, Duration checkpointInterval) {
+                               PunctuationType sweepClock, int checkpointEvery, Duration checkpointInterval,
+                               Duration lookAhead) {
 
     public static WorkflowSettings defaults() {
         return new WorkflowSettings(AllocationPolicy.defaults(), PoolSettings.defaults(), 0.5,
                 Duration.ofHours(1), Duration.ofHours(24), Duration.ofMinutes(1), PunctuationType.STREAM_TIME,
-                100, Duration.ofSeconds(30));
+                100, Duration.ofSeconds(30), Duration.ofMinutes(10));
+    }
+
+    public WorkflowSettings withLookAhead(Duration horizon) {
+        return new WorkflowSettings(allocation, pools, deviationBound, completedRetention, abandonedAfter,
+                sweepInterval, sweepClock, checkpointEvery, checkpointInterval, horizon);
     }
 
     public WorkflowSettings withPools(PoolSettings newPools) {
         return new WorkflowSettings(allocation, newPools, deviationBound, completedRetention, abandonedAfter,
-                sweepInterval, sweepClock, checkpointEvery, checkpointInterval);
+                sweepInterval, sweepClock, checkpointEvery, checkpointInterval, lookAhead);
     }
 
     public WorkflowSettings withAllocation(AllocationPolicy newAllocation) {
         return new WorkflowSettings(newAllocation, pools, deviationBound, completedRetention, abandonedAfter,
-                sweepInterval, sweepClock, checkpointEvery, checkpointInterval);
+                sweepInterval, sweepClock, checkpointEvery, checkpointInterval, lookAhead);
     }
 }

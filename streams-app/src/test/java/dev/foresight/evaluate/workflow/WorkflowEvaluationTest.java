@@ -3,7 +3,6 @@ package dev.foresight.evaluate.workflow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.foresight.domain.workflow.AllocationPlanner;
 import dev.foresight.domain.workflow.AllocationPolicy;
 import dev.foresight.predict.workflow.LstmSettings;
 import java.io.IOException;
@@ -11,28 +10,35 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class WorkflowEvaluationTest {
 
     private static final long HOUR = 3_600_000;
+    private static final int METHODS = 13;
 
     @TempDir
     Path dir;
 
     @Test
-    void shouldCompareEveryMethodOnEveryRunAndWriteTheReport() throws IOException {
+    void shouldScoreEveryMethodOnEveryRunAndReportEveryRunAndTheMedian() throws IOException {
         List<Path> traces = List.of(TraceFiles.generatedRun(dir, "trace_one.csv", 60),
-                TraceFiles.generatedRun(dir, "trace_two.csv", 45));
+                TraceFiles.generatedRun(dir, "trace_two.csv", 45),
+                WfFormatInstancesTest.instance(dir, "demo-001.json"));
         Path out = dir.resolve("out");
 
         List<MethodResult> results = WorkflowEvaluation.run(traces, out);
 
-        assertEquals(12, results.size(), "6 methods x 2 runs");
-        assertTrue(results.stream().anyMatch(r -> r.method().equals(LstmSizer.NAME) && r.workflow().equals("two")));
-        assertEquals(13, Files.readAllLines(out.resolve(WorkflowEvaluation.CSV)).size());
-        assertTrue(Files.readString(out.resolve(WorkflowEvaluation.MARKDOWN)).contains("| one | "));
+        assertEquals(3 * METHODS, results.size());
+        assertTrue(results.stream().anyMatch(r -> r.method().equals(Scoring.SELECTED) && r.workflow().equals("two")));
+        assertEquals(3 * METHODS + 1, Files.readAllLines(out.resolve(WorkflowEvaluation.CSV)).size());
+        String markdown = Files.readString(out.resolve(WorkflowEvaluation.MARKDOWN));
+        assertTrue(markdown.contains("| one | Nextflow trace | 60 |"), markdown);
+        assertTrue(markdown.contains("| demo-001 | WfFormat instance | 3 |"), markdown);
+        assertTrue(markdown.contains("| all runs | 3 |"), markdown);
+        assertTrue(markdown.contains("GiB·h") && !markdown.contains("GB·h"), "units named as computed");
         assertTrue(Files.readString(out.resolve(WorkflowEvaluation.CHART)).startsWith("<svg"));
     }
 
@@ -42,38 +48,26 @@ class WorkflowEvaluationTest {
 
         List<MethodResult> results = WorkflowEvaluation.run(List.of(trace), dir.resolve("out"));
 
-        double requested = wastage(results, "requested");
-        assertTrue(wastage(results, LstmSizer.NAME) < requested);
+        double requested = wastage(results, HistorySizers.REQUESTED);
+        assertTrue(wastage(results, Scoring.SELECTED) < requested);
         assertTrue(wastage(results, "running-p95") < requested);
     }
 
     @Test
-    void shouldEvaluateWfFormatInstancesApartFromTraces() throws IOException {
-        List<Path> runs = List.of(TraceFiles.generatedRun(dir, "trace_one.csv", 30),
-                WfFormatInstancesTest.instance(dir, "demo-001.json"));
-        Path out = dir.resolve("out");
+    void shouldGiveEveryMethodTheDefaultForTheFirstTaskThatRequestedNothing() {
+        WorkflowRun run = new WorkflowRun("one", "test", List.of(new TraceTask("A", Double.NaN, 24, 1, HOUR, 0, 0, HOUR)),
+                Map.of(), Map.of());
 
-        List<MethodResult> results = WorkflowEvaluation.run(runs, out);
-
-        assertEquals(WfFormatInstances.SOURCE, results.stream().filter(r -> r.workflow().equals("demo-001"))
-                .findFirst().orElseThrow().source());
-        String markdown = Files.readString(out.resolve(WorkflowEvaluation.MARKDOWN));
-        assertTrue(markdown.contains("runs read from a " + NextflowTraces.SOURCE + " (1)"), markdown);
-        assertTrue(markdown.contains("runs read from a " + WfFormatInstances.SOURCE + " (1)"), markdown);
-    }
-
-    @Test
-    void shouldGiveEveryMethodTheDefaultForATaskThatRequestedNothing() {
-        WorkflowRun run = new WorkflowRun("one", "test", List.of(new TraceTask("A", Double.NaN, 24, 1, HOUR, 0, 0, HOUR)));
-
-        List<MethodResult> results = evaluation().evaluate(run);
+        ProposalTable table = evaluation().propose(run);
 
         double unrequestedMb = AllocationPolicy.defaults().defaultAllocation().memoryMb();
-        results.forEach(r -> assertEquals((unrequestedMb - 24) / 1024, r.wastageGbHours(), 1e-9, r.method()));
+        for (String method : table.sources()) {
+            assertEquals((unrequestedMb - 24) / 1024, Scoring.fixed(table, method).wastageGibHours(), 1e-9, method);
+        }
     }
 
     @Test
-    void shouldSizeANewTypeOfOursFromTheShareOfTheirRequestOtherTypesUsed() {
+    void shouldSizeANewTypeFromTheShareOfTheirRequestThatOtherTypesUsed() {
         List<TraceTask> tasks = new ArrayList<>();
         for (int type = 0; type < 5; type++) {
             long start = type * 2 * HOUR;
@@ -82,10 +76,13 @@ class WorkflowEvaluationTest {
         }
         tasks.add(new TraceTask("NEW", 8192, 1024, 1, HOUR, 0, 10 * HOUR, 11 * HOUR));
 
-        MethodResult ours = evaluation().evaluate(new WorkflowRun("one", "test", tasks)).stream()
-                .filter(r -> r.method().equals(LstmSizer.NAME)).findFirst().orElseThrow();
+        ProposalTable table = evaluation().propose(new WorkflowRun("one", "test", tasks, Map.of(), Map.of()));
 
-        assertEquals(1L, ours.decisions().get(AllocationPlanner.FALLBACK_SHARE), ours.decisions().toString());
+        double[] forNew = table.proposals()[tasks.size() - 1];
+        assertEquals(8192, forNew[table.column(HistorySizers.REQUESTED)], 1e-9);
+        assertEquals(2048, forNew[table.column(HistorySizers.SHARE)], 1e-9, "a quarter of its request, as the others");
+        assertEquals(8192, forNew[table.column(HistorySizers.SHARE_SAME_REQUEST)], 1e-9,
+                "no other type requested 8 GiB");
     }
 
     private static WorkflowEvaluation evaluation() {
@@ -93,6 +90,6 @@ class WorkflowEvaluationTest {
     }
 
     private static double wastage(List<MethodResult> results, String method) {
-        return results.stream().filter(r -> r.method().equals(method)).findFirst().orElseThrow().wastageGbHours();
+        return results.stream().filter(r -> r.method().equals(method)).findFirst().orElseThrow().wastageGibHours();
     }
 }

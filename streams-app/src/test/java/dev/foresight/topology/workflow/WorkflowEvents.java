@@ -3,6 +3,7 @@ package dev.foresight.topology.workflow;
 import dev.foresight.schema.common.ResourceUsage;
 import dev.foresight.schema.events.ActionCompleted;
 import dev.foresight.schema.events.ActionStarted;
+import dev.foresight.schema.events.ActionSubmitted;
 import dev.foresight.schema.events.WorkflowCompleted;
 import dev.foresight.schema.events.WorkflowCreated;
 import dev.foresight.schema.events.WorkflowEvent;
@@ -28,6 +29,16 @@ final class WorkflowEvents {
                                            double cpuCores, double memoryMb) {
         return event(workflowId, at, new ActionStarted(actionId, actionType, usage(cpuCores, memoryMb)),
                 "started-" + actionId);
+    }
+
+    static WorkflowEvent submitted(String workflowId, String actionId, String actionType, Instant at) {
+        return event(workflowId, at, new ActionSubmitted(actionId, actionType, null), "submitted-" + actionId);
+    }
+
+    static WorkflowEvent submittedRequesting(String workflowId, String actionId, String actionType, Instant at,
+                                             double cpuCores, double memoryMb) {
+        return event(workflowId, at, new ActionSubmitted(actionId, actionType, usage(cpuCores, memoryMb)),
+                "submitted-" + actionId);
     }
 
     static WorkflowEvent completed(String workflowId, String actionId, String actionType, Instant at,

@@ -8,6 +8,7 @@ import dev.foresight.predict.workflow.NextActionPredictor;
 import dev.foresight.schema.commands.AllocationCommand;
 import dev.foresight.schema.events.WorkflowEvent;
 import dev.foresight.serde.AvroSerdes;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -25,7 +26,8 @@ import org.apache.kafka.streams.state.Stores;
 
 /**
  * Events per second through the workflow feature's two processors (shadow, then reservation pool) on
- * one thread, with in-memory stores and Avro serdes: the cost of this feature's own logic, without
+ * one thread, with the look-ahead on (pre-warming) and off; every action is submitted, started, completed;
+ * with in-memory stores and Avro serdes: the cost of this feature's own logic, without
  * Kafka I/O. Compare with the Streams pass-through ceiling in NOTES.md. Not a JUnit test. Run:
  *
  * <pre>
@@ -49,19 +51,24 @@ public final class WorkflowShadowingBenchmark {
         List<WorkflowEvent> events = generate(workflows, new Random(7));
         System.out.printf("%d workflows, %d events (%d actions each, %d running at once)%n",
                 workflows, events.size(), ACTIONS.length, CONCURRENT);
-        run("test double (mean)", () -> new MeanPredictor(0.9), events);
-        run("LSTM, synchronous training", () -> new LstmNextActionPredictor(LstmSettings.defaults(), Runnable::run),
-                events);
-        run("LSTM, background training", () -> LstmNextActionPredictor.withBackgroundTraining(LstmSettings.defaults()),
-                events);
+        for (WorkflowSettings settings : List.of(WorkflowSettings.defaults(),
+                WorkflowSettings.defaults().withLookAhead(Duration.ZERO))) {
+            System.out.println(settings.lookAhead().isZero() ? "look-ahead off" : "look-ahead " + settings.lookAhead());
+            run("test double (mean)", () -> new MeanPredictor(0.9), events, settings);
+            run("LSTM, synchronous training",
+                    () -> new LstmNextActionPredictor(LstmSettings.defaults(), Runnable::run), events, settings);
+            run("LSTM, background training",
+                    () -> LstmNextActionPredictor.withBackgroundTraining(LstmSettings.defaults()), events, settings);
+        }
     }
 
-    private static void run(String name, Supplier<NextActionPredictor> predictors, List<WorkflowEvent> events) {
+    private static void run(String name, Supplier<NextActionPredictor> predictors, List<WorkflowEvent> events,
+                            WorkflowSettings settings) {
         double[] rates = new double[RUNS];
         Map<String, Integer> madeBy = new TreeMap<>();
         for (int i = 0; i < RUNS; i++) {
             madeBy.clear();
-            rates[i] = events.size() / once(predictors.get(), events, madeBy);
+            rates[i] = events.size() / once(predictors.get(), events, madeBy, settings);
         }
         Arrays.sort(rates);
         System.out.printf("%-28s median %8.0f events/s (min %.0f, max %.0f)  RESERVE by %s%n",
@@ -69,9 +76,9 @@ public final class WorkflowShadowingBenchmark {
     }
 
     /** Seconds to push every event through both processors. */
-    private static double once(NextActionPredictor predictor, List<WorkflowEvent> events, Map<String, Integer> madeBy) {
+    private static double once(NextActionPredictor predictor, List<WorkflowEvent> events, Map<String, Integer> madeBy,
+                               WorkflowSettings settings) {
         AvroSerdes serdes = AvroSerdes.bundled();
-        WorkflowSettings settings = WorkflowSettings.defaults();
         MockProcessorContext<String, ShadowOutput> shadowContext = new MockProcessorContext<>();
         MockProcessorContext<String, AllocationCommand> poolContext = new MockProcessorContext<>();
         shadowContext.addStateStore(store(WorkflowShadowing.SHADOW_STORE, serdes.valueSerde()));
@@ -125,6 +132,7 @@ public final class WorkflowShadowingBenchmark {
             for (int a = 0; a < ACTIONS.length; a++) {
                 at = at.plusSeconds(1);
                 for (int w = 0; w < CONCURRENT; w++) {
+                    events.add(WorkflowEvents.submitted(id(group, w), "a" + a, ACTIONS[a], at.minusMillis(500)));
                     events.add(WorkflowEvents.started(id(group, w), "a" + a, ACTIONS[a], at));
                 }
                 at = at.plusSeconds(5);

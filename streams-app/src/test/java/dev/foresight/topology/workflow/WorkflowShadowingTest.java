@@ -6,6 +6,7 @@ import static dev.foresight.topology.workflow.WorkflowEvents.created;
 import static dev.foresight.topology.workflow.WorkflowEvents.finished;
 import static dev.foresight.topology.workflow.WorkflowEvents.started;
 import static dev.foresight.topology.workflow.WorkflowEvents.startedRequesting;
+import static dev.foresight.topology.workflow.WorkflowEvents.submittedRequesting;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -50,6 +51,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 class WorkflowShadowingTest {
 
+    /** Without the look-ahead, so the tests of sizing see only the commands of sizing. */
+    private static final WorkflowSettings SIZING = WorkflowSettings.defaults().withLookAhead(Duration.ZERO);
     private static final double CONFIDENT = 0.9;
     private static final double UNSURE = 0.2;
 
@@ -69,7 +72,7 @@ class WorkflowShadowingTest {
 
     @Test
     void shouldArchiveTheOldestFinishedActionsOfALongWorkflowAndKeepTheOpenOnes() {
-        open(WorkflowSettings.defaults(), CONFIDENT);
+        open(SIZING, CONFIDENT);
         send(started("wf-1", "open", "load", START));
         int finished = Shadows.MAX_FINISHED_ACTIONS + 20;
         for (int i = 0; i < finished; i++) {
@@ -87,7 +90,7 @@ class WorkflowShadowingTest {
 
     @Test
     void shouldMirrorEveryActionOfAWorkflowInTheShadowStore() {
-        open(WorkflowSettings.defaults(), CONFIDENT);
+        open(SIZING, CONFIDENT);
         send(created("wf-1", START));
         send(started("wf-1", "a-1", "extract", START.plusSeconds(10)));
         send(completed("wf-1", "a-1", "extract", START.plusSeconds(70), 1, 512));
@@ -110,7 +113,7 @@ class WorkflowShadowingTest {
 
     @Test
     void shouldReserveTheModelsUpperBoundWhenTheModelIsConfident() {
-        open(WorkflowSettings.defaults(), CONFIDENT);
+        open(SIZING, CONFIDENT);
         run("wf-1", "a-1", "extract", START, 2, 1000);
 
         send(started("wf-2", "b-1", "extract", START.plusSeconds(120)));
@@ -128,7 +131,7 @@ class WorkflowShadowingTest {
 
     @Test
     void shouldReserveThe95thPercentileOfRecentUsagePlusHeadroomWhenTheModelIsUnsure() {
-        open(WorkflowSettings.defaults(), UNSURE);
+        open(SIZING, UNSURE);
         for (int i = 1; i <= 5; i++) {
             run("wf-" + i, "a-1", "extract", START.plusSeconds(i), 1, 100 * i);
         }
@@ -144,7 +147,7 @@ class WorkflowShadowingTest {
 
     @Test
     void shouldReserveWhatTheActionRequestedWhenTheModelIsUnsureAndHistoryIsShort() {
-        open(WorkflowSettings.defaults(), UNSURE);
+        open(SIZING, UNSURE);
         send(startedRequesting("wf-1", "a-1", "extract", START, 3, 3000));
 
         AllocationCommand reserve = last(AllocationAction.RESERVE);
@@ -154,7 +157,7 @@ class WorkflowShadowingTest {
 
     @Test
     void shouldReserveOnlyOnceForARepeatedStart() {
-        open(WorkflowSettings.defaults(), UNSURE);
+        open(SIZING, UNSURE);
         send(started("wf-1", "a-1", "extract", START));
         send(started("wf-1", "a-1", "extract", START.plusSeconds(1)));
 
@@ -163,7 +166,7 @@ class WorkflowShadowingTest {
 
     @Test
     void shouldReleaseTheReservationWhenTheActionCompletes() {
-        open(WorkflowSettings.defaults(), UNSURE);
+        open(SIZING, UNSURE);
         send(startedRequesting("wf-1", "a-1", "extract", START, 2, 2048));
         send(completed("wf-1", "a-1", "extract", START.plusSeconds(60), 2, 2000));
 
@@ -177,8 +180,82 @@ class WorkflowShadowingTest {
     }
 
     @Test
+    void shouldReserveAtSubmitAndLetTheStartConfirmWithoutReservingAgain() {
+        open(SIZING, UNSURE);
+        send(submittedRequesting("wf-1", "a-1", "extract", START, 2, 2048));
+        AllocationCommand reserve = last(AllocationAction.RESERVE);
+        send(startedRequesting("wf-1", "a-1", "extract", START.plusSeconds(40), 2, 2048));
+
+        assertEquals("wf-1/a-1", reserve.getTarget());
+        assertEquals(START, reserve.getIssuedAt(), "sized when submitted");
+        assertTrue(allocations.isEmpty(), "the start only confirms what the submit reserved");
+        ShadowAction action = shadowStore().get("wf-1").getActions().get(0);
+        assertEquals(START.plusSeconds(40), action.getStartedAt());
+        assertEquals(START, action.getPrediction().getMadeAt());
+    }
+
+    @Test
+    void shouldSizeAtSubmitFromWhatCompletedBeforeTheSubmitAndLearnAtCompletion() {
+        open(SIZING, UNSURE);
+        send(submittedRequesting("wf-1", "a-1", "extract", START, 1, 4096));
+        send(completed("wf-1", "a-1", "extract", START.plusSeconds(30), 1, 1000));
+        send(submittedRequesting("wf-1", "a-2", "extract", START.plusSeconds(31), 1, 4096));
+
+        List<AllocationCommand> reserves = allocations.readValuesToList().stream()
+                .filter(c -> c.getAction() == AllocationAction.RESERVE).toList();
+        assertEquals(4096, reserves.get(0).getResources().getMemoryMb(), 1e-9, "nothing had completed: the request");
+        assertEquals(1200, reserves.get(1).getResources().getMemoryMb(), 1e-9, "learned from a-1: p95 1000 + 20%");
+    }
+
+    @Test
+    void shouldStillReserveAtTheStartForAProducerThatSendsNoSubmits() {
+        open(SIZING, UNSURE);
+        send(startedRequesting("wf-1", "a-1", "extract", START, 2, 2048));
+
+        assertEquals(START, last(AllocationAction.RESERVE).getIssuedAt());
+    }
+
+    @Test
+    void shouldPrewarmTheForecastNextActionsAndConvertThemWhenTheyAreSubmitted() {
+        open(WorkflowSettings.defaults(), UNSURE);
+        learnExtractThenLoad();
+        assertTrue(allocations.readValuesToList().stream().noneMatch(c -> c.getAction() == AllocationAction.PREWARM),
+                "nothing to foresee before a sequence was learned");
+
+        send(submittedRequesting("wf-2", "b-1", "extract", START.plusSeconds(120), 1, 4096));
+        AllocationCommand prewarm = last(AllocationAction.PREWARM);
+        send(submittedRequesting("wf-2", "b-2", "load", START.plusSeconds(150), 1, 4096));
+        List<AllocationCommand> after = allocations.readValuesToList();
+
+        assertEquals("wf-2/" + WorkflowCommands.PREWARM_ACTION, prewarm.getTarget());
+        assertEquals(3000, prewarm.getResources().getMemoryMb(), 1e-9, "load follows extract and peaked at 3000 MiB");
+        assertEquals(10.0, prewarm.getAmount(), 1e-9, "horizon in minutes");
+        assertEquals(1.0, prewarm.getDecision().getInputs().get("forecast.count.load"), 1e-9);
+        assertEquals(WorkflowCommands.LOOK_AHEAD, prewarm.getDecision().getMadeBy());
+        AllocationCommand reserve = after.stream().filter(c -> c.getAction() == AllocationAction.RESERVE).findFirst()
+                .orElseThrow();
+        assertEquals("wf-2/b-2", reserve.getTarget());
+        assertEquals(3000, reserve.getDecision().getInputs().get("pool.prewarmConvertedMemoryMb"), 1e-9,
+                "the load that was foreseen takes the capacity held for it");
+    }
+
+    @Test
+    void shouldReleaseWhatIsStillPrewarmedWhenTheWorkflowEnds() {
+        open(WorkflowSettings.defaults(), UNSURE);
+        learnExtractThenLoad();
+        send(submittedRequesting("wf-2", "b-1", "extract", START.plusSeconds(120), 1, 4096));
+        allocations.readValuesToList();
+
+        send(finished("wf-2", START.plusSeconds(130)));
+
+        assertTrue(allocations.readValuesToList().stream().anyMatch(c -> c.getAction() == AllocationAction.RELEASE
+                && c.getTarget().equals("wf-2/" + WorkflowCommands.PREWARM_ACTION)
+                && c.getResources().getMemoryMb() == 3000));
+    }
+
+    @Test
     void shouldRejectWithAReasonRatherThanOverCommitThePool() {
-        open(WorkflowSettings.defaults().withPools(PoolSettings.single(new PoolCapacity(4, 4096))), UNSURE);
+        open(SIZING.withPools(PoolSettings.single(new PoolCapacity(4, 4096))), UNSURE);
         send(startedRequesting("wf-1", "a-1", "extract", START, 3, 1024));
         send(startedRequesting("wf-2", "b-1", "extract", START.plusSeconds(1), 2, 1024));
 
@@ -194,7 +271,7 @@ class WorkflowShadowingTest {
 
     @Test
     void shouldGrantAgainOnceAReleaseFreedTheCapacity() {
-        open(WorkflowSettings.defaults().withPools(PoolSettings.single(new PoolCapacity(4, 4096))), UNSURE);
+        open(SIZING.withPools(PoolSettings.single(new PoolCapacity(4, 4096))), UNSURE);
         send(startedRequesting("wf-1", "a-1", "extract", START, 3, 1024));
         send(completed("wf-1", "a-1", "extract", START.plusSeconds(30), 3, 1000));
         send(startedRequesting("wf-2", "b-1", "extract", START.plusSeconds(31), 2, 1024));
@@ -205,7 +282,7 @@ class WorkflowShadowingTest {
 
     @Test
     void shouldAlertWithExpectedAndActualWhenUsageDeviatesBeyondTheBound() {
-        open(WorkflowSettings.defaults(), UNSURE);
+        open(SIZING, UNSURE);
         send(startedRequesting("wf-1", "a-1", "extract", START, 1, 1024));
         send(completed("wf-1", "a-1", "extract", START.plusSeconds(60), 1, 4096));
 
@@ -220,7 +297,7 @@ class WorkflowShadowingTest {
 
     @Test
     void shouldNotAlertWhenUsageIsWithinTheBound() {
-        open(WorkflowSettings.defaults(), UNSURE);
+        open(SIZING, UNSURE);
         send(startedRequesting("wf-1", "a-1", "extract", START, 1, 1024));
         send(completed("wf-1", "a-1", "extract", START.plusSeconds(60), 0.9, 900));
 
@@ -229,7 +306,7 @@ class WorkflowShadowingTest {
 
     @Test
     void shouldPublishTheFinalShadowWhenTheWorkflowCompletes() {
-        open(WorkflowSettings.defaults(), UNSURE);
+        open(SIZING, UNSURE);
         send(created("wf-1", START));
         run("wf-1", "a-1", "extract", START.plusSeconds(1), 1, 100);
         send(finished("wf-1", START.plusSeconds(120)));
@@ -244,7 +321,7 @@ class WorkflowShadowingTest {
 
     @Test
     void shouldDeleteAFinishedShadowOnceStreamTimePassesItsRetention() {
-        open(WorkflowSettings.defaults(), UNSURE);
+        open(SIZING, UNSURE);
         send(created("wf-1", START));
         send(finished("wf-1", START.plusSeconds(60)));
 
@@ -260,7 +337,7 @@ class WorkflowShadowingTest {
     void shouldCloseASilentShadowAsAbandonedAndReleaseWhatItHolds() {
         WorkflowSettings wallClock = new WorkflowSettings(AllocationPolicy.defaults(), PoolSettings.defaults(), 0.5,
                 Duration.ofHours(1), Duration.ofHours(24), Duration.ofMinutes(1), PunctuationType.WALL_CLOCK_TIME,
-                100, Duration.ofSeconds(30));
+                100, Duration.ofSeconds(30), Duration.ZERO);
         open(wallClock, UNSURE);
         send(startedRequesting("wf-1", "a-1", "extract", START, 1, 1024));
 
@@ -279,7 +356,7 @@ class WorkflowShadowingTest {
     void shouldReleaseAReservationThatOutlivesItsTtl() {
         PoolSettings shortTtl = new PoolSettings(PoolSettings.defaults().capacities(), java.util.Map.of(), "default",
                 Duration.ofMinutes(10));
-        open(WorkflowSettings.defaults().withPools(shortTtl), UNSURE);
+        open(SIZING.withPools(shortTtl), UNSURE);
         send(startedRequesting("wf-1", "a-1", "extract", START, 1, 1024));
 
         fixture.driver().advanceWallClockTime(Duration.ofMinutes(15));
@@ -327,6 +404,14 @@ class WorkflowShadowingTest {
 
     private void send(WorkflowEvent event) {
         workflows.pipeInput(event.getWorkflowId(), event, event.getTimestamp());
+    }
+
+    /** One run that submits extract, then load a minute later (peak 3000 MiB): a sequence to foresee. */
+    private void learnExtractThenLoad() {
+        send(submittedRequesting("wf-1", "a-1", "extract", START, 1, 4096));
+        send(completed("wf-1", "a-1", "extract", START.plusSeconds(30), 1, 1000));
+        send(submittedRequesting("wf-1", "a-2", "load", START.plusSeconds(60), 1, 4096));
+        send(completed("wf-1", "a-2", "load", START.plusSeconds(90), 1, 3000));
     }
 
     private void run(String workflowId, String actionId, String type, Instant start, double cpu, double memoryMb) {
