@@ -2,7 +2,6 @@ package dev.foresight.producers;
 
 import dev.foresight.serde.AvroSerdes;
 import dev.foresight.topics.TopicSpec;
-import io.apicurio.registry.serde.avro.AvroKafkaSerializer;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
@@ -34,9 +33,8 @@ public final class KafkaEventSink implements EventSink {
     public static KafkaEventSink connect(Map<String, Object> kafkaConfig, AvroSerdes serdes) {
         Map<String, Object> config = producerDefaults();
         config.putAll(kafkaConfig);
-        AvroKafkaSerializer<SpecificRecord> valueSerializer = new AvroKafkaSerializer<>();
-        valueSerializer.configure(serdes.config(), false);
-        return new KafkaEventSink(new KafkaProducer<>(config, new StringSerializer(), valueSerializer));
+        return new KafkaEventSink(new KafkaProducer<>(config, new StringSerializer(),
+                serdes.<SpecificRecord>valueSerde().serializer()));
     }
 
     /** Durable, ordered and batched: simulators send many small records per host. */

@@ -16,13 +16,15 @@ import org.apache.kafka.common.serialization.Serdes;
 
 /**
  * Builds Avro value serdes that write the Confluent wire format (0x00, 4-byte schema id, Avro binary).
- * With a registry URL the ids come from Apicurio Registry; without one, from {@link BundledSchemas}.
+ * With a registry URL the ids come from Apicurio Registry (its serdes cache per schema); without one,
+ * from {@link BundledSchemas} through {@link BundledAvroSerde}, which does no schema work per record.
  */
 public final class AvroSerdes {
 
     static {
         // Avro 1.12 only instantiates generated classes from trusted packages.
         System.setProperty("org.apache.avro.SERIALIZABLE_PACKAGES", "dev.foresight.schema");
+        AvroDecoderLimits.install();
     }
 
     private final Optional<String> registryUrl;
@@ -47,7 +49,10 @@ public final class AvroSerdes {
     }
 
     public <T extends SpecificRecord> Serde<T> valueSerde() {
-        Map<String, Object> config = config();
+        if (registryUrl.isEmpty()) {
+            return BundledAvroSerde.create();
+        }
+        Map<String, Object> config = registryConfig(registryUrl.get());
         AvroKafkaSerializer<T> serializer = new AvroKafkaSerializer<>();
         AvroKafkaDeserializer<T> deserializer = new AvroKafkaDeserializer<>();
         serializer.configure(config, false);
@@ -55,18 +60,15 @@ public final class AvroSerdes {
         return Serdes.serdeFrom(serializer, deserializer);
     }
 
-    /** Serializer settings for plain producers (simulators, replayers). */
-    public Map<String, Object> config() {
+    private static Map<String, Object> registryConfig(String url) {
         Map<String, Object> config = new HashMap<>();
         // Confluent's 4-byte id; set directly, as the "enable confluent" switch warns on every serde it configures
         config.put(SerdeConfig.ID_HANDLER, Legacy4ByteIdHandler.class.getName());
         config.put(SerdeConfig.USE_ID, "contentId");
         config.put(SerdeConfig.ENABLE_HEADERS, false);
         config.put(AvroKafkaSerdeConfig.USE_SPECIFIC_AVRO_READER, true);
-        registryUrl.ifPresentOrElse(url -> {
-            config.put(SerdeConfig.REGISTRY_URL, url);
-            config.put(SerdeConfig.AUTO_REGISTER_ARTIFACT, true);
-        }, () -> config.put(SerdeConfig.SCHEMA_RESOLVER, BundledSchemaResolver.class.getName()));
+        config.put(SerdeConfig.REGISTRY_URL, url);
+        config.put(SerdeConfig.AUTO_REGISTER_ARTIFACT, true);
         return config;
     }
 }

@@ -2,21 +2,35 @@ package dev.foresight.serde;
 
 import dev.foresight.schema.commands.Alert;
 import dev.foresight.schema.commands.AllocationCommand;
+import dev.foresight.schema.commands.AnomalyScore;
 import dev.foresight.schema.commands.DemandReport;
+import dev.foresight.schema.commands.OrchestrationCommand;
 import dev.foresight.schema.commands.PipelineSynthesisCommand;
 import dev.foresight.schema.commands.RiskScore;
 import dev.foresight.schema.commands.RollbackCommand;
+import dev.foresight.schema.commands.StartupPlan;
 import dev.foresight.schema.errors.DeadLetter;
 import dev.foresight.schema.events.DeploymentEvent;
+import dev.foresight.schema.events.FleetHeartbeatEvent;
 import dev.foresight.schema.events.HealthCheckEvent;
 import dev.foresight.schema.events.PipelineEvent;
+import dev.foresight.schema.events.RequestMetricEvent;
+import dev.foresight.schema.events.ServiceTopologyEvent;
 import dev.foresight.schema.events.TelemetryEvent;
 import dev.foresight.schema.events.WorkflowEvent;
 import dev.foresight.schema.internal.GuardianInput;
 import dev.foresight.schema.state.DeploymentState;
+import dev.foresight.schema.state.FleetBucket;
+import dev.foresight.schema.state.FleetDemandState;
 import dev.foresight.schema.state.HostBaseline;
+import dev.foresight.schema.state.HostRiskProfile;
+import dev.foresight.schema.state.HostRiskRound;
 import dev.foresight.schema.state.HostRiskState;
+import dev.foresight.schema.state.OrchestratedService;
 import dev.foresight.schema.state.Reservation;
+import dev.foresight.schema.state.SeriesBucket;
+import dev.foresight.schema.state.SeriesPoint;
+import dev.foresight.schema.state.ServiceHealth;
 import dev.foresight.schema.state.ShadowWorkflow;
 import dev.foresight.schema.state.TelemetryAggregate;
 import dev.foresight.schema.state.UsageWindow;
@@ -47,10 +61,16 @@ public final class BundledSchemas {
             DemandReport.getClassSchema(), DeadLetter.getClassSchema(), TelemetryAggregate.getClassSchema(),
             ShadowWorkflow.getClassSchema(), UsageWindow.getClassSchema(), Reservation.getClassSchema(),
             DeploymentState.getClassSchema(), HostRiskState.getClassSchema(), HostBaseline.getClassSchema(),
-            GuardianInput.getClassSchema());
+            RequestMetricEvent.getClassSchema(), FleetHeartbeatEvent.getClassSchema(), FleetBucket.getClassSchema(),
+            FleetDemandState.getClassSchema(), SeriesPoint.getClassSchema(), SeriesBucket.getClassSchema(),
+            AnomalyScore.getClassSchema(), HostRiskProfile.getClassSchema(), HostRiskRound.getClassSchema(),
+            ServiceTopologyEvent.getClassSchema(), StartupPlan.getClassSchema(),
+            OrchestrationCommand.getClassSchema(), ServiceHealth.getClassSchema(),
+            OrchestratedService.getClassSchema(), GuardianInput.getClassSchema());
 
-    private static final List<String> HISTORY = List.of("TelemetryEvent.v1.avsc", "WorkflowEvent.v1.avsc",
-            "AllocationCommand.v1.avsc");
+    private static final List<String> HISTORY = List.of("TelemetryEvent.v1.avsc", "TelemetryEvent.v2.avsc",
+            "WorkflowEvent.v1.avsc", "AllocationCommand.v1.avsc", "DemandReport.v1.avsc", "RiskScore.v1.avsc",
+            "HealthCheckEvent.v1.avsc");
 
     private static final BundledSchemas INSTANCE = new BundledSchemas();
 

@@ -2,17 +2,24 @@ package dev.foresight.topics;
 
 import dev.foresight.schema.commands.Alert;
 import dev.foresight.schema.commands.AllocationCommand;
+import dev.foresight.schema.commands.AnomalyScore;
 import dev.foresight.schema.commands.DemandReport;
+import dev.foresight.schema.commands.OrchestrationCommand;
 import dev.foresight.schema.commands.PipelineSynthesisCommand;
 import dev.foresight.schema.commands.RiskScore;
 import dev.foresight.schema.commands.RollbackCommand;
+import dev.foresight.schema.commands.StartupPlan;
 import dev.foresight.schema.errors.DeadLetter;
 import dev.foresight.schema.events.DeploymentEvent;
+import dev.foresight.schema.events.FleetHeartbeatEvent;
 import dev.foresight.schema.events.HealthCheckEvent;
 import dev.foresight.schema.events.PipelineEvent;
+import dev.foresight.schema.events.RequestMetricEvent;
+import dev.foresight.schema.events.ServiceTopologyEvent;
 import dev.foresight.schema.events.TelemetryEvent;
 import dev.foresight.schema.events.WorkflowEvent;
 import dev.foresight.schema.state.DeploymentState;
+import dev.foresight.schema.state.ServiceHealth;
 import dev.foresight.schema.state.ShadowWorkflow;
 import dev.foresight.schema.state.TelemetryAggregate;
 import java.time.Duration;
@@ -26,6 +33,7 @@ public final class Topics {
     private static final String DELETE = TopicConfig.CLEANUP_POLICY_DELETE;
     private static final Duration WEEK = Duration.ofDays(7);
     private static final Duration MONTH = Duration.ofDays(30);
+    private static final String COMPACT = TopicConfig.CLEANUP_POLICY_COMPACT;
 
     public static final TopicSpec<TelemetryEvent> TELEMETRY =
             new TopicSpec<>("telemetry.events.v1", "hostId", TelemetryEvent.class, PARTITIONS, DELETE, WEEK);
@@ -37,6 +45,15 @@ public final class Topics {
             new TopicSpec<>("pipeline.events.v1", "serviceId", PipelineEvent.class, PARTITIONS, DELETE, MONTH);
     public static final TopicSpec<HealthCheckEvent> HEALTH =
             new TopicSpec<>("health.events.v1", "serviceId", HealthCheckEvent.class, PARTITIONS, DELETE, WEEK);
+
+    public static final TopicSpec<RequestMetricEvent> FLEET_REQUESTS =
+            new TopicSpec<>("fleet.requests.v1", "fleetId", RequestMetricEvent.class, PARTITIONS, DELETE, WEEK);
+    public static final TopicSpec<FleetHeartbeatEvent> FLEET_HEARTBEATS =
+            new TopicSpec<>("fleet.heartbeats.v1", "fleetId", FleetHeartbeatEvent.class, PARTITIONS, DELETE, WEEK);
+    /** Compacted: the latest definition of each service and environment is the topology. */
+    public static final TopicSpec<ServiceTopologyEvent> SERVICE_TOPOLOGY =
+            new TopicSpec<>("service.topology.v1", "environment/serviceId or environment", ServiceTopologyEvent.class,
+                    PARTITIONS, COMPACT, MONTH);
 
     public static final TopicSpec<TelemetryAggregate> TELEMETRY_AGGREGATES =
             new TopicSpec<>("telemetry.aggregates.v1", "hostId or serviceId", TelemetryAggregate.class,
@@ -58,13 +75,23 @@ public final class Topics {
             new TopicSpec<>("workflow.shadows.v1", "workflowId", ShadowWorkflow.class, PARTITIONS, DELETE, MONTH);
     public static final TopicSpec<DeploymentState> DEPLOYMENT_OUTCOMES =
             new TopicSpec<>("deployment.outcomes.v1", "deploymentId", DeploymentState.class, PARTITIONS, DELETE, MONTH);
+    public static final TopicSpec<AnomalyScore> ANOMALY_SCORES =
+            new TopicSpec<>("anomaly.scores.v1", "serviceId/metric", AnomalyScore.class, PARTITIONS, DELETE, WEEK);
+    public static final TopicSpec<StartupPlan> STARTUP_PLANS =
+            new TopicSpec<>("orchestration.plans.v1", "environment", StartupPlan.class, PARTITIONS, DELETE, MONTH);
+    public static final TopicSpec<OrchestrationCommand> ORCHESTRATION_COMMANDS =
+            new TopicSpec<>("orchestration.commands.v1", "environment/serviceId", OrchestrationCommand.class,
+                    PARTITIONS, DELETE, MONTH);
+    public static final TopicSpec<ServiceHealth> SERVICE_HEALTH =
+            new TopicSpec<>("service.health.v1", "environment/serviceId", ServiceHealth.class, PARTITIONS, DELETE, WEEK);
     public static final TopicSpec<DeadLetter> DEAD_LETTERS =
             new TopicSpec<>("deadletter.v1", "original key", DeadLetter.class, PARTITIONS, DELETE, MONTH);
 
-    public static final List<TopicSpec<?>> INPUTS = List.of(TELEMETRY, WORKFLOWS, DEPLOYMENTS, PIPELINES, HEALTH);
+    public static final List<TopicSpec<?>> INPUTS = List.of(TELEMETRY, WORKFLOWS, DEPLOYMENTS, PIPELINES, HEALTH,
+            FLEET_REQUESTS, FLEET_HEARTBEATS, SERVICE_TOPOLOGY);
     public static final List<TopicSpec<?>> OUTPUTS = List.of(TELEMETRY_AGGREGATES, ALLOCATIONS, PIPELINE_COMMANDS,
             ROLLBACKS, ALERTS, RISK_SCORES, DEMAND_REPORTS, DEAD_LETTERS, WORKFLOW_SHADOWS,
-            DEPLOYMENT_OUTCOMES);
+            DEPLOYMENT_OUTCOMES, ANOMALY_SCORES, STARTUP_PLANS, ORCHESTRATION_COMMANDS, SERVICE_HEALTH);
     public static final List<TopicSpec<?>> ALL = concat(INPUTS, OUTPUTS);
 
     private Topics() {

@@ -136,4 +136,35 @@ class AvroSerdesTest {
         ByteBuffer.wrap(bytes).putInt(1, 42);
         assertThrows(SerializationException.class, () -> serde.deserializer().deserialize("t", bytes));
     }
+
+    @Test
+    void shouldRejectBytesWithoutTheMagicByte() {
+        byte[] bytes = serde.serializer().serialize("t", sample());
+        bytes[0] = 1;
+        assertThrows(SerializationException.class, () -> serde.deserializer().deserialize("t", bytes));
+        assertThrows(SerializationException.class, () -> serde.deserializer().deserialize("t", new byte[] {0, 1}));
+    }
+
+    @Test
+    void shouldRejectTruncatedBody() {
+        byte[] bytes = serde.serializer().serialize("t", sample());
+        byte[] truncated = Arrays.copyOf(bytes, bytes.length / 2);
+        assertThrows(SerializationException.class, () -> serde.deserializer().deserialize("t", truncated));
+    }
+
+    @Test
+    void shouldKeepNullsAsTombstones() {
+        assertNull(serde.serializer().serialize("t", null));
+        assertNull(serde.deserializer().deserialize("t", null));
+    }
+
+    @Test
+    void shouldWriteIndependentBytesForEveryRecord() {
+        byte[] first = serde.serializer().serialize("t", sample());
+        byte[] copy = first.clone();
+        TelemetryEvent other = sample();
+        other.setHostId("host-with-a-much-longer-name");
+        serde.serializer().serialize("t", other);
+        assertArrayEquals(copy, first, "a later serialization must not overwrite an earlier result");
+    }
 }

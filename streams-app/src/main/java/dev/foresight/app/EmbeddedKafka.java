@@ -85,6 +85,10 @@ public final class EmbeddedKafka implements AutoCloseable {
             p.put(key, "1");
         }
         p.put("group.initial.rebalance.delay.ms", "0");
+        // Broker and controller share one JVM on a small, often busy machine: with the default 9 s a
+        // starved controller fences its own broker ("controller event queue overloaded"), and every
+        // partition loses its leader until the broker registers again.
+        p.put("broker.session.timeout.ms", "60000");
         // The default 50 partitions of the offsets and transaction logs cost seconds of start-up (the
         // first exactly-once producer waits for all of them); one node with one app needs few.
         p.put("offsets.topic.num.partitions", "4");

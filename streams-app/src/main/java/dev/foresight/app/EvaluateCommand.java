@@ -7,7 +7,8 @@ import picocli.CommandLine.Spec;
 
 @Command(name = "evaluate", description = "Score the predictors offline on recorded data; writes Markdown, CSV "
         + "and charts to --out and prints the Markdown.",
-        subcommands = {EvaluateWorkflowsCommand.class, EvaluateCiBuildsCommand.class})
+        subcommands = {EvaluateWorkflowsCommand.class, EvaluateCiBuildsCommand.class, EvaluateDemandCommand.class,
+            EvaluateAnomaliesCommand.class, EvaluateHostFailuresCommand.class})
 final class EvaluateCommand implements Runnable {
 
     @Spec
@@ -15,6 +16,7 @@ final class EvaluateCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new ParameterException(spec.commandLine(), "Missing evaluation: workflows or ci-builds");
+        throw new ParameterException(spec.commandLine(),
+                "Missing evaluation: workflows, ci-builds, demand, anomalies or host-failures");
     }
 }

@@ -1,5 +1,6 @@
 package dev.foresight.app;
 
+import dev.foresight.bench.BenchCommand;
 import dev.foresight.evaluate.InputFileException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -13,7 +14,8 @@ import picocli.CommandLine.Spec;
 
 /** Entry point of the shaded jar: {@code java -jar foresight.jar <command>}. */
 @Command(name = "foresight", subcommands = {RunCommand.class, ProduceCommand.class, ReplayCommand.class,
-        TopicsCommand.class, ResetCommand.class, EvaluateCommand.class},
+        TopicsCommand.class, ResetCommand.class, EvaluateCommand.class, ReportCommand.class, BenchCommand.class,
+        ServicesCommand.class},
         description = "Watches deployments, workflows and fleet telemetry on Kafka, predicts what is about to "
                 + "happen and emits commands.",
         exitCodeListHeading = "%nExit codes:%n",

@@ -19,14 +19,14 @@ import picocli.CommandLine.Spec;
 
 @Command(name = "replay", description = "Replay a recorded public trace (a file, or a directory of files) onto "
         + "the input topics, shifted so its last event happens now. Formats: nab, nextflow, wfformat, load, "
-        + "azure, ci-builds (see ../shared/data/MANIFEST.md).")
+        + "azure, ci-builds, prevent (see ../shared/data/MANIFEST.md).")
 final class ReplayCommand implements Callable<Integer> {
 
     @Mixin
     ClusterOptions cluster;
 
     @Parameters(index = "0", paramLabel = "FORMAT", description = "One of: nab, nextflow, wfformat, load, azure, "
-            + "ci-builds.")
+            + "ci-builds, prevent.")
     String format;
 
     @Parameters(index = "1", paramLabel = "PATH", description = "Trace file or directory.")

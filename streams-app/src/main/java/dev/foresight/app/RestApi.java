@@ -1,6 +1,7 @@
 package dev.foresight.app;
 
 import dev.foresight.producers.KafkaEventSink;
+import dev.foresight.query.BearerToken;
 import dev.foresight.query.QueryServer;
 import org.apache.kafka.streams.state.HostInfo;
 
@@ -19,10 +20,10 @@ final class RestApi implements AutoCloseable {
     }
 
     /** Listens on {@code bindAddress} at {@code self}'s port; {@code self} is where other instances forward to. */
-    static RestApi start(StreamsApp app, Cluster cluster, String bindAddress, HostInfo self) {
+    static RestApi start(StreamsApp app, Cluster cluster, String bindAddress, HostInfo self, BearerToken token) {
         KafkaEventSink sink = KafkaEventSink.connect(cluster.clientConfig(), cluster.serdes());
         try {
-            return new RestApi(sink, app.queryServer(sink, self).start(bindAddress, self.port()));
+            return new RestApi(sink, app.queryServer(sink, self).start(bindAddress, self.port(), token));
         } catch (RuntimeException e) {
             sink.close();
             throw e;

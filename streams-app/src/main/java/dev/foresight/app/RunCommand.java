@@ -1,6 +1,7 @@
 package dev.foresight.app;
 
 import dev.foresight.config.StreamsProperties;
+import dev.foresight.query.BearerToken;
 import dev.foresight.topics.Topics;
 import java.io.PrintWriter;
 import java.time.Duration;
@@ -51,9 +52,10 @@ final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        BearerToken token = http.access();
         try (StopSignal stop = StopSignal.onCtrlC()) {
             try {
-                runUntilStopped(stop);
+                runUntilStopped(stop, token);
             } catch (InterruptedException e) {
                 // interrupting the thread that runs the command in-process (a test, an embedding service) stops it
                 // like Ctrl-C; by now everything is closed
@@ -68,7 +70,7 @@ final class RunCommand implements Callable<Integer> {
 
     /** Resources close in reverse order: progress, simulators, REST API, streams, then the (embedded) broker. */
     @SuppressWarnings("try") // the resources are held for the scope, and closing waits (it may be interrupted)
-    private void runUntilStopped(StopSignal stop) throws Exception {
+    private void runUntilStopped(StopSignal stop, BearerToken token) throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         try (Cluster kafka = Cluster.open(cluster)) {
             TopicAdmin topics = new TopicAdmin(kafka.admin());
@@ -77,10 +79,10 @@ final class RunCommand implements Callable<Integer> {
             Properties props = streams.streamsProperties(kafka, endpoint);
             String applicationId = StreamsProperties.applicationId(props);
             try (StreamsApp app = StreamsApp.start(kafka.serdes(), props, stop);
-                 RestApi api = RestApi.start(app, kafka, http.bindAddress, endpoint)) {
-                out.printf("foresight '%s' on %s%s, %d topic(s) created, REST API on http://%s:%d; Ctrl-C to stop%n",
+                 RestApi api = RestApi.start(app, kafka, http.bindAddress, endpoint, token)) {
+                out.printf("foresight '%s' on %s%s, %d topic(s) created, REST API on http://%s:%d;%s Ctrl-C to stop%n",
                         applicationId, kafka.bootstrapServers(), kafka.isEmbedded() ? " (embedded)" : "",
-                        created.size(), endpoint.host(), endpoint.port());
+                        created.size(), endpoint.host(), endpoint.port(), token.required() ? " bearer token required;" : "");
                 try (SimulatorRun simulators = noSimulators ? null : SimulatorRun.start(
                              simulation.simulation(topics.latestTimestamp(Topics.INPUTS)), kafka, stop);
                      ProgressReporter progress = ProgressReporter.start(

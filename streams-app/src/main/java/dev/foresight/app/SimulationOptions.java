@@ -41,6 +41,6 @@ final class SimulationOptions {
         Instant start = inputsEnd.filter(end -> end.isAfter(backlogStart)).orElse(backlogStart)
                 .truncatedTo(ChronoUnit.SECONDS);
         return Simulation.builder().seed(seed).start(start).speedup(Speedup.parse(speedup)).services(services)
-                .hostsPerService(hostsPerService).build();
+                .hostsPerService(hostsPerService).orchestrated(ServiceTopologyEdits.simulated()).build();
     }
 }

@@ -21,6 +21,11 @@ final class StreamsOptions {
 
     Properties streamsProperties(Cluster cluster) {
         Map<String, String> overrides = cluster.kafkaOverrides();
+        if (cluster.isEmbedded()) {
+            // One in-process broker serves one local instance: a standby has nowhere to go, and Streams
+            // would warn about it for every task at every rebalance. Set it to add a second instance.
+            overrides.putIfAbsent(StreamsConfig.NUM_STANDBY_REPLICAS_CONFIG, "0");
+        }
         if (applicationId != null) {
             overrides.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationId);
         }

@@ -25,13 +25,20 @@ public final class TopicAdmin {
     /** Lets the broker's {@code default.replication.factor} decide (KIP-464). */
     public static final short BROKER_DEFAULT_REPLICATION = -1;
 
+    private static final Duration LEADER_TIMEOUT = Duration.ofSeconds(30);
+    private static final Duration LEADER_POLL = Duration.ofMillis(50);
+
     private final Admin admin;
 
     public TopicAdmin(Admin admin) {
         this.admin = admin;
     }
 
-    /** Creates the missing topics of the catalogue and returns the names of those it created. */
+    /**
+     * Creates the missing topics of the catalogue, waits until every partition of the catalogue has a
+     * leader, and returns the names of the topics it created. Without the wait the first producers and
+     * the Streams app race the leader elections and log NOT_LEADER_OR_FOLLOWER retries.
+     */
     public List<String> createCatalogue(short replicationFactor) throws InterruptedException {
         List<NewTopic> wanted = Topics.ALL.stream().map(spec -> spec.toNewTopic(replicationFactor)).toList();
         Map<String, KafkaFuture<Void>> results = admin.createTopics(wanted).values();
@@ -46,7 +53,30 @@ public final class TopicAdmin {
                 }
             }
         }
+        awaitLeaders(Topics.ALL.stream().map(TopicSpec::name).toList());
         return created;
+    }
+
+    /** Waits (at most {@link #LEADER_TIMEOUT}) until every partition of {@code topics} has a leader. */
+    public void awaitLeaders(List<String> topics) throws InterruptedException {
+        long deadline = System.nanoTime() + LEADER_TIMEOUT.toNanos();
+        while (!allHaveLeaders(topics)) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("Topics still without leaders after " + LEADER_TIMEOUT + ": " + topics);
+            }
+            Thread.sleep(LEADER_POLL.toMillis());
+        }
+    }
+
+    private boolean allHaveLeaders(List<String> topics) throws InterruptedException {
+        try {
+            return admin.describeTopics(topics).allTopicNames().get().values().stream()
+                    .flatMap(description -> description.partitions().stream())
+                    .allMatch(partition -> partition.leader() != null && !partition.leader().isEmpty());
+        } catch (ExecutionException e) {
+            // metadata of a just-created topic may not have reached the broker answering yet
+            return false;
+        }
     }
 
     /** The newest record timestamp on any of {@code topics}, if they hold records. */

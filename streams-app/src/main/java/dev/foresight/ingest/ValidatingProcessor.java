@@ -1,99 +1,109 @@
 package dev.foresight.ingest;
 
-import dev.foresight.errors.DeadLetters;
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
+import dev.foresight.deadletter.Checked;
+import dev.foresight.deadletter.DeadLetters;
 import java.util.Optional;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessorContext;
 import org.apache.kafka.streams.processor.api.FixedKeyRecord;
-import org.apache.kafka.streams.processor.api.RecordMetadata;
+import org.apache.kafka.streams.state.WindowStore;
+import org.apache.kafka.streams.state.WindowStoreIterator;
 
 /**
- * Turns raw input bytes into events, or into dead letters that say why not. Valid events are
+ * Turns raw input bytes into events, or into dead letters that say why not: framing and size, Avro, the
+ * value's type against its topic, trailing bytes, field sizes, the family's rule, the event time against
+ * the topic's retention and the wall clock, lateness, and duplicates by {@code eventId}. Valid events are
  * re-stamped with their own event time, so windows follow the event, not the producer's clock.
- * The newest event time is tracked per task in memory: after a restart lateness is judged afresh,
- * which can only let more events through, never lose one.
+ *
+ * <p>The newest event time is tracked per task in memory: after a restart lateness is judged afresh,
+ * which can only let more events through, never lose one. No event is accepted further ahead of the wall
+ * clock than the lateness allowed ({@link ValidatingSupplier}), so one future-stamped event cannot make
+ * the correctly stamped ones after it late. Accepted event ids are remembered in a window store.
  */
 final class ValidatingProcessor<V extends SpecificRecord> implements FixedKeyProcessor<String, byte[], Checked<V>> {
 
     private final EventFamily<V> family;
-    private final String topic;
     private final Deserializer<V> deserializer;
-    private final IngestSettings settings;
+    private final RecordBounds<V> bounds;
     private final String stage;
-    private final long maxLatenessMs;
+    private final String storeName;
     private long newestEventTime = Long.MIN_VALUE;
     private FixedKeyProcessorContext<String, Checked<V>> context;
+    private WindowStore<String, Long> acceptedIds;
 
-    ValidatingProcessor(EventFamily<V> family, String topic, Deserializer<V> deserializer, IngestSettings settings,
-                        Duration maxLateness) {
+    ValidatingProcessor(EventFamily<V> family, Deserializer<V> deserializer, RecordBounds<V> bounds, String storeName) {
         this.family = family;
-        this.topic = topic;
-        this.maxLatenessMs = maxLateness.toMillis();
         this.deserializer = deserializer;
-        this.settings = settings;
+        this.bounds = bounds;
+        this.storeName = storeName;
         this.stage = family.name() + "-validate";
     }
 
     @Override
     public void init(FixedKeyProcessorContext<String, Checked<V>> context) {
         this.context = context;
+        this.acceptedIds = context.getStateStore(storeName);
     }
 
     @Override
     public void process(FixedKeyRecord<String, byte[]> record) {
-        long now = context.currentSystemTimeMs();
-        Optional<String> framing = framingViolation(record);
+        Optional<String> framing = bounds.framing(record.key(), record.value());
         if (framing.isPresent()) {
-            reject(record, framing.get(), null, now);
+            reject(record, framing.get(), null);
             return;
         }
-        V event;
+        Object decoded;
         try {
-            event = deserializer.deserialize(topic, record.value());
+            decoded = deserializer.deserialize(bounds.topic().name(), record.value());
         } catch (RuntimeException e) {
-            reject(record, "undeserializable: " + e.getMessage(), e, now);
+            reject(record, "undeserializable: " + DeadLetters.describe(e), e);
             return;
         }
-        Optional<String> violation = Checks.first(
-                Checks.keyMatches(record.key(), family.name() + " id", family.keyOf().apply(event)),
-                family.rule().violation(record.key(), event, now),
-                Checks.notInFuture(family.eventTime().apply(event), now, settings.maxFutureSkew().toMillis()));
+        Optional<String> type = bounds.typeAndTrailing(decoded, record.value());
+        if (type.isPresent()) {
+            reject(record, type.get(), null);
+            return;
+        }
+        accept(record, bounds.topic().valueType().cast(decoded));
+    }
+
+    private void accept(FixedKeyRecord<String, byte[]> record, V event) {
+        long now = context.currentSystemTimeMs();
+        Optional<String> violation = bounds.content(record.key(), event, now)
+                .or(() -> late(family.eventTime().apply(event).toEpochMilli()))
+                .or(() -> duplicate(family.eventIdOf().apply(event), family.eventTime().apply(event).toEpochMilli()));
         if (violation.isPresent()) {
-            reject(record, violation.get(), null, now);
+            reject(record, violation.get(), null);
             return;
         }
         long eventTime = family.eventTime().apply(event).toEpochMilli();
-        if (newestEventTime != Long.MIN_VALUE && eventTime < newestEventTime - maxLatenessMs) {
-            reject(record, "late by " + (newestEventTime - eventTime) + " ms, more than the allowed "
-                    + maxLatenessMs + " ms", null, now);
-            return;
-        }
         newestEventTime = Math.max(newestEventTime, eventTime);
+        acceptedIds.put(family.eventIdOf().apply(event), eventTime, eventTime);
         context.forward(record.withValue(Checked.valid(event)).withTimestamp(eventTime));
     }
 
-    private Optional<String> framingViolation(FixedKeyRecord<String, byte[]> record) {
-        if (record.key() == null) {
-            return Optional.of("key is missing");
-        }
-        if (record.value() == null) {
-            return Optional.of("value is missing");
-        }
-        if (record.value().length > settings.maxPayloadBytes()) {
-            return Optional.of("payload of " + record.value().length + " bytes exceeds the limit of "
-                    + settings.maxPayloadBytes());
+    private Optional<String> late(long eventTime) {
+        long maxLatenessMs = bounds.maxLatenessMs();
+        if (newestEventTime != Long.MIN_VALUE && eventTime < newestEventTime - maxLatenessMs) {
+            return Optional.of("late by " + (newestEventTime - eventTime) + " ms, more than the allowed "
+                    + maxLatenessMs + " ms");
         }
         return Optional.empty();
     }
 
-    private void reject(FixedKeyRecord<String, byte[]> record, String reason, Throwable cause, long now) {
-        RecordMetadata source = context.recordMetadata().orElseThrow();
-        byte[] key = record.key() == null ? null : record.key().getBytes(StandardCharsets.UTF_8);
+    private Optional<String> duplicate(String eventId, long eventTime) {
+        long window = bounds.duplicateWindowMs();
+        try (WindowStoreIterator<Long> earlier = acceptedIds.fetch(eventId, eventTime - window, eventTime + window)) {
+            return earlier.hasNext()
+                    ? Optional.of("duplicate of event " + eventId + " accepted at event time " + earlier.next().value)
+                    : Optional.empty();
+        }
+    }
+
+    private void reject(FixedKeyRecord<String, byte[]> record, String reason, Throwable cause) {
         context.forward(record.withValue(Checked.rejected(
-                DeadLetters.of(source, record.timestamp(), now, stage, reason, cause, key, record.value()))));
+                DeadLetters.rejected(context, record, stage, reason, cause, record.value()))));
     }
 }

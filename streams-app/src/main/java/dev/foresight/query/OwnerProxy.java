@@ -9,7 +9,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 
 /**
- * Forwards a request unchanged to the instance that owns its key and relays the answer. The forwarded
+ * Forwards a request unchanged (its bearer token included) to the instance that owns its key and relays the answer. The forwarded
  * request is marked, so an owner whose metadata disagrees answers 503 instead of forwarding again.
  */
 final class OwnerProxy {
@@ -24,7 +24,27 @@ final class OwnerProxy {
         return ctx.header(FORWARDED) != null;
     }
 
-    void forward(Context ctx, KeyOwner.Remote owner) {
+    /**
+     * Sends the request to the owner of {@code key} when that is another instance.
+     *
+     * @param what names the key in errors, e.g. "workflow w-1"
+     * @return true if the request was answered by the owner, false if this instance owns the key
+     */
+    boolean forwardedToOwner(Context ctx, KeyOwner owner, String what) {
+        if (owner instanceof KeyOwner.Unavailable unavailable) {
+            throw ApiException.unavailable(unavailable.reason());
+        }
+        if (owner instanceof KeyOwner.Remote remote) {
+            if (wasForwarded(ctx)) {
+                throw ApiException.unavailable("ownership of " + what + " is moving");
+            }
+            forward(ctx, remote);
+            return true;
+        }
+        return false;
+    }
+
+    private void forward(Context ctx, KeyOwner.Remote owner) {
         String query = ctx.queryString();
         URI uri = URI.create("http://" + owner.host() + ":" + owner.port() + ctx.path()
                 + (query == null ? "" : "?" + query));
@@ -32,6 +52,10 @@ final class OwnerProxy {
         HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(REQUEST_TIMEOUT).header(FORWARDED, "true")
                 .method(ctx.method().name(), body.length == 0
                         ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
+        String authorization = ctx.header(BearerToken.AUTHORIZATION);
+        if (authorization != null) {
+            request.header(BearerToken.AUTHORIZATION, authorization);
+        }
         if (ctx.contentType() != null) {
             request.header("Content-Type", ctx.contentType());
         }

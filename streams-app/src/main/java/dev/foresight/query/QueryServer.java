@@ -17,6 +17,7 @@ import dev.foresight.topics.Topics;
 import io.javalin.Javalin;
 import io.javalin.http.ContentType;
 import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
 import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Instant;
@@ -25,6 +26,8 @@ import java.util.function.BiConsumer;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.state.HostInfo;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The shadow workflow API over HTTP.
@@ -42,13 +45,19 @@ import org.apache.kafka.streams.state.HostInfo;
  *       MiB, other resources optionally as a JSON body; publishes an ActionCompleted; 202, or 409 if the action
  *       already completed.</li>
  * </ul>
- * Reads go to the instance that owns the workflow's partition (forwarded when it is another one).
- * Errors are JSON {@code {"error": "..."}}: 400 for bad input, 404, 503 with Retry-After while the store
- * cannot be queried or the event cannot be published.
+ * With {@link #withSeries}, also {@code GET /series/{serviceId}/{metric}?from=&to=&step=} ({@link SeriesApi}).
+ * Reads go to the instance that owns the workflow's partition (forwarded when it is another one, with the
+ * caller's token). With a bearer token set, a request without it gets 401. Every error is JSON
+ * {@code {"error": "..."}}: 400 for bad input, 401, 404, 405 for a wrong method, 409, 413 for a body over
+ * 16 KiB, 414 and 431 for a URI or headers over Jetty's 8 KiB, 503 with Retry-After while the store cannot
+ * be queried or the event cannot be published, 500 (without details) for a bug.
  */
 public final class QueryServer implements AutoCloseable {
 
     static final int RETRY_AFTER_SECONDS = 1;
+    /** The largest body a request may have: a feedback body is a handful of numbers. */
+    static final long MAX_BODY_BYTES = 16 * 1024;
+    private static final Logger LOG = LoggerFactory.getLogger(QueryServer.class);
 
     private final ShadowLocator locator;
     private final ShadowReader reader;
@@ -58,6 +67,7 @@ public final class QueryServer implements AutoCloseable {
     private final Requests requests = new Requests(mapper);
     private final ShadowJson json = new ShadowJson(mapper);
     private final OwnerProxy proxy = new OwnerProxy();
+    private SeriesApi series;
     private Javalin app;
 
     /**
@@ -70,6 +80,12 @@ public final class QueryServer implements AutoCloseable {
                 Clock.systemUTC());
     }
 
+    /** Also serves {@code GET /series/{serviceId}/{metric}} (see {@link SeriesApi}); call before {@link #start}. */
+    public QueryServer withSeries(SeriesApi seriesApi) {
+        this.series = seriesApi;
+        return this;
+    }
+
     public QueryServer(ShadowLocator locator, ShadowReader reader, EventSink sink, Clock clock) {
         this.locator = locator;
         this.reader = reader;
@@ -77,8 +93,17 @@ public final class QueryServer implements AutoCloseable {
         this.clock = clock;
     }
 
-    public QueryServer start(String host, int port) {
-        app = Javalin.create(config -> config.showJavalinBanner = false)
+    /**
+     * @param token the bearer token every request must carry, or {@link BearerToken#none()}
+     */
+    public QueryServer start(String host, int port, BearerToken token) {
+        app = Javalin.create(config -> {
+            config.showJavalinBanner = false;
+            config.http.prefer405over404 = true;
+            config.http.maxRequestSize = MAX_BODY_BYTES;
+            config.jetty.modifyServer(server -> server.setErrorHandler(new JsonErrorHandler()));
+        })
+                .before(token::check)
                 .post("/shadow/create/{workflowID}", this::create)
                 .get("/shadow/{workflowID}", ctx -> owned(ctx, (shadow, c) -> ok(c, 200, json.shadow(shadow))))
                 .get("/shadow/{workflowID}/prediction/{actionID}", this::prediction)
@@ -86,7 +111,15 @@ public final class QueryServer implements AutoCloseable {
                 .put("/shadow/{workflowID}/feedback/{actionID}/{actualResourceUsage}", this::feedback)
                 .exception(ApiException.class, (e, ctx) -> fail(ctx, e.status(), e.getMessage()))
                 .exception(StoreUnavailableException.class, (e, ctx) -> fail(ctx, 503, e.getMessage()))
-                .start(host, port);
+                .exception(HttpResponseException.class, (e, ctx) -> fail(ctx, e.getStatus(), e.getMessage()))
+                .exception(Exception.class, (e, ctx) -> {
+                    LOG.error("Request {} {} failed", ctx.method(), ctx.path(), e);
+                    fail(ctx, 500, "internal error");
+                });
+        if (series != null) {
+            app.get("/series/{serviceId}/{metric}", series::handle);
+        }
+        app.start(host, port);
         return this;
     }
 
@@ -162,15 +195,7 @@ public final class QueryServer implements AutoCloseable {
     /** Runs {@code local} with the shadow if this instance owns it, else forwards the whole request to the owner. */
     private void owned(Context ctx, BiConsumer<ShadowWorkflow, Context> local) {
         String workflowId = Requests.id(ctx.pathParam("workflowID"), "workflowID");
-        KeyOwner owner = locator.locate(workflowId);
-        if (owner instanceof KeyOwner.Unavailable unavailable) {
-            throw ApiException.unavailable(unavailable.reason());
-        }
-        if (owner instanceof KeyOwner.Remote remote) {
-            if (OwnerProxy.wasForwarded(ctx)) {
-                throw ApiException.unavailable("ownership of workflow " + workflowId + " is moving");
-            }
-            proxy.forward(ctx, remote);
+        if (proxy.forwardedToOwner(ctx, locator.locate(workflowId), "workflow " + workflowId)) {
             return;
         }
         ShadowWorkflow shadow = reader.read(workflowId)

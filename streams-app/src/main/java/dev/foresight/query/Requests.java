@@ -18,6 +18,7 @@ final class Requests {
     static final int MAX_ID_LENGTH = 128;
     static final String DEFAULT_WORKFLOW_TYPE = "unspecified";
     private static final Pattern ID = Pattern.compile("[\\p{Alnum}._:@~+-]{1," + MAX_ID_LENGTH + "}");
+    private static final Pattern DECIMAL = Pattern.compile("-?(?:\\d{1,20})(?:\\.\\d{1,20})?(?:[eE][-+]?\\d{1,3})?");
     private static final Set<String> USAGE_FIELDS = Set.of("cpuCores", "memoryMb", "networkMb", "cost", "durationMs");
 
     private final ObjectMapper mapper;
@@ -37,12 +38,16 @@ final class Requests {
         return value;
     }
 
+    /** Plain decimal notation only: Java's own parser also takes {@code 0x1p3}, {@code 100d} and {@code NaN}. */
     static double number(String value, String name) {
-        try {
-            return Double.parseDouble(value.strip());
-        } catch (NumberFormatException e) {
+        if (value == null || !DECIMAL.matcher(value).matches()) {
             throw ApiException.badRequest(name + " must be a number, got '" + value + "'");
         }
+        double number = Double.parseDouble(value);
+        if (!Double.isFinite(number)) {
+            throw ApiException.badRequest(name + " is out of range: '" + value + "'");
+        }
+        return number;
     }
 
     /** The workflow type of a create request: {@code {"workflowType": "..."}}, or the default without a body. */

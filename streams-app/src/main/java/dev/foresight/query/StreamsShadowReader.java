@@ -5,6 +5,7 @@ import java.util.Optional;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StoreQueryParameters;
 import org.apache.kafka.streams.errors.InvalidStateStoreException;
+import org.apache.kafka.streams.errors.ProcessorStateException;
 import org.apache.kafka.streams.state.QueryableStoreTypes;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 
@@ -27,6 +28,9 @@ public final class StreamsShadowReader implements ShadowReader {
             return Optional.ofNullable(store.get(workflowId));
         } catch (InvalidStateStoreException e) {
             throw new StoreUnavailableException("the shadow store is not queryable now: " + e.getMessage(), e);
+        } catch (ProcessorStateException e) {
+            // a read RocksDB failed (a damaged block): the task will be rebuilt from its changelog
+            throw new StoreUnavailableException("the shadow store could not be read: " + e.getMessage(), e);
         }
     }
 }

@@ -34,4 +34,24 @@ class ForesightCliTest {
 
         assertEquals(ForesightCli.USAGE, cli.execute("replay", "bogus", "file.csv"));
     }
+
+    @Test
+    void shouldRefuseToServeAPublicInterfaceWithoutAToken() {
+        StringWriter err = new StringWriter();
+        CommandLine cli = ForesightCli.commandLine().setErr(new PrintWriter(err));
+
+        assertEquals(ForesightCli.USAGE, cli.execute("run", "--http-bind", "0.0.0.0", "--http-token", ""));
+        assertTrue(err.toString().contains("--http-bind 0.0.0.0 is not a loopback address: set --http-token"),
+                err.toString());
+    }
+
+    @Test
+    void shouldNeverPrintTheTokenInTheHelp() {
+        StringWriter out = new StringWriter();
+        CommandLine cli = ForesightCli.commandLine().setOut(new PrintWriter(out));
+
+        cli.execute("run", "--http-token", "very-secret", "--help");
+        assertTrue(out.toString().contains("--http-token"));
+        assertTrue(!out.toString().contains("very-secret"));
+    }
 }

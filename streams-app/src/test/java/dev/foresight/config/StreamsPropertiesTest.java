@@ -2,6 +2,9 @@ package dev.foresight.config;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.foresight.deadletter.DeadLetterOnDeserializationError;
+import dev.foresight.deadletter.DeadLetterOnProcessingError;
+import dev.foresight.deadletter.DeadLetterOnProductionError;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
@@ -21,6 +24,19 @@ class StreamsPropertiesTest {
                 props.get(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG));
         assertEquals(DeadLetterOnProductionError.class.getName(),
                 props.get(StreamsConfig.PRODUCTION_EXCEPTION_HANDLER_CLASS_CONFIG));
+        assertEquals(DeadLetterOnProcessingError.class.getName(),
+                props.get(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG));
+        assertEquals("deadletter.v1", props.get(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG));
+    }
+
+    @Test
+    void shouldDefaultToAStandbyAndAShortSessionAndTransactionTimeout() {
+        Properties props = StreamsProperties.create("localhost:9092", Map.of(), Optional.empty());
+
+        assertEquals("1", props.get(StreamsConfig.NUM_STANDBY_REPLICAS_CONFIG));
+        assertEquals("6000", props.get("main.consumer.session.timeout.ms"));
+        assertEquals("1500", props.get("main.consumer.heartbeat.interval.ms"));
+        assertEquals("5000", props.get("producer.transaction.timeout.ms"));
     }
 
     @Test

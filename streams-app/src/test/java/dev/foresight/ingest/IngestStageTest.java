@@ -95,6 +95,7 @@ class IngestStageTest {
 
     @Test
     void shouldDeadLetterTelemetryLaterThanAllowedInsteadOfDroppingIt() {
+        fixture.clockAt(START.plusSeconds(100));
         telemetry.pipeInput("host-1", Events.telemetry("host-1", "svc", START.plusSeconds(100), 0.5).build());
         telemetry.pipeInput("host-1", Events.telemetry("host-1", "svc", START.plusSeconds(80), 0.5).build());
         telemetry.pipeInput("host-1", Events.telemetry("host-1", "svc", START.plusSeconds(10), 0.5).build());

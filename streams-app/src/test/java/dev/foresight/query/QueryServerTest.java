@@ -250,7 +250,7 @@ class QueryServerTest {
     }
 
     private QueryServer serve(FakeShadows shadows, RecordingEventSink events) {
-        QueryServer server = new QueryServer(shadows, shadows, events, CLOCK).start("127.0.0.1", 0);
+        QueryServer server = new QueryServer(shadows, shadows, events, CLOCK).start("127.0.0.1", 0, BearerToken.none());
         servers.add(server);
         return server;
     }

@@ -1,6 +1,8 @@
 package dev.foresight.topology;
 
+import dev.foresight.deadletter.DeadLetterHandlers;
 import dev.foresight.serde.AvroSerdes;
+import dev.foresight.topics.Topics;
 import dev.foresight.topics.TopicSpec;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -20,6 +22,7 @@ public final class TopologyFixture implements AutoCloseable {
 
     private final AvroSerdes serdes = AvroSerdes.bundled();
     private final TopologyTestDriver driver;
+    private Instant wallClock = START;
 
     public TopologyFixture(Path stateDir) {
         this(new ForesightTopology(AvroSerdes.bundled(), TopologySettings.defaults()).build(), stateDir);
@@ -31,6 +34,7 @@ public final class TopologyFixture implements AutoCloseable {
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "localhost:9092");
         props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
         props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
+        props.putAll(DeadLetterHandlers.config(Topics.DEAD_LETTERS.name()));
         driver = new TopologyTestDriver(topology, props, START);
     }
 
@@ -46,6 +50,14 @@ public final class TopologyFixture implements AutoCloseable {
     public <V extends SpecificRecord> TestOutputTopic<String, V> output(TopicSpec<V> topic) {
         return driver.createOutputTopic(topic.name(), Serdes.String().deserializer(),
                 serdes.<V>valueSerde().deserializer());
+    }
+
+    /** Moves the wall clock forward to {@code now}, as a live producer's events arrive when they happen. */
+    public void clockAt(Instant now) {
+        if (now.isAfter(wallClock)) {
+            driver.advanceWallClockTime(java.time.Duration.between(wallClock, now));
+            wallClock = now;
+        }
     }
 
     public TopologyTestDriver driver() {

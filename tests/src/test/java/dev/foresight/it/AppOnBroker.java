@@ -58,6 +58,10 @@ final class AppOnBroker implements AutoCloseable {
         return app;
     }
 
+    KafkaStreams.State state() {
+        return streams.state();
+    }
+
     String bootstrapServers() {
         return kafka.bootstrapServers();
     }

@@ -8,7 +8,8 @@ import java.util.function.Function;
 public final class Replayers {
 
     /** The supported format names. */
-    public static final List<String> FORMATS = List.of("nab", "nextflow", "wfformat", "load", "azure", "ci-builds");
+    public static final List<String> FORMATS = List.of("nab", "nextflow", "wfformat", "load", "azure", "ci-builds",
+            "fleet-metrics", "fleet-heartbeat", "azure-requests", "prevent");
 
     private Replayers() {
     }
@@ -29,6 +30,10 @@ public final class Replayers {
             case "load" -> LoadSeriesReader::new;
             case "azure" -> AzureTraceReader::new;
             case "ci-builds" -> CiBuildsReader::new;
+            case "fleet-metrics" -> FleetMetricsReader::new;
+            case "fleet-heartbeat" -> FleetHeartbeatReader::new;
+            case "azure-requests" -> AzureRequestsReader::new;
+            case "prevent" -> PreventCsv::reader;
             default -> throw new IllegalArgumentException("unknown format '" + format + "', expected one of " + FORMATS);
         };
     }

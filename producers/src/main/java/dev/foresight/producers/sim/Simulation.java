@@ -12,8 +12,9 @@ import java.util.SplittableRandom;
 import java.util.function.BooleanSupplier;
 
 /**
- * A simulated company on one clock: fleet telemetry, deployments, workflows, CI pipelines and health
- * checks, all driven by the same seed. The same seed and start time always produce the same events.
+ * A simulated company on one clock: fleet telemetry, deployments, workflows, CI pipelines, health
+ * checks and the inference requests and heartbeats of a local fleet, all driven by the same seed. The
+ * same seed and start time always produce the same events.
  *
  * <pre>{@code
  * Simulation simulation = Simulation.builder().seed(7).services(4).hostsPerService(3)
@@ -33,7 +34,7 @@ public final class Simulation {
     private final DeploymentGroundTruth groundTruth = new DeploymentGroundTruth();
     private final EventCounters counters = new EventCounters();
 
-    private Simulation(SimulationSettings settings) {
+    private Simulation(SimulationSettings settings, OrchestratedServices orchestrated, ServiceFaults faults) {
         this.settings = settings;
         this.scheduler = new EventScheduler(settings.start().toEpochMilli());
         SimIds ids = new SimIds(settings.seed(), settings.start().toEpochMilli());
@@ -46,6 +47,12 @@ public final class Simulation {
         new WorkflowSimulator(scheduler, new SimRandom(root.split()), ids, settings).start();
         new PipelineSimulator(scheduler, layout, new SimRandom(root.split()), ids).start();
         new HealthCheckSimulator(scheduler, fleet, new SimRandom(root.split()), ids).start();
+        FleetHealth fleetHealth = new FleetHealth();
+        new FleetHeartbeatSimulator(scheduler, fleetHealth, new SimRandom(root.split()), ids).start();
+        new FleetRequestSimulator(scheduler, fleetHealth, new SimRandom(root.split()), ids).start();
+        if (orchestrated != null) {
+            new OrchestrationSimulator(scheduler, new SimRandom(root.split()), ids, orchestrated, faults).start();
+        }
     }
 
     public static Builder builder() {
@@ -109,6 +116,8 @@ public final class Simulation {
         private double silentFailureFraction = 0.25;
         private Duration meanDeploymentInterval = Duration.ofMinutes(30);
         private Duration meanWorkflowInterval = Duration.ofMinutes(3);
+        private OrchestratedServices orchestrated;
+        private ServiceFaults faults = ServiceFaults.defaults();
 
         private Builder() {
         }
@@ -161,9 +170,21 @@ public final class Simulation {
             return this;
         }
 
+        /** Also simulate these orchestrated services with the faults of {@link ServiceFaults#defaults()}. */
+        public Builder orchestrated(OrchestratedServices services) {
+            this.orchestrated = services;
+            return this;
+        }
+
+        public Builder serviceFaults(ServiceFaults serviceFaults) {
+            this.faults = serviceFaults;
+            return this;
+        }
+
         public Simulation build() {
             return new Simulation(new SimulationSettings(seed, start, services, hostsPerService, speedup,
-                    deploymentFailureRate, silentFailureFraction, meanDeploymentInterval, meanWorkflowInterval));
+                    deploymentFailureRate, silentFailureFraction, meanDeploymentInterval, meanWorkflowInterval),
+                    orchestrated, faults);
         }
     }
 }

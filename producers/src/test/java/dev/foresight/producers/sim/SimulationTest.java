@@ -8,8 +8,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.foresight.producers.RecordingEventSink;
 import dev.foresight.producers.TimedEvent;
 import dev.foresight.schema.events.DeploymentEvent;
+import dev.foresight.schema.events.FleetHeartbeatEvent;
 import dev.foresight.schema.events.HealthCheckEvent;
 import dev.foresight.schema.events.PipelineEvent;
+import dev.foresight.schema.events.RequestMetricEvent;
+import dev.foresight.schema.events.ServiceDefinition;
+import dev.foresight.schema.events.ServiceTopologyEvent;
 import dev.foresight.schema.events.TelemetryEvent;
 import dev.foresight.schema.events.WorkflowEvent;
 import dev.foresight.topics.Topics;
@@ -23,8 +27,18 @@ class SimulationTest {
 
     static final Instant START = Instant.parse("2024-03-01T00:00:00Z");
 
+    /** Two orchestrated services of the test's own: db, and api which calls it and runs blue-green. */
+    static final OrchestratedServices ORCHESTRATED = new OrchestratedServices("staging", List.of(
+            service("db", 5432), service("api", 8080, "db")), "api", "api");
+
     static Simulation simulation(long seed) {
-        return Simulation.builder().seed(seed).start(START).build();
+        return Simulation.builder().seed(seed).start(START).orchestrated(ORCHESTRATED).build();
+    }
+
+    private static ServiceTopologyEvent service(String id, int port, String... dependsOn) {
+        return ServiceTopologyEvent.newBuilder().setEventId("edit-" + id).setTimestamp(START).setEnvironment("staging")
+                .setPayload(ServiceDefinition.newBuilder().setServiceId(id).setPort(port)
+                        .setDependsOn(List.of(dependsOn)).build()).build();
     }
 
     static RecordingEventSink run(Simulation simulation, Duration duration) {
@@ -91,6 +105,15 @@ class SimulationTest {
         }
         if (value instanceof PipelineEvent pipeline) {
             return pipeline.getServiceId();
+        }
+        if (value instanceof RequestMetricEvent request) {
+            return request.getFleetId();
+        }
+        if (value instanceof FleetHeartbeatEvent heartbeat) {
+            return heartbeat.getFleetId();
+        }
+        if (value instanceof ServiceTopologyEvent edit) {
+            return OrchestrationSimulator.key(edit);
         }
         return ((HealthCheckEvent) value).getServiceId();
     }

@@ -1,10 +1,10 @@
 package dev.foresight.domain.rollback;
 
 import java.util.List;
+import org.apache.avro.AvroRuntimeException;
 import org.apache.avro.Schema;
-import org.apache.avro.SchemaCompatibility.SchemaCompatibilityType;
 import org.apache.avro.SchemaCompatibility;
-import org.apache.avro.SchemaParseException;
+import org.apache.avro.SchemaCompatibility.SchemaCompatibilityType;
 
 /** Whether a reader schema can read what a writer schema wrote, with Avro's own reasons when it cannot. */
 public final class AvroCompatibility {
@@ -22,7 +22,8 @@ public final class AvroCompatibility {
         try {
             reader = new Schema.Parser().parse(readerSchema);
             writer = new Schema.Parser().parse(writerSchema);
-        } catch (SchemaParseException e) {
+        } catch (AvroRuntimeException e) {
+            // SchemaParseException, and AvroTypeException for a default that does not match its field's type
             return new Result(false, List.of("unparseable schema: " + e.getMessage()));
         }
         SchemaCompatibility.SchemaPairCompatibility pair =

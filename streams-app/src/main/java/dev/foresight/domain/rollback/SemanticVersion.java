@@ -18,7 +18,8 @@ public record SemanticVersion(int major, int minor, int patch, String preRelease
             .thenComparing(SemanticVersion::preRelease,
                     Comparator.nullsLast(Comparator.<String>naturalOrder()));
 
-    /** Empty when the text is not a version, so callers decide what an unknown version means. */
+    /** Empty when the text is not a version (a part beyond {@code int} included), so callers decide what an unknown
+     *  version means. */
     public static Optional<SemanticVersion> parse(String text) {
         if (text == null) {
             return Optional.empty();
@@ -27,8 +28,12 @@ public record SemanticVersion(int major, int minor, int patch, String preRelease
         if (!m.matches()) {
             return Optional.empty();
         }
-        return Optional.of(new SemanticVersion(Integer.parseInt(m.group(1)), part(m.group(2)), part(m.group(3)),
-                m.group(4)));
+        try {
+            return Optional.of(new SemanticVersion(Integer.parseInt(m.group(1)), part(m.group(2)), part(m.group(3)),
+                    m.group(4)));
+        } catch (NumberFormatException beyondInt) {
+            return Optional.empty();
+        }
     }
 
     /** @param min lowest allowed, null for no floor

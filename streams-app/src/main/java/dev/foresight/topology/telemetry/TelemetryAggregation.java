@@ -1,7 +1,8 @@
 package dev.foresight.topology.telemetry;
 
+import dev.foresight.deadletter.Checked;
+import dev.foresight.deadletter.DeadLetterSplit;
 import dev.foresight.domain.telemetry.TelemetryStats;
-import dev.foresight.ingest.Checked;
 import dev.foresight.schema.events.TelemetryEvent;
 import dev.foresight.schema.state.AggregateScope;
 import dev.foresight.schema.state.TelemetryAggregate;
@@ -26,26 +27,32 @@ import org.apache.kafka.streams.state.WindowStore;
  * Windowed telemetry statistics per host (tumbling) and per service (hopping), kept in named stores
  * that other features query, and published for analysts.
  *
- * <p>Input: validated {@code telemetry.events.v1}. Stores: {@value #HOST_STORE}, {@value #SERVICE_STORE}.
- * Repartition: {@code telemetry-by-service}. Outputs ({@link TelemetryTopics}): {@code telemetry.aggregates.v1},
- * and on {@code deadletter.v1} what arrived too late for its service windows.
+ * <p>Input: validated {@code telemetry.events.v1}. Stores: {@value #HOST_STORE}, {@value #SERVICE_STORE},
+ * {@value #HOST_PROGRESS_STORE} (newest timestamp per host, for the lateness verdict of {@link LateRecordGate}).
+ * Repartition: {@code telemetry-by-service}. Output ({@link TelemetryTopics}): {@code telemetry.aggregates.v1},
+ * and through the dead-letter split on {@code deadletter.v1} what arrived too late for its service windows.
  */
 public final class TelemetryAggregation {
 
     public static final String HOST_STORE = "telemetry-host-window-store";
     public static final String SERVICE_STORE = "telemetry-service-window-store";
     static final String SERVICE_GATE = "telemetry-service-lateness";
+    static final String HOST_PROGRESS_STORE = "telemetry-service-host-progress-store";
 
     private final AggregationSettings settings;
     private final Serde<TelemetryEvent> eventSerde;
     private final Serde<TelemetryAggregate> aggregateSerde;
     private final TelemetryTopics topics;
+    private final DeadLetterSplit deadLetters;
 
-    public TelemetryAggregation(AvroSerdes serdes, AggregationSettings settings, TelemetryTopics topics) {
+    /** @param deadLetters where what arrives too late for the service windows goes */
+    public TelemetryAggregation(AvroSerdes serdes, AggregationSettings settings, TelemetryTopics topics,
+                                DeadLetterSplit deadLetters) {
         this.settings = settings;
+        this.topics = topics;
         this.eventSerde = serdes.valueSerde();
         this.aggregateSerde = serdes.valueSerde();
-        this.topics = topics;
+        this.deadLetters = deadLetters;
     }
 
     public void build(KStream<String, TelemetryEvent> telemetry) {
@@ -62,33 +69,29 @@ public final class TelemetryAggregation {
 
     /**
      * Re-keyed by service, a task merges the partitions of many hosts, which reach it unevenly (e.g. while
-     * a backlog is processed partition by partition): what falls behind the service windows' grace is
-     * dead-lettered here rather than dropped unseen by the window aggregation.
+     * a backlog is processed partition by partition): lateness is judged per host, and the windows stay
+     * open for the skew between hosts (see {@link LateRecordGate}), so reprocessing keeps what live kept.
      */
     private void perService(KStream<String, TelemetryEvent> telemetry) {
         KStream<String, Checked<TelemetryEvent>> gated = telemetry
                 .selectKey((host, event) -> event.getServiceId(), Named.as("telemetry-service-key"))
                 .repartition(Repartitioned.<String, TelemetryEvent>as("telemetry-by-service")
                         .withKeySerde(Serdes.String()).withValueSerde(eventSerde))
-                .processValues(() -> new LateRecordGate<>(SERVICE_GATE, settings.serviceGrace(), eventSerde.serializer()),
-                        Named.as(SERVICE_GATE));
-        gated.filterNot((service, checked) -> checked.isValid(), Named.as("telemetry-service-late"))
-                .mapValues(Checked::deadLetter, Named.as("telemetry-service-dead-letter"))
-                .to(topics.deadLetters().name(), Sinks.produced(topics.deadLetters(), "telemetry-service-dead-letter-sink"));
-        KGroupedStream<String, TelemetryEvent> byService = gated
-                .filter((service, checked) -> checked.isValid(), Named.as("telemetry-service-in-time"))
-                .mapValues(Checked::value, Named.as("telemetry-service-event"))
+                .processValues(LateRecordGate.supplier(SERVICE_GATE, HOST_PROGRESS_STORE, settings.serviceGrace(),
+                        settings.serviceSkew(), TelemetryEvent::getHostId, eventSerde.serializer()), Named.as(SERVICE_GATE));
+        KGroupedStream<String, TelemetryEvent> byService = deadLetters
+                .valid(gated, "telemetry-service", "late", "in-time")
                 .groupByKey(Grouped.with("telemetry-service-group", Serdes.String(), eventSerde));
-        TimeWindows hopping = TimeWindows.ofSizeAndGrace(settings.serviceWindow(), settings.serviceGrace())
+        TimeWindows hopping = TimeWindows.ofSizeAndGrace(settings.serviceWindow(), settings.serviceSkew())
                 .advanceBy(settings.serviceAdvance());
         publish(aggregate(byService, hopping, AggregateScope.SERVICE, SERVICE_STORE), "telemetry-service");
     }
 
     private KStream<Windowed<String>, TelemetryAggregate> aggregate(
             KGroupedStream<String, TelemetryEvent> grouped, TimeWindows windows, AggregateScope scope, String store) {
-        Duration retention = windows.size() > settings.serviceWindow().toMillis()
-                ? Duration.ofMillis(windows.size()).multipliedBy(2)
-                : settings.serviceWindow().multipliedBy(2).plus(settings.serviceGrace());
+        Duration queried = settings.serviceWindow().multipliedBy(2).plus(settings.serviceGrace());
+        Duration open = Duration.ofMillis(windows.size() + windows.gracePeriodMs());
+        Duration retention = open.compareTo(queried) > 0 ? open : queried;
         return grouped.windowedBy(windows)
                 .aggregate(() -> TelemetryStats.empty(scope), TelemetryStats::add,
                         Named.as(store.replace("-store", "-aggregate")),

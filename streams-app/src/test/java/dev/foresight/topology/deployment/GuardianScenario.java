@@ -1,10 +1,7 @@
 package dev.foresight.topology.deployment;
 
-import static dev.foresight.topology.TopologyFixture.START;
-
 import dev.foresight.domain.deployment.DeploymentSettings;
 import dev.foresight.ingest.IngestSettings;
-import dev.foresight.ingest.IngestStage;
 import dev.foresight.ingest.ValidatedInputs;
 import dev.foresight.schema.commands.Alert;
 import dev.foresight.schema.commands.AllocationCommand;
@@ -36,6 +33,8 @@ import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.Topology;
+import static dev.foresight.topology.TopologyFixture.START;
+
 
 /**
  * One service's deployment driven through the guardian: events in at explicit times, commands out.
@@ -81,8 +80,7 @@ final class GuardianScenario implements AutoCloseable {
     static Topology topology(ErrorRateIsRisk model) {
         StreamsBuilder builder = NamedTopologies.builder();
         AvroSerdes serdes = AvroSerdes.bundled();
-        ValidatedInputs inputs =
-                new IngestStage(IngestSettings.defaults(), ForesightTopology.ingestTopics(serdes)).build(builder);
+        ValidatedInputs inputs = ForesightTopology.ingest(builder, serdes, IngestSettings.defaults());
         new DeploymentGuardian(serdes, DeploymentSettings.defaults(), () -> model,
                 ForesightTopology.deploymentTopics(serdes)).build(inputs);
         return builder.build();

@@ -1,9 +1,5 @@
 package dev.foresight.topology.telemetry;
 
-import static dev.foresight.topology.TopologyFixture.START;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import dev.foresight.schema.errors.DeadLetter;
 import dev.foresight.schema.events.TelemetryEvent;
 import dev.foresight.schema.state.AggregateScope;
@@ -25,10 +21,15 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import static dev.foresight.topology.TopologyFixture.START;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 
 /**
  * The service windows behind their repartition, fed directly (no ingest, whose own lateness check would
- * see these events first): what their grace cannot take is dead-lettered, not dropped.
+ * see these events first): lateness is judged per host; what the windows cannot take is dead-lettered, not
+ * dropped.
  */
 class LateRecordGateTest {
 
@@ -44,7 +45,8 @@ class LateRecordGateTest {
     void setUp() {
         AvroSerdes serdes = AvroSerdes.bundled();
         StreamsBuilder builder = new StreamsBuilder();
-        new TelemetryAggregation(serdes, SETTINGS, ForesightTopology.telemetryTopics(serdes)).build(builder.stream(Topics.TELEMETRY.name(),
+        new TelemetryAggregation(serdes, SETTINGS, ForesightTopology.telemetryTopics(serdes),
+                ForesightTopology.deadLetterSplit(serdes)).build(builder.stream(Topics.TELEMETRY.name(),
                 Consumed.with(Serdes.String(), serdes.<TelemetryEvent>valueSerde())));
         fixture = new TopologyFixture(builder.build(), stateDir);
         telemetry = fixture.input(Topics.TELEMETRY);
@@ -56,25 +58,53 @@ class LateRecordGateTest {
     }
 
     @Test
-    void shouldDeadLetterWhatIsLaterThanTheServiceGraceAndCountTheRest() {
+    void shouldDeadLetterWhatIsLaterThanItsOwnHostsGraceAndCountTheRest() {
         Instant newest = START.plus(Duration.ofMinutes(30));
         Duration beyondGrace = SETTINGS.serviceGrace().plusMinutes(1);
         send("host-1", newest);
-        send("host-2", newest.minus(beyondGrace));
-        send("host-3", newest.minus(SETTINGS.serviceGrace().minusMinutes(1)));
+        send("host-1", newest.minus(beyondGrace));
+        send("host-1", newest.minus(SETTINGS.serviceGrace().minusMinutes(1)));
 
         List<DeadLetter> deadLetters = fixture.output(Topics.DEAD_LETTERS).readValuesToList();
         assertEquals(1, deadLetters.size());
         DeadLetter late = deadLetters.get(0);
         assertEquals(TelemetryAggregation.SERVICE_GATE, late.getStage());
-        assertTrue(late.getReason().startsWith("late by " + beyondGrace.toMillis() + " ms"), late.getReason());
+        assertTrue(late.getReason().startsWith("late by " + beyondGrace.toMillis() + " ms behind the newest record of "
+                + "host-1"), late.getReason());
         assertTrue(late.getSourceTopic().endsWith("telemetry-by-service-repartition"), late.getSourceTopic());
 
-        List<TelemetryAggregate> service = fixture.output(Topics.TELEMETRY_AGGREGATES).readValuesToList().stream()
-                .filter(a -> a.getScope() == AggregateScope.SERVICE).toList();
+        List<TelemetryAggregate> service = serviceAggregates();
         long windowsPerEvent = SETTINGS.serviceWindow().dividedBy(SETTINGS.serviceAdvance());
         assertEquals(2 * windowsPerEvent, service.size(), "the newest and the in-grace event, in all their windows");
         assertTrue(service.stream().allMatch(a -> a.getCount() == 1), "their windows do not overlap");
+    }
+
+    @Test
+    void shouldCountAHostThatIsBehindTheOthersOfItsService() {
+        Instant newest = START.plus(Duration.ofHours(3));
+        send("host-1", newest);
+        send("host-2", START);
+
+        assertTrue(fixture.output(Topics.DEAD_LETTERS).isEmpty(), "host-2 is not late by its own clock");
+        long windowsPerEvent = SETTINGS.serviceWindow().dividedBy(SETTINGS.serviceAdvance());
+        assertEquals(2 * windowsPerEvent, serviceAggregates().size());
+    }
+
+    @Test
+    void shouldDeadLetterWhatIsFurtherBehindTheOtherHostsThanTheWindowsStayOpen() {
+        Duration beyondSkew = SETTINGS.serviceSkew().plusMinutes(1);
+        send("host-1", START.plus(beyondSkew));
+        send("host-2", START);
+
+        List<DeadLetter> deadLetters = fixture.output(Topics.DEAD_LETTERS).readValuesToList();
+        assertEquals(1, deadLetters.size());
+        assertTrue(deadLetters.get(0).getReason().startsWith(beyondSkew.toMillis() + " ms behind the stream time"),
+                deadLetters.get(0).getReason());
+    }
+
+    private List<TelemetryAggregate> serviceAggregates() {
+        return fixture.output(Topics.TELEMETRY_AGGREGATES).readValuesToList().stream()
+                .filter(a -> a.getScope() == AggregateScope.SERVICE).toList();
     }
 
     private void send(String host, Instant at) {

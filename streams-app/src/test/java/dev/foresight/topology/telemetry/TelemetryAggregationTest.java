@@ -108,6 +108,7 @@ class TelemetryAggregationTest {
     }
 
     private void send(String host, String service, Instant at, double cpu) {
+        fixture.clockAt(at);
         telemetry.pipeInput(host, Events.telemetry(host, service, at, cpu).build(), at);
     }
 

@@ -1,0 +1,210 @@
+package dev.foresight.domain.hostrisk;
+
+import dev.foresight.domain.hostrisk.AlertHysteresis.Transition;
+import dev.foresight.schema.state.HostRiskProfile;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Continuous failure risk of the hosts of one service, one round of samples at a time.
+ *
+ * <p>Each signal is read as {@code log1p(value)}, so bytes per second and utilisations deviate on one
+ * scale. Its deviation from the host's own moving level is taken net of the median deviation of the
+ * host's peers (the hosts whose levels are closest to its own), so whatever reaches the whole cluster at
+ * once (a traffic burst) cancels out and what reaches one host stands out. That net deviation is then
+ * standardized by how far it usually strays on this host, clipped, and the mean of the host's most
+ * deviating signals, smoothed over rounds, is its risk in [0, 1] (1: all of them at the clip). A
+ * risk at or above the alert threshold raises an alert; it clears below the exit threshold.
+ *
+ * <p>A host learns through its first rounds before it is scored, and starts again when it has been silent
+ * for longer than {@link HostRiskSettings#restartAfter()}. No Kafka types: the caller stores the profiles.
+ */
+public final class HostRiskScorer {
+
+    /**
+     * @param drivers the most deviating signals with their (clipped, signed) z-scores; empty while warming up
+     */
+    public record Assessment(String hostId, double risk, boolean scored, Map<String, Double> drivers,
+                             Transition transition) {
+    }
+
+    private final HostRiskSettings settings;
+    private final AlertHysteresis hysteresis;
+
+    public HostRiskScorer(HostRiskSettings settings) {
+        this.settings = settings;
+        this.hysteresis = settings.hysteresis();
+    }
+
+    public HostRiskSettings settings() {
+        return settings;
+    }
+
+    /**
+     * Scores every host of the round against its own levels and its peers', then learns the round.
+     *
+     * @param round    hostId → signal name → value, one sample per host
+     * @param profiles hostId → profile of the hosts known so far; hosts of the round are added or replaced
+     */
+    public List<Assessment> score(String serviceId, Instant at, Map<String, Map<String, Double>> round,
+                                  Map<String, HostRiskProfile> profiles) {
+        Map<String, Map<String, Double>> logged = new LinkedHashMap<>();
+        Map<String, Map<String, Double>> deviations = new HashMap<>();
+        round.forEach((hostId, signals) -> {
+            HostRiskProfile profile = current(profiles.get(hostId), serviceId, hostId, at);
+            profiles.put(hostId, profile);
+            Map<String, Double> values = logScale(signals);
+            logged.put(hostId, values);
+            deviations.put(hostId, deviations(profile, values));
+        });
+        List<Assessment> assessments = new ArrayList<>();
+        for (String hostId : logged.keySet()) {
+            HostRiskProfile profile = profiles.get(hostId);
+            Map<String, Double> net = netOfPeers(hostId, deviations, peers(hostId, profiles, logged.keySet()));
+            assessments.add(assess(profile, standardize(profile, net), at));
+            learn(profile, net, deviations.get(hostId), at);
+        }
+        return assessments;
+    }
+
+    private HostRiskProfile current(HostRiskProfile known, String serviceId, String hostId, Instant at) {
+        boolean restart = known == null
+                || Duration.between(known.getLastSeen(), at).compareTo(settings.restartAfter()) > 0;
+        return restart ? HostRiskProfile.newBuilder().setHostId(hostId).setServiceId(serviceId).setSamples(0)
+                .setLastSeen(at).setLevels(new HashMap<>()).setDeviationMeans(new HashMap<>())
+                .setDeviationVariances(new HashMap<>()).setRisk(0).setAlertingSince(null).build() : known;
+    }
+
+    private static Map<String, Double> logScale(Map<String, Double> signals) {
+        Map<String, Double> values = new HashMap<>();
+        signals.forEach((name, value) -> {
+            if (value != null && Double.isFinite(value)) {
+                values.put(name, Math.log1p(Math.max(0, value)));
+            }
+        });
+        return values;
+    }
+
+    /** A signal seen for the first time starts at its level. */
+    private static Map<String, Double> deviations(HostRiskProfile profile, Map<String, Double> values) {
+        Map<String, Double> deviations = new HashMap<>();
+        values.forEach((name, value) -> {
+            profile.getLevels().putIfAbsent(name, value);
+            deviations.put(name, value - profile.getLevels().get(name));
+        });
+        return deviations;
+    }
+
+    /** The hosts of the round whose levels lie closest to the host's (mean squared difference over shared signals). */
+    private List<String> peers(String hostId, Map<String, HostRiskProfile> profiles, Iterable<String> inRound) {
+        Map<String, Double> own = profiles.get(hostId).getLevels();
+        Map<String, Double> distance = new HashMap<>();
+        for (String other : inRound) {
+            if (!other.equals(hostId)) {
+                distance.put(other, distance(own, profiles.get(other).getLevels()));
+            }
+        }
+        return distance.entrySet().stream()
+                .sorted(Map.Entry.<String, Double>comparingByValue().thenComparing(Map.Entry.comparingByKey()))
+                .limit(settings.peers())
+                .map(Map.Entry::getKey)
+                .toList();
+    }
+
+    private static double distance(Map<String, Double> a, Map<String, Double> b) {
+        double sum = 0;
+        int shared = 0;
+        for (Map.Entry<String, Double> level : a.entrySet()) {
+            Double other = b.get(level.getKey());
+            if (other != null) {
+                double d = level.getValue() - other;
+                sum += d * d;
+                shared++;
+            }
+        }
+        return shared == 0 ? Double.MAX_VALUE : sum / shared;
+    }
+
+    /** Without a peer that has the signal, the host's own deviation stands. */
+    private static Map<String, Double> netOfPeers(String hostId, Map<String, Map<String, Double>> deviations,
+                                                  List<String> peers) {
+        Map<String, Double> net = new HashMap<>();
+        deviations.get(hostId).forEach((name, deviation) -> {
+            double[] others = peers.stream().map(deviations::get).filter(d -> d.containsKey(name))
+                    .mapToDouble(d -> d.get(name)).sorted().toArray();
+            net.put(name, deviation - median(others));
+        });
+        return net;
+    }
+
+    private static double median(double[] sorted) {
+        int n = sorted.length;
+        if (n == 0) {
+            return 0;
+        }
+        return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
+    }
+
+    private Map<String, Double> standardize(HostRiskProfile profile, Map<String, Double> net) {
+        Map<String, Double> z = new HashMap<>();
+        net.forEach((name, value) -> {
+            double mean = profile.getDeviationMeans().getOrDefault(name, 0.0);
+            double std = Math.max(settings.scaleFloor(),
+                    Math.sqrt(profile.getDeviationVariances().getOrDefault(name, 0.0)));
+            z.put(name, Math.max(-settings.clip(), Math.min(settings.clip(), (value - mean) / std)));
+        });
+        return z;
+    }
+
+    private Assessment assess(HostRiskProfile profile, Map<String, Double> z, Instant at) {
+        boolean scored = profile.getSamples() >= settings.warmupRounds();
+        Map<String, Double> drivers = new LinkedHashMap<>();
+        if (scored) {
+            z.entrySet().stream()
+                    .sorted(Comparator.comparingDouble((Map.Entry<String, Double> e) -> -Math.abs(e.getValue()))
+                            .thenComparing(Map.Entry.comparingByKey()))
+                    .limit(settings.topSignals())
+                    .forEach(e -> drivers.put(e.getKey(), e.getValue()));
+        }
+        double raw = drivers.values().stream().mapToDouble(Math::abs).sum() / settings.topSignals() / settings.clip();
+        double risk = settings.smoothing() * raw + (1 - settings.smoothing()) * profile.getRisk();
+        profile.setRisk(risk);
+        return new Assessment(profile.getHostId(), risk, scored, drivers, transition(profile, risk, at));
+    }
+
+    private Transition transition(HostRiskProfile profile, double risk, Instant at) {
+        Transition transition = hysteresis.next(profile.getAlertingSince() != null, risk);
+        if (transition == Transition.RAISED) {
+            profile.setAlertingSince(at);
+        } else if (transition == Transition.CLEARED) {
+            profile.setAlertingSince(null);
+        }
+        return transition;
+    }
+
+    /** Through the warm-up every round weighs alike (a running mean); then the moving weights take over. */
+    private void learn(HostRiskProfile profile, Map<String, Double> net, Map<String, Double> deviations, Instant at) {
+        long n = profile.getSamples();
+        boolean warming = n < settings.warmupRounds();
+        double levelWeight = warming ? 1.0 / (n + 1) : settings.levelAlpha();
+        double deviationWeight = warming ? Math.max(1.0 / (n + 1), settings.deviationAlpha()) : settings.deviationAlpha();
+        Map<String, Double> means = profile.getDeviationMeans();
+        Map<String, Double> variances = profile.getDeviationVariances();
+        net.forEach((name, value) -> {
+            double mean = means.getOrDefault(name, 0.0);
+            double delta = value - mean;
+            means.put(name, mean + deviationWeight * delta);
+            variances.put(name, (1 - deviationWeight)
+                    * (variances.getOrDefault(name, 0.0) + deviationWeight * delta * delta));
+            profile.getLevels().merge(name, levelWeight * deviations.get(name), Double::sum);
+        });
+        profile.setSamples(n + 1);
+        profile.setLastSeen(at);
+    }
+}

@@ -1,0 +1,59 @@
+package dev.foresight.domain.hostrisk;
+
+import java.time.Duration;
+
+/**
+ * Tunables of continuous host risk ({@link HostRiskScorer}).
+ *
+ * @param round           samples of a service's hosts within one round are scored together, against each other
+ * @param restartAfter    a host silent for longer starts learning afresh: its old levels describe another regime
+ * @param warmupRounds    rounds a host learns before it is scored
+ * @param levelAlpha      weight of a new round in a signal's moving level (1/60: a one-hour memory at one round a minute)
+ * @param deviationAlpha  weight of a new round in the moving mean and variance of a signal's deviation from its peers
+ * @param peers           how many hosts of the service a host is compared with: those whose levels are closest to its
+ *                        own (masters come out compared with masters, replicas with replicas)
+ * @param topSignals      the risk is the mean of the host's this many most deviating signals
+ * @param clip            |z| of a signal is capped, so one wild signal cannot make a host risky alone
+ * @param scaleFloor      smallest standard deviation of a log1p signal, so a signal that never moved cannot alarm on
+ *                        its first small step
+ * @param smoothing       weight of the newest round in the smoothed risk
+ * @param alertThreshold  risk at which an alert is raised
+ * @param exitThreshold   risk below which the alert is cleared (hysteresis: below {@code alertThreshold})
+ */
+public record HostRiskSettings(Duration round, Duration restartAfter, int warmupRounds, double levelAlpha,
+                               double deviationAlpha, int peers, int topSignals, double clip, double scaleFloor,
+                               double smoothing, double alertThreshold, double exitThreshold) {
+
+    public HostRiskSettings {
+        boolean timing = !round.isNegative() && !round.isZero() && restartAfter.compareTo(round) > 0 && warmupRounds >= 1;
+        boolean rates = fraction(levelAlpha) && fraction(deviationAlpha) && fraction(smoothing);
+        boolean scoring = peers >= 1 && topSignals >= 1 && clip > 0 && scaleFloor > 0;
+        boolean alerting = fraction(alertThreshold) && exitThreshold >= 0 && exitThreshold <= alertThreshold;
+        if (!(timing && rates && scoring && alerting)) {
+            throw new IllegalArgumentException("invalid host risk settings: " + this);
+        }
+    }
+
+    /**
+     * Fixed before any faulty run was scored, except the alert threshold, which is the 97th percentile of the
+     * per-minute highest risk over the first half of a normal week of a 20-host cluster (README, "Host
+     * failure risk"): 3% of normal minutes in alert leaves room in a 5% budget for drift between weeks.
+     */
+    public static HostRiskSettings defaults() {
+        return new HostRiskSettings(Duration.ofMinutes(1), Duration.ofMinutes(30), 20, 1.0 / 60, 1.0 / 1440, 4, 5,
+                5, 0.05, 0.3, 0.83, 0.7);
+    }
+
+    public HostRiskSettings withThresholds(double alert, double exit) {
+        return new HostRiskSettings(round, restartAfter, warmupRounds, levelAlpha, deviationAlpha, peers, topSignals,
+                clip, scaleFloor, smoothing, alert, exit);
+    }
+
+    public AlertHysteresis hysteresis() {
+        return new AlertHysteresis(alertThreshold, exitThreshold);
+    }
+
+    private static boolean fraction(double value) {
+        return value > 0 && value <= 1;
+    }
+}

@@ -1,0 +1,91 @@
+package dev.foresight.topology.hostrisk;
+
+import dev.foresight.domain.hostrisk.HostRiskScorer;
+import dev.foresight.domain.hostrisk.HostRiskSettings;
+import dev.foresight.schema.commands.Alert;
+import dev.foresight.schema.commands.RiskScore;
+import dev.foresight.schema.events.TelemetryEvent;
+import dev.foresight.schema.state.HostRiskProfile;
+import dev.foresight.schema.state.HostRiskRound;
+import dev.foresight.serde.AvroSerdes;
+import dev.foresight.topics.Topic;
+import dev.foresight.topology.Sinks;
+import java.util.Set;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.common.serialization.Serde;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.kstream.Branched;
+import org.apache.kafka.streams.kstream.KStream;
+import org.apache.kafka.streams.kstream.Named;
+import org.apache.kafka.streams.kstream.Repartitioned;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorSupplier;
+import org.apache.kafka.streams.state.StoreBuilder;
+import org.apache.kafka.streams.state.Stores;
+
+/**
+ * Continuous host failure risk: every host of every service is scored each round, in and out of
+ * deployments, against its own levels and its closest peers ({@link HostRiskScorer}).
+ *
+ * <p><b>Input:</b> validated telemetry (key hostId).
+ * <b>Repartition:</b> {@value #BY_SERVICE} (key serviceId), so one task sees every host of a service.
+ * <b>Stores:</b> {@value #ROUND_STORE} (serviceId → HostRiskRound, the open round), {@value #PROFILE_STORE}
+ * (serviceId/hostId → HostRiskProfile). Persistent and changelogged.
+ * <b>Outputs</b> ({@link HostRiskTopics}): the risk-score topic (RiskScore with no deploymentId, key hostId)
+ * and the alert topic (Alert of kind {@value HostRiskOutputs#ALERT_KIND}, raised and cleared with hysteresis, key hostId).
+ */
+public final class HostRiskScoring {
+
+    public static final String BY_SERVICE = "hostrisk-telemetry-by-service";
+    public static final String ROUND_STORE = "hostrisk-round-store";
+    public static final String PROFILE_STORE = "hostrisk-profile-store";
+
+    private final HostRiskSettings settings;
+    private final HostRiskTopics topics;
+    private final Serde<TelemetryEvent> telemetrySerde;
+    private final Serde<HostRiskRound> roundSerde;
+    private final Serde<HostRiskProfile> profileSerde;
+
+    public HostRiskScoring(AvroSerdes serdes, HostRiskSettings settings, HostRiskTopics topics) {
+        this.settings = settings;
+        this.topics = topics;
+        this.telemetrySerde = serdes.valueSerde();
+        this.roundSerde = serdes.valueSerde();
+        this.profileSerde = serdes.valueSerde();
+    }
+
+    public void build(KStream<String, TelemetryEvent> telemetry) {
+        telemetry.selectKey((hostId, sample) -> sample.getServiceId(), Named.as("hostrisk-key-by-service"))
+                .repartition(Repartitioned.<String, TelemetryEvent>as(BY_SERVICE)
+                        .withKeySerde(Serdes.String()).withValueSerde(telemetrySerde))
+                .process(new ScoreSupplier(), Named.as("hostrisk-score"))
+                .split(Named.as("hostrisk-output-"))
+                .branch((hostId, out) -> out instanceof RiskScore,
+                        Branched.withConsumer(scores -> sink(scores, RiskScore.class, topics.riskScores(), "risk"),
+                                "risk"))
+                .defaultBranch(Branched.withConsumer(alerts -> sink(alerts, Alert.class, topics.alerts(), "alert"),
+                        "alert"));
+    }
+
+    private static <V extends SpecificRecord> void sink(KStream<String, SpecificRecord> outputs, Class<V> type,
+                                                        Topic<String, V> topic, String name) {
+        outputs.mapValues(type::cast, Named.as("hostrisk-" + name + "-unwrap"))
+                .to(topic.name(), Sinks.produced(topic, "hostrisk-" + name + "-sink"));
+    }
+
+    private final class ScoreSupplier implements ProcessorSupplier<String, TelemetryEvent, String, SpecificRecord> {
+
+        @Override
+        public Processor<String, TelemetryEvent, String, SpecificRecord> get() {
+            return new HostRiskProcessor(new HostRiskScorer(settings));
+        }
+
+        @Override
+        public Set<StoreBuilder<?>> stores() {
+            return Set.of(
+                    Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(ROUND_STORE), Serdes.String(), roundSerde),
+                    Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(PROFILE_STORE), Serdes.String(),
+                            profileSerde).withCachingEnabled());
+        }
+    }
+}

@@ -1,0 +1,144 @@
+package dev.foresight.topology.orchestration;
+
+import dev.foresight.domain.orchestration.EnvironmentPolicy;
+import dev.foresight.domain.orchestration.ServiceGraph;
+import dev.foresight.domain.orchestration.ServiceNode;
+import dev.foresight.domain.orchestration.ServiceOrchestrator;
+import dev.foresight.domain.orchestration.ServiceStatus;
+import dev.foresight.domain.orchestration.StartupPlan;
+import dev.foresight.ingest.EventFamilies;
+import dev.foresight.schema.events.EnvironmentDefinition;
+import dev.foresight.schema.events.HealthCheckEvent;
+import dev.foresight.schema.events.ServiceDefinition;
+import dev.foresight.schema.events.ServiceTopologyEvent;
+import dev.foresight.schema.state.OrchestratedService;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.processor.PunctuationType;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.KeyValueStore;
+
+/**
+ * One environment's orchestration, keyed by environment: topology edits are stored and re-planned,
+ * health checks go through {@link CheckHandler}. The graph and policy of each environment are derived
+ * from the topology store and cached until the next edit of that environment.
+ */
+final class OrchestrationProcessor implements Processor<String, SpecificRecord, String, OrchestrationOutput> {
+
+    private final OrchestrationSettings settings;
+    private final Map<String, Environment> environments = new HashMap<>();
+    private ProcessorContext<String, OrchestrationOutput> context;
+    private KeyValueStore<String, ServiceTopologyEvent> topology;
+    private KeyValueStore<String, OrchestratedService> services;
+    private KeyValueStore<String, dev.foresight.schema.commands.StartupPlan> plans;
+    private boolean replanDue = true;
+    private long lastEditMs;
+
+    /** An environment's graph and policy as of its last edit. */
+    record Environment(String name, ServiceGraph graph, ServiceOrchestrator orchestrator) {
+    }
+
+    OrchestrationProcessor(OrchestrationSettings settings) {
+        this.settings = settings;
+    }
+
+    @Override
+    public void init(ProcessorContext<String, OrchestrationOutput> context) {
+        this.context = context;
+        this.topology = context.getStateStore(ServiceOrchestration.TOPOLOGY_STORE);
+        this.services = context.getStateStore(ServiceOrchestration.SERVICE_STORE);
+        this.plans = context.getStateStore(ServiceOrchestration.PLAN_STORE);
+        context.schedule(settings.planInterval(), PunctuationType.WALL_CLOCK_TIME, now -> replan(now));
+    }
+
+    @Override
+    public void process(Record<String, SpecificRecord> record) {
+        if (record.value() instanceof ServiceTopologyEvent edit) {
+            topology.put(EventFamilies.topologyKey(edit), edit);
+            environments.remove(edit.getEnvironment());
+            replanDue = true;
+            lastEditMs = context.currentSystemTimeMs();
+        } else if (record.value() instanceof HealthCheckEvent check) {
+            Environment env = environment(check.getEnvironment());
+            if (env.graph().contains(check.getServiceId())) {
+                new CheckHandler(env, settings.dependencySilence(), this::load, this::store, out -> context.forward(record.withValue(out)
+                        .withKey(out instanceof OrchestrationOutput.Rollback r ? r.command().getDeploymentId()
+                                : OrchestrationCommands.key(env.name(), check.getServiceId()))))
+                        .handle(OrchestrationRecords.check(check), check.getEventId(), context.currentSystemTimeMs());
+            }
+        }
+    }
+
+    private Environment environment(String name) {
+        return environments.computeIfAbsent(name, this::readEnvironment);
+    }
+
+    private Environment readEnvironment(String name) {
+        List<ServiceNode> nodes = new ArrayList<>();
+        try (KeyValueIterator<String, ServiceTopologyEvent> it = topology.prefixScan(name + "/", new StringSerializer())) {
+            it.forEachRemaining(kv -> {
+                if (kv.value.getPayload() instanceof ServiceDefinition d && !d.getRemoved()) {
+                    nodes.add(OrchestrationRecords.node(d));
+                }
+            });
+        }
+        EnvironmentPolicy policy = Optional.ofNullable(topology.get(name))
+                .filter(e -> e.getPayload() instanceof EnvironmentDefinition)
+                .map(e -> OrchestrationRecords.policy((EnvironmentDefinition) e.getPayload(), settings.defaultPolicy()))
+                .orElse(settings.defaultPolicy());
+        return new Environment(name, ServiceGraph.of(nodes), new ServiceOrchestrator(policy));
+    }
+
+    /**
+     * Emits the plan of every environment whose plan changed since the last one emitted, once no edit has
+     * arrived for a plan interval: edits of one topology come from several partitions, not at once.
+     */
+    private void replan(long nowMs) {
+        if (!replanDue || nowMs - lastEditMs < settings.planInterval().toMillis()) {
+            return;
+        }
+        replanDue = false;
+        List<String> names = new ArrayList<>();
+        try (KeyValueIterator<String, ServiceTopologyEvent> it = topology.all()) {
+            it.forEachRemaining(kv -> {
+                if (!names.contains(kv.value.getEnvironment())) {
+                    names.add(kv.value.getEnvironment());
+                }
+            });
+        }
+        names.forEach(name -> replan(environment(name), nowMs));
+    }
+
+    private void replan(Environment env, long nowMs) {
+        List<String> problems = env.graph().problems();
+        StartupPlan plan = problems.isEmpty() ? env.graph().plan()
+                : new StartupPlan(List.of());
+        dev.foresight.schema.commands.StartupPlan previous = plans.get(env.name());
+        if (previous != null && previous.getGroups().equals(plan.groups()) && previous.getProblems().equals(problems)) {
+            return;
+        }
+        dev.foresight.schema.commands.StartupPlan emitted = OrchestrationCommands.plan(env.name(), plan, problems,
+                Instant.ofEpochMilli(nowMs), env.graph().services().size());
+        plans.put(env.name(), emitted);
+        context.forward(new Record<>(env.name(), new OrchestrationOutput.Plan(emitted), nowMs));
+    }
+
+    private ServiceStatus load(String environment, String serviceId) {
+        OrchestratedService stored = services.get(OrchestrationCommands.key(environment, serviceId));
+        return stored == null ? ServiceStatus.initial() : OrchestrationRecords.status(stored);
+    }
+
+    private void store(String environment, String serviceId, ServiceStatus status) {
+        services.put(OrchestrationCommands.key(environment, serviceId),
+                OrchestrationRecords.record(environment, serviceId, status));
+    }
+}

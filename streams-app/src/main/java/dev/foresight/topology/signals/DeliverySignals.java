@@ -1,0 +1,130 @@
+package dev.foresight.topology.signals;
+
+import dev.foresight.schema.commands.Alert;
+import dev.foresight.schema.commands.AlertChange;
+import dev.foresight.schema.commands.AlertSeverity;
+import dev.foresight.schema.commands.AnomalyScore;
+import dev.foresight.schema.common.Decision;
+import dev.foresight.schema.events.DeploymentEvent;
+import dev.foresight.schema.events.PipelineEvent;
+import dev.foresight.schema.events.TelemetryEvent;
+import dev.foresight.schema.state.SeriesBucket;
+import dev.foresight.schema.state.SeriesPoint;
+import dev.foresight.serde.AvroSerdes;
+import dev.foresight.topology.Sinks;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Map;
+import org.apache.kafka.common.serialization.Serde;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.common.utils.Bytes;
+import org.apache.kafka.streams.kstream.Grouped;
+import org.apache.kafka.streams.kstream.KGroupedStream;
+import org.apache.kafka.streams.kstream.KStream;
+import org.apache.kafka.streams.kstream.KTable;
+import org.apache.kafka.streams.kstream.Materialized;
+import org.apache.kafka.streams.kstream.Named;
+import org.apache.kafka.streams.kstream.Repartitioned;
+import org.apache.kafka.streams.kstream.Suppressed;
+import org.apache.kafka.streams.kstream.TimeWindows;
+import org.apache.kafka.streams.kstream.Windowed;
+import org.apache.kafka.streams.state.WindowStore;
+
+/**
+ * The delivery signals of every service as a queryable series store, scored online for anomalies.
+ *
+ * <p>Inputs: validated telemetry, pipeline and deployment events. Repartition: {@code signals-by-series}
+ * (key {@code <serviceId>/<metric>}). Stores: {@value #FINE_STORE} and {@value #COARSE_STORE} (window
+ * stores of {@link SeriesBucket}), {@value SeriesScoring#WATCH_STORE} (each series' detector and alert
+ * state), the suppression buffer {@code signals-fine-closed}. Outputs ({@link SignalsTopics}): an {@link AnomalyScore} per closed
+ * fine bucket on the anomaly topic, an {@link Alert} when a series' alert is raised or cleared on the
+ * alert topic.
+ */
+public final class DeliverySignals {
+
+    public static final String FINE_STORE = "signals-fine-store";
+    public static final String COARSE_STORE = "signals-coarse-store";
+    static final String DETECTOR = "signals-anomaly-detector";
+
+    private final SignalsSettings settings;
+    private final SignalsTopics topics;
+    private final Serde<SeriesPoint> pointSerde;
+    private final Serde<SeriesBucket> bucketSerde;
+
+    public DeliverySignals(AvroSerdes serdes, SignalsSettings settings, SignalsTopics topics) {
+        this.settings = settings;
+        this.topics = topics;
+        this.pointSerde = serdes.valueSerde();
+        this.bucketSerde = serdes.valueSerde();
+    }
+
+    public void build(KStream<String, TelemetryEvent> telemetry, KStream<String, PipelineEvent> pipelines,
+                      KStream<String, DeploymentEvent> deployments) {
+        KGroupedStream<String, SeriesPoint> series = bySeries(telemetry, pipelines, deployments);
+        KTable<Windowed<String>, SeriesBucket> fine = buckets(series, settings.fineStep(), settings.fineRetention(),
+                FINE_STORE);
+        buckets(series, settings.coarseStep(), settings.coarseRetention(), COARSE_STORE);
+        KStream<String, AnomalyScore> scores = score(fine);
+        scores.to(topics.anomalies().name(), Sinks.produced(topics.anomalies(), "signals-anomaly-sink"));
+        alerts(scores);
+    }
+
+    private KGroupedStream<String, SeriesPoint> bySeries(KStream<String, TelemetryEvent> telemetry,
+                                                         KStream<String, PipelineEvent> pipelines,
+                                                         KStream<String, DeploymentEvent> deployments) {
+        return telemetry.flatMap((host, event) -> SeriesPoints.of(event), Named.as("signals-telemetry-points"))
+                .merge(pipelines.flatMap((service, event) -> SeriesPoints.of(event),
+                        Named.as("signals-pipeline-points")), Named.as("signals-merge-pipeline"))
+                .merge(deployments.flatMap((id, event) -> SeriesPoints.of(event),
+                        Named.as("signals-deployment-points")), Named.as("signals-merge-deployment"))
+                .repartition(Repartitioned.<String, SeriesPoint>as("signals-by-series")
+                        .withKeySerde(Serdes.String()).withValueSerde(pointSerde))
+                .groupByKey(Grouped.with("signals-series-group", Serdes.String(), pointSerde));
+    }
+
+    private KTable<Windowed<String>, SeriesBucket> buckets(KGroupedStream<String, SeriesPoint> series, Duration step,
+                                                           Duration retention, String store) {
+        return series.windowedBy(TimeWindows.ofSizeAndGrace(step, settings.grace()))
+                .aggregate(() -> new SeriesBucket(0L, 0.0, 0.0, 0.0), (key, point, bucket) -> add(bucket, point),
+                        Named.as(store.replace("-store", "-aggregate")),
+                        Materialized.<String, SeriesBucket, WindowStore<Bytes, byte[]>>as(store)
+                                .withKeySerde(Serdes.String()).withValueSerde(bucketSerde)
+                                .withRetention(retention.plus(settings.grace())));
+    }
+
+    static SeriesBucket add(SeriesBucket bucket, SeriesPoint point) {
+        double value = point.getValue();
+        boolean first = bucket.getCount() == 0;
+        return new SeriesBucket(bucket.getCount() + 1, bucket.getSum() + value,
+                first ? value : Math.min(bucket.getMin(), value), first ? value : Math.max(bucket.getMax(), value));
+    }
+
+    private KStream<String, AnomalyScore> score(KTable<Windowed<String>, SeriesBucket> fine) {
+        return fine.suppress(Suppressed.<Windowed<String>>untilWindowCloses(Suppressed.BufferConfig.unbounded())
+                        .withName("signals-fine-closed"))
+                .toStream(Named.as("signals-fine-closed-stream"))
+                .process(new SeriesScoring(settings), Named.as("signals-score"));
+    }
+
+    private void alerts(KStream<String, AnomalyScore> scores) {
+        scores.filter((key, score) -> score.getAlertChange() != AlertChange.NONE, Named.as("signals-alert-changes"))
+                .mapValues(DeliverySignals::alert, Named.as("signals-alert"))
+                .to(topics.alerts().name(), Sinks.produced(topics.alerts(), "signals-alert-sink"));
+    }
+
+    static Alert alert(String key, AnomalyScore score) {
+        boolean raised = score.getAlertChange() == AlertChange.RAISED;
+        String message = String.format(Locale.ROOT, "%s of %s %s at %s (value %.4g, score %.2f)", score.getMetric(),
+                score.getServiceId(), raised ? "is anomalous" : "is back to normal", score.getWindowStart(),
+                score.getValue(), score.getScore());
+        Decision decision = Decision.newBuilder().setMadeBy(DETECTOR).setVersion("1")
+                .setInputs(Map.of("value", score.getValue(), "score", score.getScore()))
+                .setThresholds(Map.of("raise", 0.5, "clearBelow", 0.3))
+                .setExplanation(raised ? "score at or above the alert level" : "scores stayed below the clear level")
+                .build();
+        return Alert.newBuilder().setAlertId(key + "@" + score.getWindowStart().toEpochMilli())
+                .setIssuedAt(score.getWindowStart()).setKind(raised ? "anomaly" : "anomaly-cleared")
+                .setSeverity(raised ? AlertSeverity.WARNING : AlertSeverity.INFO).setSubject(key)
+                .setMessage(message).setExpected(null).setActual(score.getValue()).setDecision(decision).build();
+    }
+}

@@ -1,0 +1,135 @@
+package dev.foresight.domain.hostrisk;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.foresight.domain.hostrisk.HostRiskScorer.Assessment;
+import dev.foresight.domain.hostrisk.AlertHysteresis.Transition;
+import dev.foresight.schema.state.HostRiskProfile;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+
+class HostRiskScorerTest {
+
+    private static final Instant START = Instant.parse("2026-01-05T08:00:00Z");
+    private static final List<String> HOSTS = List.of("h1", "h2", "h3", "h4", "h5", "h6", "h7", "h8", "h9", "h10");
+
+    private final HostRiskScorer scorer = new HostRiskScorer(HostRiskSettings.defaults().withThresholds(0.6, 0.4));
+    private final Map<String, HostRiskProfile> profiles = new HashMap<>();
+    private final Random noise = new Random(7);
+
+    @Test
+    void shouldNotScoreAHostBeforeItsWarmUp() {
+        List<Assessment> first = round(0, host -> 1.0);
+        assertTrue(first.stream().noneMatch(Assessment::scored));
+        assertTrue(first.stream().allMatch(a -> a.risk() == 0 && a.drivers().isEmpty()));
+    }
+
+    @Test
+    void shouldRaiseAnAlertNamingTheHostWhoseSignalsLeaveItsBaselineAlone() {
+        steady(60);
+        Map<String, Assessment> hit = null;
+        for (int minute = 60; minute < 70; minute++) {
+            hit = byHost(round(minute, host -> host.equals("h3") ? 4.0 : 1.0));
+            if (hit.get("h3").transition() == Transition.RAISED) {
+                break;
+            }
+        }
+        assertEquals(Transition.RAISED, hit.get("h3").transition());
+        assertEquals(5, hit.get("h3").drivers().size());
+        assertTrue(hit.get("h3").drivers().values().stream().allMatch(z -> z > 2), hit.get("h3").drivers().toString());
+        assertTrue(hit.entrySet().stream().filter(e -> !e.getKey().equals("h3"))
+                .allMatch(e -> e.getValue().transition() == Transition.NONE && e.getValue().risk() < 0.4));
+    }
+
+    @Test
+    void shouldNotRaiseAnAlertWhenEveryHostShiftsTogether() {
+        steady(60);
+        for (int minute = 60; minute < 80; minute++) {
+            List<Assessment> round = round(minute, host -> 3.0);
+            assertTrue(round.stream().allMatch(a -> a.transition() == Transition.NONE), "minute " + minute);
+            assertTrue(round.stream().allMatch(a -> a.risk() < 0.4), "minute " + minute);
+        }
+    }
+
+    @Test
+    void shouldKeepTheAlertUntilRiskFallsBelowTheExitThreshold() {
+        steady(60);
+        int minute = 60;
+        while (byHost(round(minute++, host -> host.equals("h3") ? 4.0 : 1.0)).get("h3").transition() != Transition.RAISED) {
+            assertTrue(minute < 80, "never raised");
+        }
+        Assessment recovering = null;
+        do {
+            recovering = byHost(round(minute++, host -> 1.0)).get("h3");
+            if (recovering.risk() >= 0.4) {
+                assertEquals(Transition.NONE, recovering.transition(), "cleared above the exit threshold");
+            }
+        } while (recovering.transition() != Transition.CLEARED && minute < 120);
+        assertEquals(Transition.CLEARED, recovering.transition());
+        assertTrue(recovering.risk() < 0.4);
+        assertTrue(profiles.get("h3").getAlertingSince() == null);
+    }
+
+    @Test
+    void shouldStartLearningAfreshAfterASilenceLongerThanTheRestart() {
+        steady(60);
+        Duration silence = HostRiskSettings.defaults().restartAfter().plusMinutes(1);
+        List<Assessment> after = scorer.score("svc", START.plus(Duration.ofMinutes(60)).plus(silence),
+                signals(host -> 5.0), profiles);
+        assertTrue(after.stream().noneMatch(Assessment::scored), "levels of another regime would all alarm");
+        assertEquals(1, profiles.get("h1").getSamples());
+    }
+
+    @Test
+    void shouldCompareAHostWithThePeersWhoseLevelsAreClosest() {
+        // h1-h5 run ten times the load of h6-h10; a burst on the big five must not make the small ones risky
+        for (int minute = 0; minute < 60; minute++) {
+            round(minute, host -> big(host) ? 10.0 : 1.0);
+        }
+        for (int minute = 60; minute < 70; minute++) {
+            Map<String, Assessment> round = byHost(round(minute, host -> big(host) ? 30.0 : 1.0));
+            assertTrue(round.values().stream().allMatch(a -> a.transition() == Transition.NONE), "minute " + minute);
+        }
+        assertFalse(profiles.get("h1").getAlertingSince() != null);
+    }
+
+    private static boolean big(String host) {
+        return List.of("h1", "h2", "h3", "h4", "h5").contains(host);
+    }
+
+    private void steady(int minutes) {
+        for (int minute = 0; minute < minutes; minute++) {
+            round(minute, host -> 1.0);
+        }
+    }
+
+    private List<Assessment> round(int minute, Function<String, Double> scale) {
+        return scorer.score("svc", START.plus(Duration.ofMinutes(minute)), signals(scale), profiles);
+    }
+
+    /** Six signals per host, each at 100 × scale with 2% noise. */
+    private Map<String, Map<String, Double>> signals(Function<String, Double> scale) {
+        Map<String, Map<String, Double>> round = new HashMap<>();
+        for (String host : HOSTS) {
+            Map<String, Double> values = new HashMap<>();
+            for (String signal : List.of("load", "queue", "sockets", "rx", "tx", "iops")) {
+                values.put(signal, 100 * scale.apply(host) * (1 + 0.02 * noise.nextGaussian()));
+            }
+            round.put(host, values);
+        }
+        return round;
+    }
+
+    private static Map<String, Assessment> byHost(List<Assessment> round) {
+        return round.stream().collect(Collectors.toMap(Assessment::hostId, a -> a));
+    }
+}
