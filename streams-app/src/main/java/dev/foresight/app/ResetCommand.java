@@ -3,6 +3,7 @@ package dev.foresight.app;
 import dev.foresight.config.StreamsProperties;
 import dev.foresight.serde.AvroSerdes;
 import dev.foresight.topology.InternalTopics;
+import dev.foresight.topology.TopologySettings;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
@@ -32,10 +33,12 @@ final class ResetCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
+        TopologySettings settings = cluster.topologySettings(spec.commandLine());
         try (Cluster kafka = Cluster.open(cluster)) {
             Properties props = streams.streamsProperties(kafka);
             String applicationId = StreamsProperties.applicationId(props);
-            InternalTopics internal = InternalTopics.of(StreamsApp.topology(AvroSerdes.bundled(), props).describe());
+            InternalTopics internal = InternalTopics.of(StreamsApp.topology(AvroSerdes.bundled(), settings, props)
+                    .describe());
             ApplicationReset reset = new ApplicationReset(kafka.admin(), applicationId, internal.topicsOf(applicationId));
             try {
                 reset.deleteOffsets();

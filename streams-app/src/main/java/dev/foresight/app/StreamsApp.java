@@ -34,19 +34,22 @@ final class StreamsApp implements AutoCloseable {
     private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(30);
 
     private final KafkaStreams streams;
+    private final TopologySettings settings;
 
-    private StreamsApp(KafkaStreams streams) {
+    private StreamsApp(KafkaStreams streams, TopologySettings settings) {
         this.streams = streams;
+        this.settings = settings;
     }
 
     /**
      * Starts processing, after wiping local state that would fail its task on every start; a stream thread that
      * dies takes the client down and reports to {@code stop}.
      */
-    static StreamsApp start(AvroSerdes serdes, Properties streamsProperties, StopSignal stop) {
+    static StreamsApp start(AvroSerdes serdes, TopologySettings settings, Properties streamsProperties,
+                            StopSignal stop) {
         LocalStateCheck.wipeDamagedTasks(Path.of(streamsProperties.getProperty(StreamsConfig.STATE_DIR_CONFIG)),
                 StreamsProperties.applicationId(streamsProperties));
-        KafkaStreams streams = new KafkaStreams(topology(serdes, streamsProperties), streamsProperties);
+        KafkaStreams streams = new KafkaStreams(topology(serdes, settings, streamsProperties), streamsProperties);
         streams.setUncaughtExceptionHandler(error -> {
             LOG.error("Stream thread failed; stopping the application", error);
             return StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
@@ -58,12 +61,12 @@ final class StreamsApp implements AutoCloseable {
             }
         });
         streams.start();
-        return new StreamsApp(streams);
+        return new StreamsApp(streams, settings);
     }
 
     /** What {@code run} executes and {@code reset} derives the internal topics from. */
-    static Topology topology(AvroSerdes serdes, Properties streamsProperties) {
-        return new ForesightTopology(serdes, TopologySettings.defaults()).build(streamsProperties);
+    static Topology topology(AvroSerdes serdes, TopologySettings settings, Properties streamsProperties) {
+        return new ForesightTopology(serdes, settings).build(streamsProperties);
     }
 
     KafkaStreams.State state() {
@@ -76,7 +79,7 @@ final class StreamsApp implements AutoCloseable {
      * @param self this instance's application.server
      */
     QueryServer queryServer(EventSink sink, HostInfo self) {
-        SignalsSettings signals = TopologySettings.defaults().signals();
+        SignalsSettings signals = settings.signals();
         return new QueryServer(streams, WorkflowShadowing.SHADOW_STORE, sink, self).withSeries(new SeriesApi(
                 new StreamsShadowLocator(streams, DeliverySignals.FINE_STORE, self),
                 new StreamsSeriesReader(streams, new SeriesStores(DeliverySignals.FINE_STORE, DeliverySignals.COARSE_STORE,
