@@ -1,12 +1,12 @@
 package dev.foresight.serde;
 
+import dev.foresight.topics.Topic;
+import dev.foresight.topics.TopicSpec;
 import io.apicurio.registry.serde.Legacy4ByteIdHandler;
 import io.apicurio.registry.serde.SerdeConfig;
 import io.apicurio.registry.serde.avro.AvroKafkaDeserializer;
 import io.apicurio.registry.serde.avro.AvroKafkaSerdeConfig;
 import io.apicurio.registry.serde.avro.AvroKafkaSerializer;
-import dev.foresight.topics.Topic;
-import dev.foresight.topics.TopicSpec;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;

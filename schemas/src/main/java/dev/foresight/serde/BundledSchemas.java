@@ -20,6 +20,7 @@ import dev.foresight.schema.events.RequestMetricEvent;
 import dev.foresight.schema.events.ServiceTopologyEvent;
 import dev.foresight.schema.events.TelemetryEvent;
 import dev.foresight.schema.events.WorkflowEvent;
+import dev.foresight.schema.internal.GuardianInput;
 import dev.foresight.schema.state.DeploymentState;
 import dev.foresight.schema.state.FleetBucket;
 import dev.foresight.schema.state.FleetDemandState;
@@ -70,7 +71,7 @@ public final class BundledSchemas {
             ServiceTopologyEvent.getClassSchema(), StartupPlan.getClassSchema(),
             OrchestrationCommand.getClassSchema(), ServiceHealth.getClassSchema(),
             OrchestratedService.getClassSchema(), SeriesForecast.getClassSchema(), SynthesisDecision.getClassSchema(),
-            PipelineVersion.getClassSchema(), PipelineTemplate.getClassSchema());
+            PipelineVersion.getClassSchema(), PipelineTemplate.getClassSchema(), GuardianInput.getClassSchema());
 
     private static final List<String> HISTORY = List.of("TelemetryEvent.v1.avsc", "TelemetryEvent.v2.avsc",
             "WorkflowEvent.v1.avsc", "AllocationCommand.v1.avsc", "DemandReport.v1.avsc", "RiskScore.v1.avsc",

@@ -2,6 +2,7 @@ package dev.foresight.app;
 
 import dev.foresight.topics.TopicSpec;
 import dev.foresight.topics.Topics;
+import dev.foresight.topology.TopologySettings;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -26,8 +27,10 @@ final class CleanCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        TopologySettings settings = cluster.topologySettings(spec.commandLine());
         try (Cluster kafka = Cluster.open(cluster)) {
-            Optional<ApplicationReset> reset = ResetCommand.reset(kafka, streams.streamsProperties(kafka), spec);
+            Optional<ApplicationReset> reset = ResetCommand.reset(kafka, streams.streamsProperties(kafka), settings,
+                    spec);
             if (reset.isEmpty()) {
                 return ForesightCli.APP_RUNNING;
             }

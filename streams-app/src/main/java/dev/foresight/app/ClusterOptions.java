@@ -1,6 +1,7 @@
 package dev.foresight.app;
 
 import dev.foresight.config.KafkaProperties;
+import dev.foresight.topology.TopologySettings;
 import java.io.IOException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -10,7 +11,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import picocli.CommandLine;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.TypeConversionException;
 
 /** Where the Kafka cluster is and how to talk to it; shared by every subcommand. */
 final class ClusterOptions {
@@ -21,7 +25,8 @@ final class ClusterOptions {
     String bootstrapServers;
 
     @Option(names = "--config", paramLabel = "FILE",
-            description = "Properties file; keys prefixed 'kafka.' are passed to Kafka (kafka.linger.ms=20).")
+            description = "Properties file; keys prefixed 'kafka.' are passed to Kafka (kafka.linger.ms=20), keys "
+                    + "prefixed 'foresight.' set the topology (foresight.hostRisk.alertThreshold=0.9).")
     Path configFile;
 
     @Option(names = {"-p", "--kafka-property"}, paramLabel = "KEY=VALUE",
@@ -50,6 +55,15 @@ final class ClusterOptions {
             description = "Replication factor of created topics (default: 1 embedded, the broker's "
                     + "default.replication.factor otherwise).")
     Short replicationFactor;
+
+    /** The topology's settings: the defaults with the {@code foresight.*} keys of {@code --config} applied. */
+    TopologySettings topologySettings(CommandLine commandLine) throws IOException {
+        try {
+            return TopologySettingsReader.read(configFile);
+        } catch (TypeConversionException e) {
+            throw new ParameterException(commandLine, "--config " + configFile + ": " + e.getMessage());
+        }
+    }
 
     Optional<String> schemaRegistryUrl() {
         return Optional.ofNullable(schemaRegistryUrl);

@@ -3,6 +3,7 @@ package dev.foresight.app;
 import dev.foresight.config.StreamsProperties;
 import dev.foresight.serde.AvroSerdes;
 import dev.foresight.topology.InternalTopics;
+import dev.foresight.topology.TopologySettings;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -31,8 +32,9 @@ final class ResetCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        TopologySettings settings = cluster.topologySettings(spec.commandLine());
         try (Cluster kafka = Cluster.open(cluster)) {
-            return reset(kafka, streams.streamsProperties(kafka), spec).isPresent()
+            return reset(kafka, streams.streamsProperties(kafka), settings, spec).isPresent()
                     ? ForesightCli.OK : ForesightCli.APP_RUNNING;
         }
     }
@@ -42,10 +44,12 @@ final class ResetCommand implements Callable<Integer> {
      *
      * @return the reset, or empty (told on stderr) while an instance of the app still runs
      */
-    static Optional<ApplicationReset> reset(Cluster kafka, Properties props, CommandSpec spec)
+    static Optional<ApplicationReset> reset(Cluster kafka, Properties props, TopologySettings settings,
+                                            CommandSpec spec)
             throws InterruptedException, ExecutionException {
         String applicationId = StreamsProperties.applicationId(props);
-        InternalTopics internal = InternalTopics.of(StreamsApp.topology(AvroSerdes.bundled(), props).describe());
+        InternalTopics internal = InternalTopics.of(StreamsApp.topology(AvroSerdes.bundled(), settings, props)
+                .describe());
         ApplicationReset reset = new ApplicationReset(kafka.admin(), applicationId, internal.topicsOf(applicationId));
         try {
             reset.deleteOffsets();

@@ -4,6 +4,7 @@ import dev.foresight.config.StreamsProperties;
 import dev.foresight.query.BearerToken;
 import dev.foresight.query.dashboard.DashboardApi;
 import dev.foresight.topics.Topics;
+import dev.foresight.topology.TopologySettings;
 import java.io.PrintWriter;
 import java.time.Clock;
 import java.time.Duration;
@@ -55,9 +56,10 @@ final class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         BearerToken token = http.access();
+        TopologySettings settings = cluster.topologySettings(spec.commandLine());
         try (StopSignal stop = StopSignal.onCtrlC()) {
             try {
-                runUntilStopped(stop, token);
+                runUntilStopped(stop, token, settings);
             } catch (InterruptedException e) {
                 // interrupting the thread that runs the command in-process (a test, an embedding service) stops it
                 // like Ctrl-C; by now everything is closed
@@ -71,7 +73,8 @@ final class RunCommand implements Callable<Integer> {
     }
 
     /** Resources close in reverse order: progress, simulators, REST API, streams, then the (embedded) broker. */
-    private void runUntilStopped(StopSignal stop, BearerToken token) throws Exception {
+    @SuppressWarnings("try") // the resources are held for the scope, and closing waits (it may be interrupted)
+    private void runUntilStopped(StopSignal stop, BearerToken token, TopologySettings settings) throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         try (Cluster kafka = Cluster.open(cluster)) {
             TopicAdmin topics = new TopicAdmin(kafka.admin());
@@ -80,7 +83,7 @@ final class RunCommand implements Callable<Integer> {
             HostInfo endpoint = http.endpoint();
             Properties props = streams.streamsProperties(kafka, endpoint);
             String applicationId = StreamsProperties.applicationId(props);
-            try (StreamsApp app = StreamsApp.start(kafka.serdes(), props, stop);
+            try (StreamsApp app = StreamsApp.start(kafka.serdes(), settings, props, stop);
                  RestApi api = RestApi.start(app, kafka, http.bindAddress, endpoint, token)) {
                 String address = "http://" + endpoint.host() + ":" + endpoint.port();
                 out.printf("foresight '%s' on %s%s, %d topic(s) created, REST API on %s;%s dashboard on %s%s%s; "

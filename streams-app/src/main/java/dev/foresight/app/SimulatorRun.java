@@ -14,6 +14,7 @@ import org.slf4j.LoggerFactory;
  * ahead of the wall clock: ingestion dead-letters events from more than a few minutes in the future (and
  * brokers refuse records over an hour ahead), so once the simulation has caught up it waits for the clock.
  */
+@SuppressWarnings("try") // close() waits for the simulator thread; an interrupt there must reach the caller
 final class SimulatorRun implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(SimulatorRun.class);

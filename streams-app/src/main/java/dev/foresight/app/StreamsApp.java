@@ -11,6 +11,7 @@ import dev.foresight.query.QueryServer;
 import dev.foresight.query.SeriesApi;
 import dev.foresight.query.ShadowCatalogue;
 import dev.foresight.query.StreamsPipelineVersionReader;
+import dev.foresight.query.SeriesStores;
 import dev.foresight.query.StreamsSeriesReader;
 import dev.foresight.query.StreamsShadowCatalogue;
 import dev.foresight.query.StreamsShadowLocator;
@@ -26,8 +27,8 @@ import java.time.Clock;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Properties;
-import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.CloseOptions.GroupMembershipOperation;
+import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.Topology;
@@ -42,10 +43,12 @@ final class StreamsApp implements AutoCloseable {
     private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(30);
 
     private final KafkaStreams streams;
+    private final TopologySettings settings;
     private final PrometheusMetrics metrics;
 
-    private StreamsApp(KafkaStreams streams, PrometheusMetrics metrics) {
+    private StreamsApp(KafkaStreams streams, TopologySettings settings, PrometheusMetrics metrics) {
         this.streams = streams;
+        this.settings = settings;
         this.metrics = metrics;
     }
 
@@ -54,14 +57,15 @@ final class StreamsApp implements AutoCloseable {
      * dies of a damaged store is replaced, one that dies of anything else takes the client down and reports to
      * {@code stop}.
      */
-    static StreamsApp start(AvroSerdes serdes, Properties streamsProperties, StopSignal stop) {
+    static StreamsApp start(AvroSerdes serdes, TopologySettings settings, Properties streamsProperties,
+                            StopSignal stop) {
         LocalStateCheck.wipeDamagedTasks(Path.of(streamsProperties.getProperty(StreamsConfig.STATE_DIR_CONFIG)),
                 StreamsProperties.applicationId(streamsProperties));
         PrometheusMetrics metrics = new PrometheusMetrics();
         Properties props = new Properties();
         props.putAll(streamsProperties);
         props.put(ForesightMetrics.CONFIG, metrics.foresight());
-        Topology topology = topology(serdes.observedBy(RecordMetrics.ofCatalogue(metrics.foresight())), props);
+        Topology topology = topology(serdes.observedBy(RecordMetrics.ofCatalogue(metrics.foresight())), settings, props);
         KafkaStreams streams = new KafkaStreams(topology, props);
         metrics.bind(streams, InternalTopics.of(topology.describe()).stores());
         streams.setUncaughtExceptionHandler(new StreamThreadFailures());
@@ -72,12 +76,12 @@ final class StreamsApp implements AutoCloseable {
             }
         });
         streams.start();
-        return new StreamsApp(streams, metrics);
+        return new StreamsApp(streams, settings, metrics);
     }
 
     /** What {@code run} executes and {@code reset} derives the internal topics from. */
-    static Topology topology(AvroSerdes serdes, Properties streamsProperties) {
-        return new ForesightTopology(serdes, TopologySettings.defaults()).build(streamsProperties);
+    static Topology topology(AvroSerdes serdes, TopologySettings settings, Properties streamsProperties) {
+        return new ForesightTopology(serdes, settings).build(streamsProperties);
     }
 
     KafkaStreams.State state() {
@@ -90,12 +94,14 @@ final class StreamsApp implements AutoCloseable {
      * @param self this instance's application.server
      */
     QueryServer queryServer(EventSink sink, HostInfo self) {
-        SignalsSettings signals = TopologySettings.defaults().signals();
-        return new QueryServer(streams, WorkflowShadowing.SHADOW_STORE, sink, self).withSeries(new SeriesApi(
-                new StreamsShadowLocator(streams, DeliverySignals.FINE_STORE, self),
-                new StreamsSeriesReader(streams, signals), Clock.systemUTC())).withPipelines(new PipelineApi(
-                new StreamsShadowLocator(streams, PipelineSynthesis.PIPELINE_STORE, self),
-                new StreamsPipelineVersionReader(streams, PipelineSynthesis.VERSION_STORE)))
+        SignalsSettings signals = settings.signals();
+        SeriesStores seriesStores = new SeriesStores(DeliverySignals.FINE_STORE, DeliverySignals.COARSE_STORE,
+                signals.fineStep(), signals.coarseStep(), signals.fineRetention());
+        return new QueryServer(streams, WorkflowShadowing.SHADOW_STORE, sink, self)
+                .withSeries(new SeriesApi(new StreamsShadowLocator(streams, DeliverySignals.FINE_STORE, self),
+                        new StreamsSeriesReader(streams, seriesStores), Clock.systemUTC()))
+                .withPipelines(new PipelineApi(new StreamsShadowLocator(streams, PipelineSynthesis.PIPELINE_STORE, self),
+                        new StreamsPipelineVersionReader(streams, PipelineSynthesis.VERSION_STORE)))
                 .withOperations(new OperationsApi(streams::state, metrics::scrape, metrics.foresight()));
     }
 

@@ -212,6 +212,7 @@ final class LadderCommand implements Callable<Integer> {
     }
 
     /** L3 alone, fed live by the simulators at {@code rate} records/s. */
+    @SuppressWarnings("try") // see RungProcess
     private String measureLatency(Backlog backlog, double rate) throws Exception {
         String applicationId = "bench-latency";
         try (RungProcess app = launch(Rung.L3, applicationId, 0, true)) {

@@ -27,6 +27,7 @@ import org.apache.kafka.streams.StreamsConfig;
  * {@link Rung#SINK_TOPIC} with the simulators' producer settings and commits every {@value #COMMIT_MS} ms
  * after a flush (at-least-once), so the group's lag says when it is done, as for the Streams rungs.
  */
+@SuppressWarnings("try") // closing joins the copying thread, and a benchmark may be interrupted meanwhile
 final class RawCopy implements AutoCloseable {
 
     private static final long COMMIT_MS = 500;

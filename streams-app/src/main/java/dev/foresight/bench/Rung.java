@@ -1,7 +1,5 @@
 package dev.foresight.bench;
 
-import dev.foresight.deadletter.DeadLetterSplit;
-import dev.foresight.ingest.IngestStage;
 import dev.foresight.ingest.ValidatedInputs;
 import dev.foresight.serde.AvroSerdes;
 import dev.foresight.topics.TopicSpec;
@@ -65,9 +63,7 @@ enum Rung {
 
     private static Topology ingestOnly(AvroSerdes serdes) {
         StreamsBuilder builder = new StreamsBuilder();
-        DeadLetterSplit deadLetters = new DeadLetterSplit(Topics.DEAD_LETTERS.name(), serdes.valueSerde());
-        ValidatedInputs inputs = new IngestStage(serdes, TopologySettings.defaults().ingest(), deadLetters)
-                .build(builder);
+        ValidatedInputs inputs = ForesightTopology.ingest(builder, serdes, TopologySettings.defaults().ingest());
         sink(inputs.telemetry(), serdes, "telemetry");
         sink(inputs.workflows(), serdes, "workflow");
         sink(inputs.deployments(), serdes, "deployment");

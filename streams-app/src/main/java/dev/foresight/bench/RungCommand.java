@@ -59,6 +59,7 @@ final class RungCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Override
+    @SuppressWarnings("try") // the rung runs for the scope of the try; it is never referenced, only closed
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         Map<String, String> overrides = KafkaProperties.fromAssignments(kafkaProperties);

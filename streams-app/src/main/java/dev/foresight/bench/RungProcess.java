@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /** A {@link RungCommand} in a child JVM: started, told to stop, and its CPU and peak RSS read back. */
+@SuppressWarnings("try") // closing waits for the process to exit, and a benchmark may be interrupted meanwhile
 final class RungProcess implements AutoCloseable {
 
     private final Process process;

@@ -25,6 +25,7 @@ public final class StreamsProperties {
      * @param overrides        Kafka settings from file, environment and flags; they win over our defaults
      * @param registryUrl      Apicurio Registry, or empty for the bundled schemas
      */
+    @SuppressWarnings("deprecation") // the global-handler switch: deprecated in 4.3, yet unset it warns on every start
     public static Properties create(String bootstrapServers, Map<String, String> overrides,
                                     Optional<String> registryUrl) {
         Properties props = new Properties();

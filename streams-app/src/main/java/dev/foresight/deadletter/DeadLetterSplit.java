@@ -1,8 +1,7 @@
 package dev.foresight.deadletter;
 
 import dev.foresight.schema.errors.DeadLetter;
-import org.apache.kafka.common.serialization.Serde;
-import org.apache.kafka.common.serialization.Serdes;
+import dev.foresight.topics.Topic;
 import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
@@ -14,12 +13,10 @@ import org.apache.kafka.streams.kstream.Produced;
  */
 public final class DeadLetterSplit {
 
-    private final String deadLetterTopic;
-    private final Serde<DeadLetter> deadLetterSerde;
+    private final Topic<String, DeadLetter> deadLetters;
 
-    public DeadLetterSplit(String deadLetterTopic, Serde<DeadLetter> deadLetterSerde) {
-        this.deadLetterTopic = deadLetterTopic;
-        this.deadLetterSerde = deadLetterSerde;
+    public DeadLetterSplit(Topic<String, DeadLetter> deadLetters) {
+        this.deadLetters = deadLetters;
     }
 
     /**
@@ -30,7 +27,7 @@ public final class DeadLetterSplit {
                                         String accepted) {
         checked.filterNot((key, c) -> c.isValid(), Named.as(prefix + "-" + rejected))
                 .mapValues(Checked::deadLetter, Named.as(prefix + "-dead-letter"))
-                .to(deadLetterTopic, Produced.with(Serdes.String(), deadLetterSerde)
+                .to(deadLetters.name(), Produced.with(deadLetters.keySerde(), deadLetters.valueSerde())
                         .withName(prefix + "-dead-letter-sink"));
         return checked.filter((key, c) -> c.isValid(), Named.as(prefix + "-" + accepted))
                 .mapValues(Checked::value, Named.as(prefix + "-event"));

@@ -6,7 +6,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 import org.apache.avro.AvroRuntimeException;
 import org.apache.avro.Schema;
 
@@ -23,7 +22,13 @@ final class Checks {
 
     @SafeVarargs
     static Optional<String> first(Optional<String>... checks) {
-        return Stream.of(checks).flatMap(Optional::stream).findFirst();
+        // a loop, not Stream.of(checks): handing the generic varargs array on would be heap pollution
+        for (Optional<String> check : checks) {
+            if (check.isPresent()) {
+                return check;
+            }
+        }
+        return Optional.empty();
     }
 
     static Optional<String> present(String field, String value) {

@@ -31,7 +31,6 @@ import dev.foresight.schema.events.TelemetryEvent;
 import dev.foresight.schema.events.TestRunFinished;
 import dev.foresight.schema.events.UpstreamReleased;
 import dev.foresight.schema.events.WorkflowEvent;
-import dev.foresight.topics.Topics;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -58,7 +57,7 @@ public final class EventFamilies {
     static final int MAX_STAGES = 200;
 
     public static final EventFamily<TelemetryEvent> TELEMETRY = new EventFamily<>(
-            "telemetry", Topics.TELEMETRY, TelemetryEvent::getHostId,
+            "telemetry", TelemetryEvent::getHostId,
             TelemetryEvent::getEventId, TelemetryEvent::getTimestamp,
             (key, e, now) -> first(
                     present("hostId", e.getHostId()), present("serviceId", e.getServiceId()),
@@ -72,28 +71,28 @@ public final class EventFamilies {
                     allInRange("kpis", e.getKpis(), -MAX_KPI, MAX_KPI)));
 
     public static final EventFamily<WorkflowEvent> WORKFLOWS = new EventFamily<>(
-            "workflow", Topics.WORKFLOWS, WorkflowEvent::getWorkflowId,
+            "workflow", WorkflowEvent::getWorkflowId,
             WorkflowEvent::getEventId, WorkflowEvent::getTimestamp,
             (key, e, now) -> first(
                     present("workflowId", e.getWorkflowId()), present("workflowType", e.getWorkflowType()),
                     present("eventId", e.getEventId()), workflowPayload(e.getPayload())));
 
     public static final EventFamily<DeploymentEvent> DEPLOYMENTS = new EventFamily<>(
-            "deployment", Topics.DEPLOYMENTS, DeploymentEvent::getDeploymentId,
+            "deployment", DeploymentEvent::getDeploymentId,
             DeploymentEvent::getEventId, DeploymentEvent::getTimestamp,
             (key, e, now) -> first(
                     present("deploymentId", e.getDeploymentId()), present("serviceId", e.getServiceId()),
                     present("eventId", e.getEventId()), deploymentPayload(e.getPayload())));
 
     public static final EventFamily<PipelineEvent> PIPELINES = new EventFamily<>(
-            "pipeline", Topics.PIPELINES, PipelineEvent::getServiceId,
+            "pipeline", PipelineEvent::getServiceId,
             PipelineEvent::getEventId, PipelineEvent::getTimestamp,
             (key, e, now) -> first(
                     present("serviceId", e.getServiceId()), present("eventId", e.getEventId()),
                     pipelinePayload(e.getPayload())));
 
     public static final EventFamily<HealthCheckEvent> HEALTH = new EventFamily<>(
-            "health", Topics.HEALTH, HealthCheckEvent::getServiceId,
+            "health", HealthCheckEvent::getServiceId,
             HealthCheckEvent::getEventId, HealthCheckEvent::getTimestamp,
             (key, e, now) -> first(
                     present("serviceId", e.getServiceId()), present("instanceId", e.getInstanceId()),
@@ -107,13 +106,13 @@ public final class EventFamilies {
 
     /** Key: environment/serviceId for a service, environment for the environment's settings. */
     public static final EventFamily<ServiceTopologyEvent> SERVICE_TOPOLOGY = new EventFamily<>(
-            "service-topology", Topics.SERVICE_TOPOLOGY, EventFamilies::topologyKey,
+            "service-topology", EventFamilies::topologyKey,
             ServiceTopologyEvent::getEventId, ServiceTopologyEvent::getTimestamp,
             (key, e, now) -> first(present("eventId", e.getEventId()), environment(e.getEnvironment()),
                     topologyPayload(e.getPayload())));
 
     public static final EventFamily<RequestMetricEvent> FLEET_REQUESTS = new EventFamily<>(
-            "fleet-request", Topics.FLEET_REQUESTS, RequestMetricEvent::getFleetId,
+            "fleet-request", RequestMetricEvent::getFleetId,
             RequestMetricEvent::getEventId, RequestMetricEvent::getTimestamp,
             (key, e, now) -> first(
                     present("fleetId", e.getFleetId()), present("caller", e.getCaller()),
@@ -123,7 +122,7 @@ public final class EventFamilies {
                     inRange("latencyMs", e.getLatencyMs(), 0, MAX_LATENCY_MS)));
 
     public static final EventFamily<FleetHeartbeatEvent> FLEET_HEARTBEATS = new EventFamily<>(
-            "fleet-heartbeat", Topics.FLEET_HEARTBEATS, FleetHeartbeatEvent::getFleetId,
+            "fleet-heartbeat", FleetHeartbeatEvent::getFleetId,
             FleetHeartbeatEvent::getEventId, FleetHeartbeatEvent::getTimestamp,
             (key, e, now) -> first(present("fleetId", e.getFleetId()), present("eventId", e.getEventId())));
 

@@ -1,17 +1,16 @@
 package dev.foresight.ingest;
 
-import dev.foresight.topics.TopicSpec;
 import java.time.Instant;
 import java.util.function.Function;
 import org.apache.avro.specific.SpecificRecord;
 
 /**
- * One input family: its topic, the id its records are keyed by, its event id, where its event time is, and
- * its rule.
+ * One input family: the id its records are keyed by, its event id, where its event time is, and its rule.
+ * Its topic is wired in by the topology ({@link IngestTopics}).
  *
  * @param name short name used in processor names, e.g. {@code telemetry}
  */
 public record EventFamily<V extends SpecificRecord>(
-        String name, TopicSpec<V> topic, Function<V, String> keyOf, Function<V, String> eventIdOf,
+        String name, Function<V, String> keyOf, Function<V, String> eventIdOf,
         Function<V, Instant> eventTime, EventRule<V> rule) {
 }

@@ -1,5 +1,6 @@
 package dev.foresight.ingest;
 
+import dev.foresight.topics.TopicSpec;
 import java.time.Duration;
 import java.util.Optional;
 import org.apache.avro.specific.SpecificRecord;
@@ -9,6 +10,7 @@ import org.apache.kafka.common.config.TopicConfig;
 final class RecordBounds<V extends SpecificRecord> {
 
     private final EventFamily<V> family;
+    private final TopicSpec<V> topic;
     private final IngestSettings settings;
     private final TrailingBytes trailing;
     private final FieldCaps caps;
@@ -19,13 +21,19 @@ final class RecordBounds<V extends SpecificRecord> {
      * @param maxLateness how far behind the newest event of its task an event may be; it also bounds how far
      *                    ahead of the wall clock one may be, else one early event would make the next ones late
      */
-    RecordBounds(EventFamily<V> family, IngestSettings settings, TrailingBytes trailing, Duration maxLateness) {
+    RecordBounds(EventFamily<V> family, TopicSpec<V> topic, IngestSettings settings, TrailingBytes trailing,
+                 Duration maxLateness) {
         this.family = family;
+        this.topic = topic;
         this.settings = settings;
         this.trailing = trailing;
         this.caps = new FieldCaps(settings);
         this.maxLatenessMs = maxLateness.toMillis();
         this.maxFutureSkewMs = Math.min(settings.maxFutureSkew().toMillis(), maxLatenessMs);
+    }
+
+    TopicSpec<V> topic() {
+        return topic;
     }
 
     long maxLatenessMs() {
@@ -56,10 +64,10 @@ final class RecordBounds<V extends SpecificRecord> {
 
     /** A valid record of another bundled type (a TelemetryEvent on the workflow topic) is still the wrong record. */
     Optional<String> typeAndTrailing(Object decoded, byte[] raw) {
-        Class<V> expected = family.topic().valueType();
+        Class<V> expected = topic.valueType();
         if (!expected.isInstance(decoded)) {
             return Optional.of("value is a " + (decoded == null ? "null" : decoded.getClass().getSimpleName())
-                    + ", but " + family.topic().name() + " carries " + expected.getSimpleName());
+                    + ", but " + topic.name() + " carries " + expected.getSimpleName());
         }
         return trailing.violation(raw);
     }
@@ -74,7 +82,7 @@ final class RecordBounds<V extends SpecificRecord> {
 
     /** A compacted topic keeps each key's latest record however old it is, so only a deleting topic bounds the age. */
     private long maxAgeMs() {
-        return TopicConfig.CLEANUP_POLICY_COMPACT.equals(family.topic().cleanupPolicy())
-                ? Long.MAX_VALUE : family.topic().retention().toMillis();
+        return TopicConfig.CLEANUP_POLICY_COMPACT.equals(topic.cleanupPolicy())
+                ? Long.MAX_VALUE : topic.retention().toMillis();
     }
 }

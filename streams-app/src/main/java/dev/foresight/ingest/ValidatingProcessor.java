@@ -26,14 +26,14 @@ final class ValidatingProcessor<V extends SpecificRecord> implements FixedKeyPro
 
     private final EventFamily<V> family;
     private final Deserializer<V> deserializer;
-    private final RecordBounds bounds;
+    private final RecordBounds<V> bounds;
     private final String stage;
     private final String storeName;
     private long newestEventTime = Long.MIN_VALUE;
     private FixedKeyProcessorContext<String, Checked<V>> context;
     private WindowStore<String, Long> acceptedIds;
 
-    ValidatingProcessor(EventFamily<V> family, Deserializer<V> deserializer, RecordBounds bounds, String storeName) {
+    ValidatingProcessor(EventFamily<V> family, Deserializer<V> deserializer, RecordBounds<V> bounds, String storeName) {
         this.family = family;
         this.deserializer = deserializer;
         this.bounds = bounds;
@@ -56,7 +56,7 @@ final class ValidatingProcessor<V extends SpecificRecord> implements FixedKeyPro
         }
         Object decoded;
         try {
-            decoded = deserializer.deserialize(family.topic().name(), record.value());
+            decoded = deserializer.deserialize(bounds.topic().name(), record.value());
         } catch (RuntimeException e) {
             reject(record, "undeserializable: " + DeadLetters.describe(e), e);
             return;
@@ -66,7 +66,7 @@ final class ValidatingProcessor<V extends SpecificRecord> implements FixedKeyPro
             reject(record, type.get(), null);
             return;
         }
-        accept(record, family.topic().valueType().cast(decoded));
+        accept(record, bounds.topic().valueType().cast(decoded));
     }
 
     private void accept(FixedKeyRecord<String, byte[]> record, V event) {

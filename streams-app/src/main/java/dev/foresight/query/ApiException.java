@@ -3,6 +3,8 @@ package dev.foresight.query;
 /** An answer other than success, with the HTTP status and a message for the client. */
 final class ApiException extends RuntimeException {
 
+    private static final long serialVersionUID = 1L;
+
     private final int status;
 
     ApiException(int status, String message) {

@@ -2,8 +2,6 @@ package dev.foresight.query;
 
 import dev.foresight.schema.commands.SeriesForecast;
 import dev.foresight.schema.state.SeriesBucket;
-import dev.foresight.topology.signals.DeliverySignals;
-import dev.foresight.topology.signals.SignalsSettings;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.NavigableMap;
@@ -22,31 +20,31 @@ import org.apache.kafka.streams.state.WindowStoreIterator;
 public final class StreamsSeriesReader implements SeriesReader {
 
     private final KafkaStreams streams;
-    private final SignalsSettings settings;
+    private final SeriesStores stores;
 
-    public StreamsSeriesReader(KafkaStreams streams, SignalsSettings settings) {
+    public StreamsSeriesReader(KafkaStreams streams, SeriesStores stores) {
         this.streams = streams;
-        this.settings = settings;
+        this.stores = stores;
     }
 
     @Override
     public Duration fineStep() {
-        return settings.fineStep();
+        return stores.fineStep();
     }
 
     @Override
     public Duration coarseStep() {
-        return settings.coarseStep();
+        return stores.coarseStep();
     }
 
     @Override
     public Duration fineRetention() {
-        return settings.fineRetention();
+        return stores.fineRetention();
     }
 
     @Override
     public NavigableMap<Instant, SeriesBucket> read(String seriesKey, Instant from, Instant to, boolean coarse) {
-        String name = coarse ? DeliverySignals.COARSE_STORE : DeliverySignals.FINE_STORE;
+        String name = coarse ? stores.coarseStore() : stores.fineStore();
         NavigableMap<Instant, SeriesBucket> buckets = new TreeMap<>();
         try {
             ReadOnlyWindowStore<String, SeriesBucket> store = streams.store(StoreQueryParameters.fromNameAndType(

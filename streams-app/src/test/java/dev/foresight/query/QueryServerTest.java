@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.foresight.domain.workflow.Shadows;
 import dev.foresight.producers.RecordingEventSink;
 import dev.foresight.schema.common.ResourceUsage;
 import dev.foresight.schema.events.ActionCompleted;
@@ -16,7 +17,6 @@ import dev.foresight.schema.state.PredictionSource;
 import dev.foresight.schema.state.ShadowAction;
 import dev.foresight.schema.state.ShadowWorkflow;
 import dev.foresight.topics.Topics;
-import dev.foresight.domain.workflow.Shadows;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;

@@ -17,6 +17,7 @@ import java.util.regex.Pattern;
  * A foresight command running in-process on a thread of its own, as {@code java -jar foresight.jar}
  * would run it. Tests wait for its output lines and stop it the way Ctrl-C does.
  */
+@SuppressWarnings("try") // close() waits for the command to stop; an interrupt there must reach the test
 final class BackgroundCommand implements AutoCloseable {
 
     /** Queued after the last line once the command has returned. */

@@ -22,6 +22,7 @@ import dev.foresight.schema.events.HealthCheckEvent;
 import dev.foresight.schema.events.HostStepCompleted;
 import dev.foresight.schema.events.ResourceApplied;
 import dev.foresight.schema.events.TelemetryEvent;
+import dev.foresight.schema.internal.GuardianInput;
 import dev.foresight.schema.state.DeploymentState;
 import dev.foresight.schema.state.DeploymentStatus;
 import dev.foresight.serde.AvroSerdes;
@@ -34,7 +35,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Predicate;
@@ -116,9 +116,9 @@ class DeploymentGuardianIT {
              TopicReader<DeploymentState> outcomes = reader(Topics.DEPLOYMENT_OUTCOMES.name())) {
             telemetry(at(0, 0), STARTED);
             startDeployment();
-            try (TopicReader<SpecificRecord> guardianInputs = reader(
+            try (TopicReader<GuardianInput> guardianInputs = reader(
                     APPLICATION_ID + "-" + DeploymentGuardian.BY_SERVICE + "-repartition")) {
-                guardianInputs.readUntil(records -> records.stream().anyMatch(r -> r.value() instanceof DeploymentEvent e
+                guardianInputs.readUntil(records -> records.stream().anyMatch(r -> r.value().getInput() instanceof DeploymentEvent e
                         && e.getPayload() instanceof DeploymentStarted), TIMEOUT);
             }
             telemetry(STARTED, SIGNS_START.plusSeconds(10));

@@ -92,6 +92,7 @@ class FleetDemandIT {
 
     /** {@code run} with its simulators, then {@code report} and {@code report --json} against its broker. */
     @Test
+    @SuppressWarnings("try") // see BackgroundCommand
     void shouldPublishReportsDuringRunAndPrintTheLatestFromTheTopic() throws Exception {
         try (BackgroundCommand run = BackgroundCommand.start("run", "--broker-port", "0", "--http-port", "0",
                 "--data-dir", dir.resolve("kafka").toString(), "--state-dir", dir.resolve("state").toString(),

@@ -1,5 +1,7 @@
 package dev.foresight.domain.deployment;
 
+import dev.foresight.domain.deployment.RiskAllocationPolicy.Move;
+import dev.foresight.domain.deployment.RiskAllocationPolicy.Step;
 import dev.foresight.predict.risk.HostFeatures;
 import dev.foresight.schema.commands.Alert;
 import dev.foresight.schema.commands.AlertSeverity;
@@ -12,8 +14,6 @@ import dev.foresight.schema.commands.TargetKind;
 import dev.foresight.schema.common.Decision;
 import dev.foresight.schema.state.DeploymentState;
 import dev.foresight.schema.state.HostRiskState;
-import dev.foresight.domain.deployment.RiskAllocationPolicy.Move;
-import dev.foresight.domain.deployment.RiskAllocationPolicy.Step;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;

@@ -3,8 +3,8 @@ package dev.foresight.domain.deployment;
 import dev.foresight.schema.events.DeploymentEvent;
 import dev.foresight.schema.events.HealthCheckEvent;
 import dev.foresight.schema.events.TelemetryEvent;
+import dev.foresight.schema.internal.GuardianInput;
 import dev.foresight.schema.state.HostBaseline;
-import org.apache.avro.specific.SpecificRecord;
 
 /** What reaches the guardian through its one repartition topic, keyed by serviceId. */
 public sealed interface GuardInput {
@@ -23,8 +23,9 @@ public sealed interface GuardInput {
     record Health(HealthCheckEvent event) implements GuardInput {
     }
 
-    /** The repartition topic carries Avro records of exactly these types. */
-    static GuardInput of(SpecificRecord record) {
+    /** One branch of the repartition topic's {@code GuardianInput} union. */
+    static GuardInput of(GuardianInput union) {
+        Object record = union.getInput();
         if (record instanceof DeploymentEvent event) {
             return new Deployment(event);
         }
@@ -37,6 +38,6 @@ public sealed interface GuardInput {
         if (record instanceof HealthCheckEvent event) {
             return new Health(event);
         }
-        throw new IllegalStateException("the guardian does not take " + record.getSchema().getFullName());
+        throw new IllegalStateException("GuardianInput has no branch " + record.getClass().getName());
     }
 }

@@ -1,13 +1,13 @@
 package dev.foresight.domain.deployment;
 
+import dev.foresight.domain.deployment.RiskAllocationPolicy.Move;
+import dev.foresight.domain.deployment.RiskAllocationPolicy.Step;
 import dev.foresight.predict.risk.HostFeatures;
 import dev.foresight.predict.risk.RiskModel;
 import dev.foresight.schema.events.TelemetryEvent;
 import dev.foresight.schema.state.DeploymentState;
 import dev.foresight.schema.state.HostRiskState;
 import dev.foresight.schema.state.HostWindow;
-import dev.foresight.domain.deployment.RiskAllocationPolicy.Move;
-import dev.foresight.domain.deployment.RiskAllocationPolicy.Step;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -25,10 +25,11 @@ public record HostRiskSettings(Duration round, Duration restartAfter, int warmup
                                double smoothing, double alertThreshold, double exitThreshold) {
 
     public HostRiskSettings {
-        if (round.isNegative() || round.isZero() || restartAfter.compareTo(round) <= 0 || warmupRounds < 1
-                || !fraction(levelAlpha) || !fraction(deviationAlpha) || peers < 1 || topSignals < 1 || clip <= 0
-                || scaleFloor <= 0 || !fraction(smoothing) || !fraction(alertThreshold)
-                || exitThreshold < 0 || exitThreshold > alertThreshold) {
+        boolean timing = !round.isNegative() && !round.isZero() && restartAfter.compareTo(round) > 0 && warmupRounds >= 1;
+        boolean rates = fraction(levelAlpha) && fraction(deviationAlpha) && fraction(smoothing);
+        boolean scoring = peers >= 1 && topSignals >= 1 && clip > 0 && scaleFloor > 0;
+        boolean alerting = fraction(alertThreshold) && exitThreshold >= 0 && exitThreshold <= alertThreshold;
+        if (!(timing && rates && scoring && alerting)) {
             throw new IllegalArgumentException("invalid host risk settings: " + this);
         }
     }

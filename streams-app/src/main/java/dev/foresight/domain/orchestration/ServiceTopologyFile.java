@@ -91,7 +91,7 @@ public final class ServiceTopologyFile {
             problems.add("'services' must map at least one service name to its definition");
             return services;
         }
-        node.fields().forEachRemaining(e -> service(e.getKey(), e.getValue()).ifPresent(services::add));
+        node.properties().forEach(e -> service(e.getKey(), e.getValue()).ifPresent(services::add));
         return services;
     }
 
@@ -142,7 +142,7 @@ public final class ServiceTopologyFile {
             ServiceCatalog.ENVIRONMENTS.forEach(env -> environments.put(env, EnvironmentPolicy.defaults()));
             return environments;
         }
-        for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+        for (Iterator<Map.Entry<String, JsonNode>> it = node.properties().iterator(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> e = it.next();
             if (!ServiceCatalog.ENVIRONMENTS.contains(e.getKey())) {
                 problems.add("environment " + e.getKey() + " is not one of " + ServiceCatalog.ENVIRONMENTS);
@@ -172,7 +172,7 @@ public final class ServiceTopologyFile {
         p = p.withBlueGreen(blueGreen.path("healthyChecks").asInt(p.greenHealthyChecks()),
                 millis(blueGreen, "revertWindowMs", p.revertWindow()));
         Map<String, Double> weights = new HashMap<>();
-        node.path("healthWeights").fields().forEachRemaining(w -> weights.put(w.getKey(), w.getValue().asDouble()));
+        node.path("healthWeights").properties().forEach(w -> weights.put(w.getKey(), w.getValue().asDouble()));
         return p.withWeights(p.weights().with(weights));
     }
 

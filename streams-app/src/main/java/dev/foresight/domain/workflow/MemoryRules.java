@@ -51,7 +51,7 @@ public final class MemoryRules {
             for (int i = from; i < peaks.length && cost < bestCost; i++) {
                 cost += RetryCost.of(peaks[c], peaks[i], runtimesMs[i]).wastedMbMs();
             }
-            if (cost < bestCost || (cost == bestCost && peaks[c] > best)) {
+            if (cost < bestCost || cost == bestCost && peaks[c] > best) {
                 bestCost = cost;
                 best = peaks[c];
             }

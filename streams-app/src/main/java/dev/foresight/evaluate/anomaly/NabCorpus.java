@@ -89,7 +89,7 @@ public record NabCorpus(List<NabSeries> series, List<NabProfile> profiles) {
 
     private static List<NabProfile> readProfiles(Path config) throws IOException {
         List<NabProfile> profiles = new ArrayList<>();
-        Iterator<Map.Entry<String, JsonNode>> fields = JSON.readTree(config.toFile()).fields();
+        Iterator<Map.Entry<String, JsonNode>> fields = JSON.readTree(config.toFile()).properties().iterator();
         while (fields.hasNext()) {
             Map.Entry<String, JsonNode> profile = fields.next();
             JsonNode costs = profile.getValue().path("CostMatrix");

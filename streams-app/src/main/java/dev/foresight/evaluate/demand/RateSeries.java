@@ -118,7 +118,7 @@ record RateSeries(String name, long startMs, long stepMs, double[] values, List<
     static Map<String, List<long[]>> labels(Path combinedWindows) throws IOException {
         JsonNode json = new ObjectMapper().readTree(combinedWindows.toFile());
         Map<String, List<long[]>> labels = new java.util.HashMap<>();
-        json.fields().forEachRemaining(e -> {
+        json.properties().forEach(e -> {
             List<long[]> windows = new ArrayList<>();
             e.getValue().forEach(w -> windows.add(new long[] {parse(w.get(0).asText()), parse(w.get(1).asText())}));
             labels.put(e.getKey(), windows);

@@ -29,7 +29,7 @@ record FailureRun(String name, String faultType, int injectionMinute, int failur
             throw new IllegalArgumentException(labels + " needs data_sets and faulty_hosts");
         }
         List<FailureRun> runs = new ArrayList<>();
-        for (Iterator<Map.Entry<String, JsonNode>> it = sets.fields(); it.hasNext(); ) {
+        for (Iterator<Map.Entry<String, JsonNode>> it = sets.properties().iterator(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> run = it.next();
             runs.add(new FailureRun(run.getKey(), run.getValue().path("fault_type").asText("unknown"),
                     minute(labels, run, "Injection_minute"), minute(labels, run, "Failure_minute"), faulty));

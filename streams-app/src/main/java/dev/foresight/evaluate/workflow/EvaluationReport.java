@@ -1,7 +1,7 @@
 package dev.foresight.evaluate.workflow;
 
-import dev.foresight.predict.workflow.LstmSettings;
 import dev.foresight.domain.workflow.AllocationPolicy;
+import dev.foresight.predict.workflow.LstmSettings;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,13 +1,13 @@
 package dev.foresight.evaluate.workflow;
 
-import dev.foresight.predict.workflow.ActionObservation;
-import dev.foresight.predict.workflow.LstmNextActionPredictor;
-import dev.foresight.predict.workflow.LstmSettings;
-import dev.foresight.predict.workflow.ResourcePrediction;
 import dev.foresight.domain.workflow.AllocationPlanner;
 import dev.foresight.domain.workflow.AllocationPolicy;
 import dev.foresight.domain.workflow.Resources;
 import dev.foresight.domain.workflow.UsageQuantiles;
+import dev.foresight.predict.workflow.ActionObservation;
+import dev.foresight.predict.workflow.LstmNextActionPredictor;
+import dev.foresight.predict.workflow.LstmSettings;
+import dev.foresight.predict.workflow.ResourcePrediction;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;

@@ -1,9 +1,9 @@
 package dev.foresight.evaluate.workflow;
 
+import dev.foresight.domain.workflow.AllocationPolicy;
 import dev.foresight.domain.workflow.SelectorSettings;
 import dev.foresight.evaluate.InputFileException;
 import dev.foresight.predict.workflow.LstmSettings;
-import dev.foresight.domain.workflow.AllocationPolicy;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

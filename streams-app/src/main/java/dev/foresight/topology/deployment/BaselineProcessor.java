@@ -2,9 +2,9 @@ package dev.foresight.topology.deployment;
 
 import dev.foresight.domain.deployment.HostBaselines;
 import dev.foresight.schema.events.TelemetryEvent;
+import dev.foresight.schema.internal.GuardianInput;
 import dev.foresight.schema.state.HostBaseline;
 import java.time.Duration;
-import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
@@ -15,11 +15,11 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * it freezes the baseline (the deployment must not become the host's normal), hands it over once, and
  * forwards the host's samples re-keyed by serviceId towards the guardian.
  */
-final class BaselineProcessor implements Processor<String, TelemetryEvent, String, SpecificRecord> {
+final class BaselineProcessor implements Processor<String, TelemetryEvent, String, GuardianInput> {
 
     private final Duration timeConstant;
     private final long minSamples;
-    private ProcessorContext<String, SpecificRecord> context;
+    private ProcessorContext<String, GuardianInput> context;
     private KeyValueStore<String, HostBaseline> baselines;
 
     /** @param minSamples a baseline with fewer samples is not handed over: it would be noise */
@@ -29,7 +29,7 @@ final class BaselineProcessor implements Processor<String, TelemetryEvent, Strin
     }
 
     @Override
-    public void init(ProcessorContext<String, SpecificRecord> context) {
+    public void init(ProcessorContext<String, GuardianInput> context) {
         this.context = context;
         baselines = context.getStateStore(DeploymentGuardian.BASELINE_STORE);
     }
@@ -49,8 +49,8 @@ final class BaselineProcessor implements Processor<String, TelemetryEvent, Strin
         if (baseline != null && baseline.getSamples() >= minSamples && !deploymentId.equals(baseline.getFrozenFor())) {
             baseline.setFrozenFor(deploymentId);
             baselines.put(record.key(), baseline);
-            context.forward(record.withKey(serviceId).<SpecificRecord>withValue(baseline));
+            context.forward(record.withKey(serviceId).withValue(new GuardianInput(baseline)));
         }
-        context.forward(record.withKey(serviceId).<SpecificRecord>withValue(sample));
+        context.forward(record.withKey(serviceId).withValue(new GuardianInput(sample)));
     }
 }

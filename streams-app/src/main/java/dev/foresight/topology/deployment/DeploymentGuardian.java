@@ -8,24 +8,23 @@ import dev.foresight.predict.risk.HostFeatures;
 import dev.foresight.predict.risk.OnlineRiskModel;
 import dev.foresight.predict.risk.RiskModel;
 import dev.foresight.schema.events.TelemetryEvent;
+import dev.foresight.schema.internal.GuardianInput;
 import dev.foresight.schema.state.DeploymentState;
 import dev.foresight.schema.state.HostBaseline;
 import dev.foresight.schema.state.HostRiskState;
 import dev.foresight.serde.AvroSerdes;
-import dev.foresight.topics.TopicSpec;
-import dev.foresight.topics.Topics;
+import dev.foresight.topics.Topic;
+import dev.foresight.topology.Sinks;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
-import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.kstream.Branched;
 import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Named;
-import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.kstream.Repartitioned;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorSupplier;
@@ -42,8 +41,8 @@ import org.apache.kafka.streams.state.Stores;
  * {@value #STATE_STORE} (deploymentId → DeploymentState), {@value #HOST_STORE} (deploymentId/hostId →
  * HostRiskState), {@value #MODEL_STORE} (the task's risk model checkpoint), {@value #VALIDATION_STORE}
  * (serviceId → deploymentId whose rollback is being validated). All persistent and changelogged.
- * <b>Repartition:</b> {@value #BY_SERVICE}.
- * <b>Outputs:</b> {@code risk.scores.v1} (key hostId), {@code allocation.commands.v1} (THROTTLE, BOOST,
+ * <b>Repartition:</b> {@value #BY_SERVICE}, values {@code GuardianInput} (an Avro union of the four input kinds).
+ * <b>Outputs</b> ({@link DeploymentTopics}): {@code risk.scores.v1} (key hostId), {@code allocation.commands.v1} (THROTTLE, BOOST,
  * SHIFT_TRAFFIC, SCALE, REVERT; key target), {@code rollback.commands.v1} (key deploymentId),
  * {@code alerts.v1} (rollback-validated, rollback-escalation; key deploymentId),
  * {@code deployment.outcomes.v1} (the final state of every deployment; key deploymentId).
@@ -73,65 +72,68 @@ public final class DeploymentGuardian {
 
     private final DeploymentSettings settings;
     private final Supplier<RiskModel> models;
-    private final Serde<SpecificRecord> anyRecordSerde;
+    private final Serde<GuardianInput> inputSerde;
     private final Serde<HostBaseline> baselineSerde;
     private final Serde<DeploymentState> stateSerde;
     private final Serde<HostRiskState> hostSerde;
+    private final DeploymentTopics topics;
 
-    public DeploymentGuardian(AvroSerdes serdes, DeploymentSettings settings) {
-        this(serdes, settings, () -> new OnlineRiskModel(HostFeatures.NAMES, settings.model()));
+    public DeploymentGuardian(AvroSerdes serdes, DeploymentSettings settings, DeploymentTopics topics) {
+        this(serdes, settings, () -> new OnlineRiskModel(HostFeatures.NAMES, settings.model()), topics);
     }
 
     /** @param models called once per stream task; each model takes {@link HostFeatures#NAMES} */
-    public DeploymentGuardian(AvroSerdes serdes, DeploymentSettings settings, Supplier<RiskModel> models) {
+    public DeploymentGuardian(AvroSerdes serdes, DeploymentSettings settings, Supplier<RiskModel> models,
+                              DeploymentTopics topics) {
         this.settings = settings;
         this.models = models;
-        this.anyRecordSerde = serdes.valueSerde();
+        this.topics = topics;
+        this.inputSerde = serdes.valueSerde();
         this.baselineSerde = serdes.valueSerde();
         this.stateSerde = serdes.valueSerde();
         this.hostSerde = serdes.valueSerde();
     }
 
     public void build(ValidatedInputs inputs) {
-        KStream<String, SpecificRecord> deployments = inputs.deployments()
-                .map((id, event) -> KeyValue.<String, SpecificRecord>pair(event.getServiceId(), event),
+        KStream<String, GuardianInput> deployments = inputs.deployments()
+                .map((id, event) -> KeyValue.pair(event.getServiceId(), new GuardianInput(event)),
                         Named.as("deployment-events-by-service"));
-        KStream<String, SpecificRecord> samples =
+        KStream<String, GuardianInput> samples =
                 inputs.telemetry().process(new BaselineSupplier(), Named.as("deployment-baseline"));
-        KStream<String, SpecificRecord> health =
-                inputs.health().<SpecificRecord>mapValues(probe -> probe, Named.as("deployment-health-probes"));
+        KStream<String, GuardianInput> health =
+                inputs.health().mapValues(GuardianInput::new, Named.as("deployment-health-probes"));
         deployments.merge(samples, Named.as("deployment-merge-samples"))
                 .merge(health, Named.as("deployment-merge-health"))
-                .repartition(Repartitioned.<String, SpecificRecord>as(BY_SERVICE)
-                        .withKeySerde(Serdes.String()).withValueSerde(anyRecordSerde))
+                .repartition(Repartitioned.<String, GuardianInput>as(BY_SERVICE)
+                        .withKeySerde(Serdes.String()).withValueSerde(inputSerde))
                 .mapValues(GuardInput::of, Named.as("deployment-input"))
                 .process(new GuardSupplier(), Named.as("deployment-guard"))
                 .split(Named.as("deployment-output-"))
                 .branch((key, out) -> out instanceof GuardOutput.Risk, Branched.withConsumer(
-                        route(out -> ((GuardOutput.Risk) out).score(), Topics.RISK_SCORES, "risk"), "risk"))
+                        route(out -> ((GuardOutput.Risk) out).score(), topics.riskScores(), "risk"), "risk"))
                 .branch((key, out) -> out instanceof GuardOutput.Allocation, Branched.withConsumer(
-                        route(out -> ((GuardOutput.Allocation) out).command(), Topics.ALLOCATIONS, "allocation"),
+                        route(out -> ((GuardOutput.Allocation) out).command(), topics.allocations(), "allocation"),
                         "allocation"))
                 .branch((key, out) -> out instanceof GuardOutput.Rollback, Branched.withConsumer(
-                        route(out -> ((GuardOutput.Rollback) out).command(), Topics.ROLLBACKS, "rollback"), "rollback"))
+                        route(out -> ((GuardOutput.Rollback) out).command(), topics.rollbacks(), "rollback"), "rollback"))
                 .branch((key, out) -> out instanceof GuardOutput.Notice, Branched.withConsumer(
-                        route(out -> ((GuardOutput.Notice) out).alert(), Topics.ALERTS, "alert"), "alert"))
+                        route(out -> ((GuardOutput.Notice) out).alert(), topics.alerts(), "alert"), "alert"))
                 .branch((key, out) -> out instanceof GuardOutput.Outcome, Branched.withConsumer(
-                        route(out -> ((GuardOutput.Outcome) out).deployment(), Topics.DEPLOYMENT_OUTCOMES, "outcome"),
+                        route(out -> ((GuardOutput.Outcome) out).deployment(), topics.outcomes(), "outcome"),
                         "outcome"))
                 .noDefaultBranch();
     }
 
-    private <V extends SpecificRecord> Consumer<KStream<String, GuardOutput>> route(
-            Function<GuardOutput, V> unwrap, TopicSpec<V> topic, String name) {
-        return outputs -> outputs.<SpecificRecord>mapValues(unwrap::apply, Named.as("deployment-" + name + "-unwrap"))
-                .to(topic.name(), Produced.with(Serdes.String(), anyRecordSerde).withName("deployment-" + name + "-sink"));
+    private static <V> Consumer<KStream<String, GuardOutput>> route(
+            Function<GuardOutput, V> unwrap, Topic<String, V> topic, String name) {
+        return outputs -> outputs.mapValues(unwrap::apply, Named.as("deployment-" + name + "-unwrap"))
+                .to(topic.name(), Sinks.produced(topic, "deployment-" + name + "-sink"));
     }
 
-    private final class BaselineSupplier implements ProcessorSupplier<String, TelemetryEvent, String, SpecificRecord> {
+    private final class BaselineSupplier implements ProcessorSupplier<String, TelemetryEvent, String, GuardianInput> {
 
         @Override
-        public Processor<String, TelemetryEvent, String, SpecificRecord> get() {
+        public Processor<String, TelemetryEvent, String, GuardianInput> get() {
             return new BaselineProcessor(settings.baselineTime(), settings.minBaselineSamples());
         }
 

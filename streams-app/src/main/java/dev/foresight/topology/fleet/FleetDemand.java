@@ -9,6 +9,7 @@ import dev.foresight.schema.events.RequestMetricEvent;
 import dev.foresight.schema.state.FleetBucket;
 import dev.foresight.schema.state.FleetDemandState;
 import dev.foresight.serde.AvroSerdes;
+import dev.foresight.topology.Sinks;
 import java.util.Set;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.serialization.Serde;
@@ -16,7 +17,6 @@ import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.kstream.Branched;
 import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Named;
-import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.kstream.Repartitioned;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorSupplier;
@@ -34,7 +34,7 @@ import org.apache.kafka.streams.state.Stores;
  * per bucket start; uncached, as the caching layer's iterator fails on ranges over several segments),
  * {@value #STATE_STORE} (fleetId → FleetDemandState: next report time, held level,
  * live commands, forecaster checkpoint).
- * <b>Outputs:</b> the reports topic (key fleetId, {@code DemandReport}) and the allocations topic
+ * <b>Outputs</b> ({@link FleetTopics}): the reports topic (key fleetId, {@code DemandReport}) and the allocations topic
  * (BOOST of {@code <fleet>/local-inference}, THROTTLE of {@code <fleet>/<caller>}; key target).
  */
 public final class FleetDemand {
@@ -45,22 +45,20 @@ public final class FleetDemand {
 
     private final FleetSettings settings;
     private final RateForecasterFactory forecasters;
-    private final String reportsTopic;
-    private final String allocationsTopic;
+    private final FleetTopics topics;
     private final Serde<SpecificRecord> anyRecordSerde;
     private final Serde<FleetBucket> bucketSerde;
     private final Serde<FleetDemandState> stateSerde;
 
-    public FleetDemand(AvroSerdes serdes, FleetSettings settings, String reportsTopic, String allocationsTopic) {
-        this(serdes, settings, SeasonalRateForecaster.factory(settings.forecasting()), reportsTopic, allocationsTopic);
+    public FleetDemand(AvroSerdes serdes, FleetSettings settings, FleetTopics topics) {
+        this(serdes, settings, SeasonalRateForecaster.factory(settings.forecasting()), topics);
     }
 
     public FleetDemand(AvroSerdes serdes, FleetSettings settings, RateForecasterFactory forecasters,
-                       String reportsTopic, String allocationsTopic) {
+                       FleetTopics topics) {
         this.settings = settings;
         this.forecasters = forecasters;
-        this.reportsTopic = reportsTopic;
-        this.allocationsTopic = allocationsTopic;
+        this.topics = topics;
         this.anyRecordSerde = serdes.valueSerde();
         this.bucketSerde = serdes.valueSerde();
         this.stateSerde = serdes.valueSerde();
@@ -75,13 +73,13 @@ public final class FleetDemand {
                 .process(new DemandSupplier(), Named.as("fleet-demand"))
                 .split(Named.as("fleet-output-"))
                 .branch((key, out) -> out instanceof FleetOutput.Report, Branched.withConsumer(reports -> reports
-                        .<SpecificRecord>mapValues(out -> ((FleetOutput.Report) out).report(), Named.as("fleet-report"))
-                        .to(reportsTopic, Produced.with(Serdes.String(), anyRecordSerde).withName("fleet-report-sink")),
+                        .mapValues(out -> ((FleetOutput.Report) out).report(), Named.as("fleet-report"))
+                        .to(topics.reports().name(), Sinks.produced(topics.reports(), "fleet-report-sink")),
                         "report"))
                 .branch((key, out) -> out instanceof FleetOutput.Command, Branched.withConsumer(commands -> commands
-                        .<SpecificRecord>mapValues(out -> ((FleetOutput.Command) out).command(), Named.as("fleet-command"))
-                        .to(allocationsTopic, Produced.with(Serdes.String(), anyRecordSerde)
-                                .withName("fleet-command-sink")), "command"))
+                        .mapValues(out -> ((FleetOutput.Command) out).command(), Named.as("fleet-command"))
+                        .to(topics.allocations().name(), Sinks.produced(topics.allocations(), "fleet-command-sink")),
+                        "command"))
                 .noDefaultBranch();
     }
 

@@ -2,11 +2,14 @@ package dev.foresight.topology.hostrisk;
 
 import dev.foresight.domain.hostrisk.HostRiskScorer;
 import dev.foresight.domain.hostrisk.HostRiskSettings;
+import dev.foresight.schema.commands.Alert;
 import dev.foresight.schema.commands.RiskScore;
 import dev.foresight.schema.events.TelemetryEvent;
 import dev.foresight.schema.state.HostRiskProfile;
 import dev.foresight.schema.state.HostRiskRound;
 import dev.foresight.serde.AvroSerdes;
+import dev.foresight.topics.Topic;
+import dev.foresight.topology.Sinks;
 import java.util.Set;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.serialization.Serde;
@@ -14,7 +17,6 @@ import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.kstream.Branched;
 import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Named;
-import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.kstream.Repartitioned;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorSupplier;
@@ -29,8 +31,8 @@ import org.apache.kafka.streams.state.Stores;
  * <b>Repartition:</b> {@value #BY_SERVICE} (key serviceId), so one task sees every host of a service.
  * <b>Stores:</b> {@value #ROUND_STORE} (serviceId → HostRiskRound, the open round), {@value #PROFILE_STORE}
  * (serviceId/hostId → HostRiskProfile). Persistent and changelogged.
- * <b>Outputs:</b> the risk-score topic (RiskScore with no deploymentId, key hostId) and the alert topic
- * (Alert of kind {@value HostRiskOutputs#ALERT_KIND}, raised and cleared with hysteresis, key hostId).
+ * <b>Outputs</b> ({@link HostRiskTopics}): the risk-score topic (RiskScore with no deploymentId, key hostId)
+ * and the alert topic (Alert of kind {@value HostRiskOutputs#ALERT_KIND}, raised and cleared with hysteresis, key hostId).
  */
 public final class HostRiskScoring {
 
@@ -39,19 +41,15 @@ public final class HostRiskScoring {
     public static final String PROFILE_STORE = "hostrisk-profile-store";
 
     private final HostRiskSettings settings;
-    private final String riskTopic;
-    private final String alertTopic;
+    private final HostRiskTopics topics;
     private final Serde<TelemetryEvent> telemetrySerde;
-    private final Serde<SpecificRecord> anyRecordSerde;
     private final Serde<HostRiskRound> roundSerde;
     private final Serde<HostRiskProfile> profileSerde;
 
-    public HostRiskScoring(AvroSerdes serdes, HostRiskSettings settings, String riskTopic, String alertTopic) {
+    public HostRiskScoring(AvroSerdes serdes, HostRiskSettings settings, HostRiskTopics topics) {
         this.settings = settings;
-        this.riskTopic = riskTopic;
-        this.alertTopic = alertTopic;
+        this.topics = topics;
         this.telemetrySerde = serdes.valueSerde();
-        this.anyRecordSerde = serdes.valueSerde();
         this.roundSerde = serdes.valueSerde();
         this.profileSerde = serdes.valueSerde();
     }
@@ -63,12 +61,16 @@ public final class HostRiskScoring {
                 .process(new ScoreSupplier(), Named.as("hostrisk-score"))
                 .split(Named.as("hostrisk-output-"))
                 .branch((hostId, out) -> out instanceof RiskScore,
-                        Branched.withConsumer(scores -> sink(scores, riskTopic, "risk"), "risk"))
-                .defaultBranch(Branched.withConsumer(alerts -> sink(alerts, alertTopic, "alert"), "alert"));
+                        Branched.withConsumer(scores -> sink(scores, RiskScore.class, topics.riskScores(), "risk"),
+                                "risk"))
+                .defaultBranch(Branched.withConsumer(alerts -> sink(alerts, Alert.class, topics.alerts(), "alert"),
+                        "alert"));
     }
 
-    private void sink(KStream<String, SpecificRecord> outputs, String topic, String name) {
-        outputs.to(topic, Produced.with(Serdes.String(), anyRecordSerde).withName("hostrisk-" + name + "-sink"));
+    private static <V extends SpecificRecord> void sink(KStream<String, SpecificRecord> outputs, Class<V> type,
+                                                        Topic<String, V> topic, String name) {
+        outputs.mapValues(type::cast, Named.as("hostrisk-" + name + "-unwrap"))
+                .to(topic.name(), Sinks.produced(topic, "hostrisk-" + name + "-sink"));
     }
 
     private final class ScoreSupplier implements ProcessorSupplier<String, TelemetryEvent, String, SpecificRecord> {

@@ -4,6 +4,8 @@ import dev.foresight.schema.events.HealthCheckEvent;
 import dev.foresight.schema.events.ServiceTopologyEvent;
 import dev.foresight.schema.state.OrchestratedService;
 import dev.foresight.serde.AvroSerdes;
+import dev.foresight.topics.Topic;
+import dev.foresight.topology.Sinks;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -14,7 +16,6 @@ import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.kstream.Branched;
 import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Named;
-import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.kstream.Repartitioned;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorSupplier;
@@ -35,7 +36,7 @@ import org.apache.kafka.streams.state.Stores;
  * <b>Stores</b> (persistent, changelogged): {@value #TOPOLOGY_STORE} (latest edit per topology key),
  * {@value #SERVICE_STORE} (environment/serviceId → OrchestratedService: recovery, breaker, blue-green,
  * SLA buckets, degradation), {@value #PLAN_STORE} (environment → last plan emitted).
- * <b>Outputs:</b> plans (key environment), service health (key environment/serviceId), orchestration
+ * <b>Outputs</b> ({@link OrchestrationTopics}): plans (key environment), service health (key environment/serviceId), orchestration
  * commands (RESTART, ESCALATE, OPEN/HALF_OPEN/CLOSE_CIRCUIT, DEGRADE, RESTORE, SWITCH/REVERT_TRAFFIC; key
  * environment/serviceId), alerts (orchestration-escalation, orchestration-green-rejected; key
  * environment/serviceId), rollbacks (a reverted blue-green switch; key blue-green/env/service/version).
@@ -93,10 +94,10 @@ public final class ServiceOrchestration {
                 .noDefaultBranch();
     }
 
-    private Consumer<KStream<String, OrchestrationOutput>> route(
-            Function<OrchestrationOutput, SpecificRecord> unwrap, String topic, String name) {
+    private static <V> Consumer<KStream<String, OrchestrationOutput>> route(
+            Function<OrchestrationOutput, V> unwrap, Topic<String, V> topic, String name) {
         return outputs -> outputs.mapValues(unwrap::apply, Named.as("orchestration-" + name + "-unwrap"))
-                .to(topic, Produced.with(Serdes.String(), anyRecordSerde).withName("orchestration-" + name + "-sink"));
+                .to(topic.name(), Sinks.produced(topic, "orchestration-" + name + "-sink"));
     }
 
     private final class OrchestrateSupplier

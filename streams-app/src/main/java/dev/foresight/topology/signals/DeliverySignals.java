@@ -3,8 +3,8 @@ package dev.foresight.topology.signals;
 import dev.foresight.deadletter.Checked;
 import dev.foresight.deadletter.DeadLetterSplit;
 import dev.foresight.deadletter.LateRecordGate;
-import dev.foresight.schema.commands.AlertChange;
 import dev.foresight.schema.commands.Alert;
+import dev.foresight.schema.commands.AlertChange;
 import dev.foresight.schema.commands.AlertSeverity;
 import dev.foresight.schema.commands.AnomalyScore;
 import dev.foresight.schema.commands.SeriesForecast;
@@ -15,6 +15,7 @@ import dev.foresight.schema.events.TelemetryEvent;
 import dev.foresight.schema.state.SeriesBucket;
 import dev.foresight.schema.state.SeriesPoint;
 import dev.foresight.serde.AvroSerdes;
+import dev.foresight.topology.Sinks;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
@@ -27,7 +28,6 @@ import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.KTable;
 import org.apache.kafka.streams.kstream.Materialized;
 import org.apache.kafka.streams.kstream.Named;
-import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.kstream.Repartitioned;
 import org.apache.kafka.streams.kstream.TimeWindows;
 import org.apache.kafka.streams.kstream.Windowed;
@@ -42,9 +42,10 @@ import org.apache.kafka.streams.state.WindowStore;
  * (newest timestamp per source), {@value #FINE_STORE} and {@value #COARSE_STORE} (window stores of
  * {@link SeriesBucket}), {@value SeriesScoring#WATCH_STORE} and {@value SeriesScoring#SCORED_STORE} (each
  * series' detector and alert state, and how far it is scored), {@value SeriesForecasting#OUTLOOK_STORE} and
- * {@value #FORECAST_STORE} (each series' forecaster and latest forecast). Outputs: an {@link AnomalyScore} per closed fine bucket on the anomaly topic, an
+ * {@value #FORECAST_STORE} (each series' forecaster and latest forecast).
+ * Outputs: an {@link AnomalyScore} per closed fine bucket on the anomaly topic, an
  * {@link Alert} when a series' alert is raised or cleared on the alert topic, a {@link SeriesForecast} per
- * closed forecast step (5 min) on the forecast topic, the late points on the dead-letter topic.
+ * closed forecast step (5 min) on the forecast topic ({@link SignalsTopics}), the late points on the dead-letter topic.
  */
 public final class DeliverySignals {
 
@@ -60,8 +61,6 @@ public final class DeliverySignals {
     private final DeadLetterSplit deadLetters;
     private final Serde<SeriesPoint> pointSerde;
     private final Serde<SeriesBucket> bucketSerde;
-    private final Serde<AnomalyScore> scoreSerde;
-    private final Serde<Alert> alertSerde;
     private final Serde<SeriesForecast> forecastSerde;
 
     /** @param deadLetters where points too late for their buckets go */
@@ -72,8 +71,6 @@ public final class DeliverySignals {
         this.deadLetters = deadLetters;
         this.pointSerde = serdes.valueSerde();
         this.bucketSerde = serdes.valueSerde();
-        this.scoreSerde = serdes.valueSerde();
-        this.alertSerde = serdes.valueSerde();
         this.forecastSerde = serdes.valueSerde();
     }
 
@@ -84,10 +81,10 @@ public final class DeliverySignals {
                 FINE_STORE);
         buckets(series, settings.coarseStep(), settings.coarseRetention(), COARSE_STORE);
         KStream<String, AnomalyScore> scores = score(fine);
-        scores.to(topics.anomalies(), Produced.with(Serdes.String(), scoreSerde).withName("signals-anomaly-sink"));
+        scores.to(topics.anomalies().name(), Sinks.produced(topics.anomalies(), "signals-anomaly-sink"));
         alerts(scores);
         scores.process(new SeriesForecasting(settings, forecastSerde), Named.as("signals-forecast"))
-                .to(topics.forecasts(), Produced.with(Serdes.String(), forecastSerde).withName("signals-forecast-sink"));
+                .to(topics.forecasts().name(), Sinks.produced(topics.forecasts(), "signals-forecast-sink"));
     }
 
     private KGroupedStream<String, SeriesPoint> bySeries(KStream<String, TelemetryEvent> telemetry,
@@ -132,7 +129,7 @@ public final class DeliverySignals {
     private void alerts(KStream<String, AnomalyScore> scores) {
         scores.filter((key, score) -> score.getAlertChange() != AlertChange.NONE, Named.as("signals-alert-changes"))
                 .mapValues(DeliverySignals::alert, Named.as("signals-alert"))
-                .to(topics.alerts(), Produced.with(Serdes.String(), alertSerde).withName("signals-alert-sink"));
+                .to(topics.alerts().name(), Sinks.produced(topics.alerts(), "signals-alert-sink"));
     }
 
     static Alert alert(String key, AnomalyScore score) {

@@ -1,5 +1,11 @@
 package dev.foresight.topology.signals;
 
-/** The topics the delivery signals write, wired in by the application topology. */
-public record SignalsTopics(String anomalies, String alerts, String forecasts) {
+import dev.foresight.schema.commands.Alert;
+import dev.foresight.schema.commands.AnomalyScore;
+import dev.foresight.schema.commands.SeriesForecast;
+import dev.foresight.topics.Topic;
+
+/** The topics delivery signals write. */
+public record SignalsTopics(Topic<String, AnomalyScore> anomalies, Topic<String, Alert> alerts,
+                            Topic<String, SeriesForecast> forecasts) {
 }

@@ -8,7 +8,7 @@ import dev.foresight.schema.events.TelemetryEvent;
 import dev.foresight.schema.state.AggregateScope;
 import dev.foresight.schema.state.TelemetryAggregate;
 import dev.foresight.serde.AvroSerdes;
-import dev.foresight.topics.Topics;
+import dev.foresight.topology.Sinks;
 import java.time.Duration;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
@@ -19,7 +19,6 @@ import org.apache.kafka.streams.kstream.KGroupedStream;
 import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Materialized;
 import org.apache.kafka.streams.kstream.Named;
-import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.kstream.Repartitioned;
 import org.apache.kafka.streams.kstream.TimeWindows;
 import org.apache.kafka.streams.kstream.Windowed;
@@ -31,8 +30,8 @@ import org.apache.kafka.streams.state.WindowStore;
  *
  * <p>Input: validated {@code telemetry.events.v1}. Stores: {@value #HOST_STORE}, {@value #SERVICE_STORE},
  * {@value #HOST_PROGRESS_STORE} (newest timestamp per host, for the lateness verdict of {@link LateRecordGate}).
- * Repartition: {@code telemetry-by-service}. Output: {@code telemetry.aggregates.v1}, and on
- * {@code deadletter.v1} what arrived too late for its service windows.
+ * Repartition: {@code telemetry-by-service}. Output ({@link TelemetryTopics}): {@code telemetry.aggregates.v1},
+ * and through the dead-letter split on {@code deadletter.v1} what arrived too late for its service windows.
  */
 public final class TelemetryAggregation {
 
@@ -44,11 +43,14 @@ public final class TelemetryAggregation {
     private final AggregationSettings settings;
     private final Serde<TelemetryEvent> eventSerde;
     private final Serde<TelemetryAggregate> aggregateSerde;
+    private final TelemetryTopics topics;
     private final DeadLetterSplit deadLetters;
 
     /** @param deadLetters where what arrives too late for the service windows goes */
-    public TelemetryAggregation(AvroSerdes serdes, AggregationSettings settings, DeadLetterSplit deadLetters) {
+    public TelemetryAggregation(AvroSerdes serdes, AggregationSettings settings, TelemetryTopics topics,
+                                DeadLetterSplit deadLetters) {
         this.settings = settings;
+        this.topics = topics;
         this.eventSerde = serdes.valueSerde();
         this.aggregateSerde = serdes.valueSerde();
         this.deadLetters = deadLetters;
@@ -103,8 +105,7 @@ public final class TelemetryAggregation {
 
     private void publish(KStream<Windowed<String>, TelemetryAggregate> windowed, String prefix) {
         windowed.map((window, agg) -> KeyValue.pair(window.key(), stamped(window, agg)), Named.as(prefix + "-stamp"))
-                .to(Topics.TELEMETRY_AGGREGATES.name(),
-                        Produced.with(Serdes.String(), aggregateSerde).withName(prefix + "-aggregate-sink"));
+                .to(topics.aggregates().name(), Sinks.produced(topics.aggregates(), prefix + "-aggregate-sink"));
     }
 
     private static TelemetryAggregate stamped(Windowed<String> window, TelemetryAggregate agg) {

@@ -1,14 +1,13 @@
 package dev.foresight.topology.workflow;
 
 import dev.foresight.predict.workflow.NextActionPredictor;
-import dev.foresight.schema.commands.Alert;
 import dev.foresight.schema.commands.AllocationCommand;
 import dev.foresight.schema.events.WorkflowEvent;
 import dev.foresight.schema.state.Reservation;
 import dev.foresight.schema.state.ShadowWorkflow;
 import dev.foresight.schema.state.UsageWindow;
 import dev.foresight.serde.AvroSerdes;
-import dev.foresight.topics.Topics;
+import dev.foresight.topology.Sinks;
 import java.util.Set;
 import java.util.function.Supplier;
 import org.apache.kafka.common.serialization.Serde;
@@ -16,7 +15,6 @@ import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.kstream.Branched;
 import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Named;
-import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.kstream.Repartitioned;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorSupplier;
@@ -31,7 +29,7 @@ import org.apache.kafka.streams.state.Stores;
  * {@value #HISTORY_STORE} (workflowType/actionType → UsageWindow), {@value #MODEL_STORE} (model checkpoint
  * of the task), {@value #POOL_STORE} (pool/workflowId/actionId → Reservation).
  * <b>Repartition:</b> {@value #BY_POOL}.
- * <b>Outputs:</b> {@code allocation.commands.v1} (RESERVE, REJECT, RELEASE; key workflowId/actionId),
+ * <b>Outputs</b> ({@link WorkflowTopics}): {@code allocation.commands.v1} (RESERVE, REJECT, RELEASE; key workflowId/actionId),
  * {@code alerts.v1} (prediction-deviation; key workflowId/actionId), {@code workflow.shadows.v1}
  * (the final shadow of every finished or abandoned workflow; key workflowId).
  *
@@ -68,19 +66,20 @@ public final class WorkflowShadowing {
     private final Supplier<NextActionPredictor> predictors;
     private final Serde<ShadowWorkflow> shadowSerde;
     private final Serde<AllocationCommand> commandSerde;
-    private final Serde<Alert> alertSerde;
     private final Serde<UsageWindow> usageSerde;
     private final Serde<Reservation> reservationSerde;
+    private final WorkflowTopics topics;
 
     /** @param predictors called once per stream task */
-    public WorkflowShadowing(AvroSerdes serdes, WorkflowSettings settings, Supplier<NextActionPredictor> predictors) {
+    public WorkflowShadowing(AvroSerdes serdes, WorkflowSettings settings, Supplier<NextActionPredictor> predictors,
+                             WorkflowTopics topics) {
         this.settings = settings;
         this.predictors = predictors;
         this.shadowSerde = serdes.valueSerde();
         this.commandSerde = serdes.valueSerde();
-        this.alertSerde = serdes.valueSerde();
         this.usageSerde = serdes.valueSerde();
         this.reservationSerde = serdes.valueSerde();
+        this.topics = topics;
     }
 
     public void build(KStream<String, WorkflowEvent> workflows) {
@@ -100,19 +99,17 @@ public final class WorkflowShadowing {
                 .repartition(Repartitioned.<String, AllocationCommand>as(BY_POOL)
                         .withKeySerde(Serdes.String()).withValueSerde(commandSerde))
                 .process(new PoolSupplier(), Named.as("workflow-reserve"))
-                .to(Topics.ALLOCATIONS.name(), Produced.with(Serdes.String(), commandSerde)
-                        .withName("workflow-allocation-sink"));
+                .to(topics.allocations().name(), Sinks.produced(topics.allocations(), "workflow-allocation-sink"));
     }
 
     private void alert(KStream<String, ShadowOutput> alerts) {
         alerts.mapValues(out -> ((ShadowOutput.DeviationAlert) out).alert(), Named.as("workflow-deviation-alert"))
-                .to(Topics.ALERTS.name(), Produced.with(Serdes.String(), alertSerde).withName("workflow-alert-sink"));
+                .to(topics.alerts().name(), Sinks.produced(topics.alerts(), "workflow-alert-sink"));
     }
 
     private void summarize(KStream<String, ShadowOutput> summaries) {
         summaries.mapValues(out -> ((ShadowOutput.Summary) out).shadow(), Named.as("workflow-summary"))
-                .to(Topics.WORKFLOW_SHADOWS.name(), Produced.with(Serdes.String(), shadowSerde)
-                        .withName("workflow-shadow-sink"));
+                .to(topics.shadows().name(), Sinks.produced(topics.shadows(), "workflow-shadow-sink"));
     }
 
     private final class ShadowSupplier implements ProcessorSupplier<String, WorkflowEvent, String, ShadowOutput> {

@@ -3,9 +3,9 @@ package dev.foresight.domain.deployment;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.foresight.schema.state.HostRiskState;
 import dev.foresight.domain.deployment.RiskAllocationPolicy.Move;
 import dev.foresight.domain.deployment.RiskAllocationPolicy.Step;
+import dev.foresight.schema.state.HostRiskState;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

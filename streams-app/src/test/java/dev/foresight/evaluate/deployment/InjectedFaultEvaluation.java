@@ -1,5 +1,6 @@
 package dev.foresight.evaluate.deployment;
 
+import dev.foresight.domain.deployment.DeploymentSettings;
 import dev.foresight.producers.EventSink;
 import dev.foresight.producers.sim.Simulation;
 import dev.foresight.schema.commands.RiskScore;
@@ -7,7 +8,6 @@ import dev.foresight.schema.commands.RollbackCommand;
 import dev.foresight.topics.TopicSpec;
 import dev.foresight.topics.Topics;
 import dev.foresight.topology.TopologyFixture;
-import dev.foresight.domain.deployment.DeploymentSettings;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -3,8 +3,8 @@ package dev.foresight.evaluate.workflow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.foresight.predict.workflow.LstmSettings;
 import dev.foresight.domain.workflow.AllocationPolicy;
+import dev.foresight.predict.workflow.LstmSettings;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

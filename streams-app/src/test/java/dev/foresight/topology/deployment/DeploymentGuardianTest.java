@@ -1,6 +1,5 @@
 package dev.foresight.topology.deployment;
 
-import dev.foresight.domain.deployment.GuardCommands;
 import static dev.foresight.topology.deployment.GuardianScenario.DEPLOYMENT;
 import static dev.foresight.topology.deployment.GuardianScenario.FROM;
 import static dev.foresight.topology.deployment.GuardianScenario.HOST;
@@ -11,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.foresight.domain.deployment.GuardCommands;
 import dev.foresight.schema.commands.Alert;
 import dev.foresight.schema.commands.AlertSeverity;
 import dev.foresight.schema.commands.AllocationAction;

@@ -1,8 +1,5 @@
 package dev.foresight.topology.deployment;
 
-import dev.foresight.domain.deployment.DeploymentSettings;
-import dev.foresight.domain.deployment.GuardInput;
-import dev.foresight.domain.deployment.GuardOutput;
 import static dev.foresight.topology.deployment.GuardianScenario.DEPLOYMENT;
 import static dev.foresight.topology.deployment.GuardianScenario.FROM;
 import static dev.foresight.topology.deployment.GuardianScenario.HOST;
@@ -12,6 +9,9 @@ import static dev.foresight.topology.deployment.GuardianScenario.TO;
 import static dev.foresight.topology.deployment.GuardianScenario.at;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.foresight.domain.deployment.DeploymentSettings;
+import dev.foresight.domain.deployment.GuardInput;
+import dev.foresight.domain.deployment.GuardOutput;
 import dev.foresight.schema.commands.BlendDecision;
 import dev.foresight.schema.commands.BlendVerdict;
 import dev.foresight.schema.common.DbChangeKind;

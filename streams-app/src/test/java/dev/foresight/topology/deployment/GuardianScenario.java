@@ -1,11 +1,7 @@
 package dev.foresight.topology.deployment;
 
-import dev.foresight.deadletter.DeadLetterSplit;
 import dev.foresight.domain.deployment.DeploymentSettings;
-import static dev.foresight.topology.TopologyFixture.START;
-
 import dev.foresight.ingest.IngestSettings;
-import dev.foresight.ingest.IngestStage;
 import dev.foresight.ingest.ValidatedInputs;
 import dev.foresight.schema.commands.Alert;
 import dev.foresight.schema.commands.AllocationCommand;
@@ -24,6 +20,7 @@ import dev.foresight.schema.state.DeploymentState;
 import dev.foresight.serde.AvroSerdes;
 import dev.foresight.topics.Topics;
 import dev.foresight.topology.Events;
+import dev.foresight.topology.ForesightTopology;
 import dev.foresight.topology.NamedTopologies;
 import dev.foresight.topology.TopologyFixture;
 import java.nio.file.Path;
@@ -36,6 +33,8 @@ import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.Topology;
+import static dev.foresight.topology.TopologyFixture.START;
+
 
 /**
  * One service's deployment driven through the guardian: events in at explicit times, commands out.
@@ -81,9 +80,9 @@ final class GuardianScenario implements AutoCloseable {
     static Topology topology(ErrorRateIsRisk model) {
         StreamsBuilder builder = NamedTopologies.builder();
         AvroSerdes serdes = AvroSerdes.bundled();
-        ValidatedInputs inputs = new IngestStage(serdes, IngestSettings.defaults(),
-                new DeadLetterSplit(Topics.DEAD_LETTERS.name(), serdes.valueSerde())).build(builder);
-        new DeploymentGuardian(serdes, DeploymentSettings.defaults(), () -> model).build(inputs);
+        ValidatedInputs inputs = ForesightTopology.ingest(builder, serdes, IngestSettings.defaults());
+        new DeploymentGuardian(serdes, DeploymentSettings.defaults(), () -> model,
+                ForesightTopology.deploymentTopics(serdes)).build(inputs);
         return builder.build();
     }
 
@@ -158,7 +157,7 @@ final class GuardianScenario implements AutoCloseable {
     }
 
     byte[] storedModel() {
-        return fixture.driver().<String, byte[]>getKeyValueStore(DeploymentGuardian.MODEL_STORE).get(GuardProcessor.MODEL_KEY);
+        return fixture.driver().<String, byte[]>getKeyValueStore(DeploymentGuardian.MODEL_STORE).get(StoreGuardianState.MODEL_KEY);
     }
 
     private void sample(String host, String deploymentId, Instant at, double errorRate, double cpu) {

@@ -2,10 +2,8 @@ package dev.foresight.topology.fleet;
 
 import static dev.foresight.topology.TopologyFixture.START;
 
-import dev.foresight.deadletter.DeadLetterSplit;
 import dev.foresight.domain.fleet.FleetSettings;
 import dev.foresight.ingest.IngestSettings;
-import dev.foresight.ingest.IngestStage;
 import dev.foresight.ingest.ValidatedInputs;
 import dev.foresight.schema.commands.AllocationCommand;
 import dev.foresight.schema.commands.DemandReport;
@@ -14,6 +12,7 @@ import dev.foresight.schema.events.FleetHeartbeatEvent;
 import dev.foresight.schema.events.RequestMetricEvent;
 import dev.foresight.serde.AvroSerdes;
 import dev.foresight.topics.Topics;
+import dev.foresight.topology.ForesightTopology;
 import dev.foresight.topology.NamedTopologies;
 import dev.foresight.topology.TopologyFixture;
 import java.nio.file.Path;
@@ -61,9 +60,8 @@ final class FleetScenario implements AutoCloseable {
     static Topology topology(FleetSettings settings) {
         StreamsBuilder builder = NamedTopologies.builder();
         AvroSerdes serdes = AvroSerdes.bundled();
-        ValidatedInputs inputs = new IngestStage(serdes, IngestSettings.defaults(),
-                new DeadLetterSplit(Topics.DEAD_LETTERS.name(), serdes.valueSerde())).build(builder);
-        new FleetDemand(serdes, settings, Topics.DEMAND_REPORTS.name(), Topics.ALLOCATIONS.name())
+        ValidatedInputs inputs = ForesightTopology.ingest(builder, serdes, IngestSettings.defaults());
+        new FleetDemand(serdes, settings, ForesightTopology.fleetTopics(serdes))
                 .build(inputs.fleetRequests(), inputs.fleetHeartbeats());
         return builder.build();
     }

@@ -1,7 +1,6 @@
 package dev.foresight.topology.hostrisk;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.foresight.domain.hostrisk.HostRiskSettings;

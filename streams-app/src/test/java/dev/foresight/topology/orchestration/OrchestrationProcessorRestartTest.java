@@ -9,7 +9,6 @@ import dev.foresight.schema.events.HealthCheckEvent;
 import dev.foresight.schema.events.ServiceDefinition;
 import dev.foresight.schema.events.ServiceTopologyEvent;
 import dev.foresight.serde.AvroSerdes;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.apache.avro.specific.SpecificRecord;

@@ -2,11 +2,9 @@ package dev.foresight.topology.orchestration;
 
 import static dev.foresight.topology.TopologyFixture.START;
 
-import dev.foresight.deadletter.DeadLetterSplit;
 import dev.foresight.domain.orchestration.EnvironmentPolicy;
 import dev.foresight.ingest.EventFamilies;
 import dev.foresight.ingest.IngestSettings;
-import dev.foresight.ingest.IngestStage;
 import dev.foresight.ingest.ValidatedInputs;
 import dev.foresight.schema.commands.Alert;
 import dev.foresight.schema.commands.OrchestrationAction;
@@ -19,6 +17,7 @@ import dev.foresight.schema.events.ServiceTopologyEvent;
 import dev.foresight.schema.state.ServiceHealth;
 import dev.foresight.serde.AvroSerdes;
 import dev.foresight.topics.Topics;
+import dev.foresight.topology.ForesightTopology;
 import dev.foresight.topology.NamedTopologies;
 import dev.foresight.topology.TopologyFixture;
 import java.nio.file.Path;
@@ -72,11 +71,9 @@ final class OrchestrationScenario implements AutoCloseable {
     static Topology topology(EnvironmentPolicy policy) {
         StreamsBuilder builder = NamedTopologies.builder();
         AvroSerdes serdes = AvroSerdes.bundled();
-        ValidatedInputs inputs = new IngestStage(serdes, IngestSettings.defaults(),
-                new DeadLetterSplit(Topics.DEAD_LETTERS.name(), serdes.valueSerde())).build(builder);
+        ValidatedInputs inputs = ForesightTopology.ingest(builder, serdes, IngestSettings.defaults());
         new ServiceOrchestration(serdes, new OrchestrationSettings(Duration.ofSeconds(1), Duration.ofSeconds(15), policy),
-                new OrchestrationTopics(Topics.STARTUP_PLANS.name(), Topics.ORCHESTRATION_COMMANDS.name(),
-                        Topics.SERVICE_HEALTH.name(), Topics.ALERTS.name(), Topics.ROLLBACKS.name()))
+                ForesightTopology.orchestrationTopics(serdes))
                 .build(inputs.serviceTopology(), inputs.health());
         return builder.build();
     }

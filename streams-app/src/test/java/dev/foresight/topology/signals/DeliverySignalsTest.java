@@ -26,6 +26,7 @@ import dev.foresight.schema.state.SeriesBucket;
 import dev.foresight.serde.AvroSerdes;
 import dev.foresight.topics.Topics;
 import dev.foresight.topology.Events;
+import dev.foresight.topology.ForesightTopology;
 import dev.foresight.topology.TopologyFixture;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -61,8 +62,8 @@ class DeliverySignalsTest {
     private void start(SignalsSettings settings) {
         AvroSerdes serdes = AvroSerdes.bundled();
         StreamsBuilder builder = new StreamsBuilder();
-        new DeliverySignals(serdes, settings, new SignalsTopics(Topics.ANOMALY_SCORES.name(), Topics.ALERTS.name(),
-                Topics.SERIES_FORECASTS.name()), new DeadLetterSplit(Topics.DEAD_LETTERS.name(), serdes.valueSerde())).build(
+        new DeliverySignals(serdes, settings, ForesightTopology.signalsTopics(serdes),
+                new DeadLetterSplit(Topics.DEAD_LETTERS.name(), serdes.valueSerde())).build(
                 builder.stream(Topics.TELEMETRY.name(), Consumed.with(Serdes.String(), serdes.valueSerde())),
                 builder.stream(Topics.PIPELINES.name(), Consumed.with(Serdes.String(), serdes.valueSerde())),
                 builder.stream(Topics.DEPLOYMENTS.name(), Consumed.with(Serdes.String(), serdes.valueSerde())));

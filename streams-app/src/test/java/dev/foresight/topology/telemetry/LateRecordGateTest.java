@@ -1,10 +1,5 @@
 package dev.foresight.topology.telemetry;
 
-import dev.foresight.deadletter.DeadLetterSplit;
-import static dev.foresight.topology.TopologyFixture.START;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import dev.foresight.schema.errors.DeadLetter;
 import dev.foresight.schema.events.TelemetryEvent;
 import dev.foresight.schema.state.AggregateScope;
@@ -12,6 +7,7 @@ import dev.foresight.schema.state.TelemetryAggregate;
 import dev.foresight.serde.AvroSerdes;
 import dev.foresight.topics.Topics;
 import dev.foresight.topology.Events;
+import dev.foresight.topology.ForesightTopology;
 import dev.foresight.topology.TopologyFixture;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -25,6 +21,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import static dev.foresight.topology.TopologyFixture.START;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 
 /**
  * The service windows behind their repartition, fed directly (no ingest, whose own lateness check would
@@ -45,8 +45,8 @@ class LateRecordGateTest {
     void setUp() {
         AvroSerdes serdes = AvroSerdes.bundled();
         StreamsBuilder builder = new StreamsBuilder();
-        new TelemetryAggregation(serdes, SETTINGS,
-                new DeadLetterSplit(Topics.DEAD_LETTERS.name(), serdes.valueSerde())).build(builder.stream(Topics.TELEMETRY.name(),
+        new TelemetryAggregation(serdes, SETTINGS, ForesightTopology.telemetryTopics(serdes),
+                ForesightTopology.deadLetterSplit(serdes)).build(builder.stream(Topics.TELEMETRY.name(),
                 Consumed.with(Serdes.String(), serdes.<TelemetryEvent>valueSerde())));
         fixture = new TopologyFixture(builder.build(), stateDir);
         telemetry = fixture.input(Topics.TELEMETRY);

@@ -1,16 +1,12 @@
 package dev.foresight.topology.telemetry;
 
-import dev.foresight.deadletter.DeadLetterSplit;
-import static dev.foresight.topology.TopologyFixture.START;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import dev.foresight.schema.events.TelemetryEvent;
 import dev.foresight.schema.state.AggregateScope;
 import dev.foresight.schema.state.TelemetryAggregate;
 import dev.foresight.serde.AvroSerdes;
 import dev.foresight.topics.Topics;
 import dev.foresight.topology.Events;
+import dev.foresight.topology.ForesightTopology;
 import dev.foresight.topology.TopologyFixture;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -25,6 +21,10 @@ import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.kstream.Consumed;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import static dev.foresight.topology.TopologyFixture.START;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 
 /**
  * Reset-and-reprocess equals live for the service windows: live, every host's samples reach the service
@@ -84,8 +84,8 @@ class ReprocessingTest {
     private static Outcome run(List<Sample> order, Path stateDir) {
         AvroSerdes serdes = AvroSerdes.bundled();
         StreamsBuilder builder = new StreamsBuilder();
-        DeadLetterSplit deadLetters = new DeadLetterSplit(Topics.DEAD_LETTERS.name(), serdes.valueSerde());
-        new TelemetryAggregation(serdes, AggregationSettings.defaults(), deadLetters).build(builder.stream(Topics.TELEMETRY.name(),
+        new TelemetryAggregation(serdes, AggregationSettings.defaults(), ForesightTopology.telemetryTopics(serdes),
+                ForesightTopology.deadLetterSplit(serdes)).build(builder.stream(Topics.TELEMETRY.name(),
                 Consumed.with(Serdes.String(), serdes.<TelemetryEvent>valueSerde())));
         try (TopologyFixture fixture = new TopologyFixture(builder.build(), stateDir)) {
             var telemetry = fixture.input(Topics.TELEMETRY);

@@ -1,10 +1,10 @@
 package dev.foresight.topology.telemetry;
 
-import dev.foresight.domain.telemetry.TelemetryStats;
 import static dev.foresight.topology.TopologyFixture.START;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.foresight.domain.telemetry.TelemetryStats;
 import dev.foresight.schema.events.TelemetryEvent;
 import dev.foresight.schema.state.AggregateScope;
 import dev.foresight.schema.state.TelemetryAggregate;
@@ -19,10 +19,10 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
+import org.apache.kafka.streams.kstream.Windowed;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.ValueAndTimestamp;
 import org.apache.kafka.streams.state.WindowStore;
-import org.apache.kafka.streams.kstream.Windowed;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

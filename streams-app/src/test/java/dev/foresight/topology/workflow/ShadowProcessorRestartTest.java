@@ -1,14 +1,14 @@
 package dev.foresight.topology.workflow;
 
-import dev.foresight.domain.workflow.AllocationPlanner;
-import dev.foresight.domain.workflow.AllocationPolicy;
-import dev.foresight.domain.workflow.PoolSettings;
 import static dev.foresight.topology.TopologyFixture.START;
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
+import dev.foresight.domain.workflow.AllocationPlanner;
+import dev.foresight.domain.workflow.AllocationPolicy;
+import dev.foresight.domain.workflow.PoolSettings;
 import dev.foresight.schema.commands.AllocationCommand;
 import dev.foresight.schema.events.WorkflowEvent;
 import dev.foresight.serde.AvroSerdes;

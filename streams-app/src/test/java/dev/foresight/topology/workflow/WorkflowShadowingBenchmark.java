@@ -26,7 +26,8 @@ import org.apache.kafka.streams.state.Stores;
 
 /**
  * Events per second through the workflow feature's two processors (shadow, then reservation pool) on
- * one thread, with the look-ahead on (pre-warming) and off; every action is submitted, started, completed; with in-memory stores and Avro serdes: the cost of this feature's own logic, without
+ * one thread, with the look-ahead on (pre-warming) and off; every action is submitted, started, completed;
+ * with in-memory stores and Avro serdes: the cost of this feature's own logic, without
  * Kafka I/O. Compare with the Streams pass-through ceiling in NOTES.md. Not a JUnit test. Run:
  *
  * <pre>

@@ -1,27 +1,12 @@
 package dev.foresight.topology.workflow;
 
-import dev.foresight.deadletter.DeadLetterSplit;
 import dev.foresight.domain.workflow.AllocationPlanner;
 import dev.foresight.domain.workflow.AllocationPolicy;
 import dev.foresight.domain.workflow.PoolCapacity;
 import dev.foresight.domain.workflow.PoolSettings;
 import dev.foresight.domain.workflow.Shadows;
 import dev.foresight.domain.workflow.WorkflowCommands;
-import static dev.foresight.topology.TopologyFixture.START;
-import static dev.foresight.topology.workflow.WorkflowEvents.completed;
-import static dev.foresight.topology.workflow.WorkflowEvents.created;
-import static dev.foresight.topology.workflow.WorkflowEvents.finished;
-import static dev.foresight.topology.workflow.WorkflowEvents.started;
-import static dev.foresight.topology.workflow.WorkflowEvents.startedRequesting;
-import static dev.foresight.topology.workflow.WorkflowEvents.submittedRequesting;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import dev.foresight.ingest.IngestSettings;
-import dev.foresight.ingest.IngestStage;
 import dev.foresight.schema.commands.Alert;
 import dev.foresight.schema.commands.AlertSeverity;
 import dev.foresight.schema.commands.AllocationAction;
@@ -49,6 +34,19 @@ import org.apache.kafka.streams.state.KeyValueStore;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import static dev.foresight.topology.TopologyFixture.START;
+import static dev.foresight.topology.workflow.WorkflowEvents.completed;
+import static dev.foresight.topology.workflow.WorkflowEvents.created;
+import static dev.foresight.topology.workflow.WorkflowEvents.finished;
+import static dev.foresight.topology.workflow.WorkflowEvents.started;
+import static dev.foresight.topology.workflow.WorkflowEvents.startedRequesting;
+import static dev.foresight.topology.workflow.WorkflowEvents.submittedRequesting;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 
 class WorkflowShadowingTest {
 
@@ -396,9 +394,9 @@ class WorkflowShadowingTest {
     private static Topology topology(WorkflowSettings settings, double confidence) {
         AvroSerdes serdes = AvroSerdes.bundled();
         StreamsBuilder builder = NamedTopologies.builder();
-        DeadLetterSplit deadLetters = new DeadLetterSplit(Topics.DEAD_LETTERS.name(), serdes.valueSerde());
-        new WorkflowShadowing(serdes, settings, () -> new MeanPredictor(confidence))
-                .build(new IngestStage(serdes, IngestSettings.defaults(), deadLetters).build(builder).workflows());
+        new WorkflowShadowing(serdes, settings, () -> new MeanPredictor(confidence),
+                ForesightTopology.workflowTopics(serdes))
+                .build(ForesightTopology.ingest(builder, serdes, IngestSettings.defaults()).workflows());
         return builder.build();
     }
 

@@ -1,0 +1,14 @@
+package dev.foresight.topology.deployment;
+
+import dev.foresight.schema.commands.Alert;
+import dev.foresight.schema.commands.AllocationCommand;
+import dev.foresight.schema.commands.RiskScore;
+import dev.foresight.schema.commands.RollbackCommand;
+import dev.foresight.schema.state.DeploymentState;
+import dev.foresight.topics.Topic;
+
+/** The topics the deployment guardian writes. */
+public record DeploymentTopics(Topic<String, RiskScore> riskScores, Topic<String, AllocationCommand> allocations,
+                               Topic<String, RollbackCommand> rollbacks, Topic<String, Alert> alerts,
+                               Topic<String, DeploymentState> outcomes) {
+}
