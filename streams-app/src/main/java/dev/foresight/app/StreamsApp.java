@@ -96,7 +96,7 @@ final class StreamsApp implements AutoCloseable {
     QueryServer queryServer(EventSink sink, HostInfo self) {
         SignalsSettings signals = settings.signals();
         SeriesStores seriesStores = new SeriesStores(DeliverySignals.FINE_STORE, DeliverySignals.COARSE_STORE,
-                signals.fineStep(), signals.coarseStep(), signals.fineRetention());
+                DeliverySignals.FORECAST_STORE, signals.fineStep(), signals.coarseStep(), signals.fineRetention());
         return new QueryServer(streams, WorkflowShadowing.SHADOW_STORE, sink, self)
                 .withSeries(new SeriesApi(new StreamsShadowLocator(streams, DeliverySignals.FINE_STORE, self),
                         new StreamsSeriesReader(streams, seriesStores), Clock.systemUTC()))

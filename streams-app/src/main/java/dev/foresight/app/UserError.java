@@ -6,6 +6,8 @@ package dev.foresight.app;
  */
 final class UserError extends RuntimeException {
 
+    private static final long serialVersionUID = 1L;
+
     UserError(String message) {
         super(message);
     }

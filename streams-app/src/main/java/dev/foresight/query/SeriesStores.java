@@ -8,7 +8,8 @@ import java.time.Duration;
  *
  * @param fineStore   window store of the fine buckets
  * @param coarseStore window store of the coarse buckets
+ * @param forecastStore key-value store of each series' latest forecast
  */
-public record SeriesStores(String fineStore, String coarseStore, Duration fineStep, Duration coarseStep,
-                           Duration fineRetention) {
+public record SeriesStores(String fineStore, String coarseStore, String forecastStore, Duration fineStep,
+                           Duration coarseStep, Duration fineRetention) {
 }

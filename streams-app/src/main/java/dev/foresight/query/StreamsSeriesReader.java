@@ -65,7 +65,7 @@ public final class StreamsSeriesReader implements SeriesReader {
     public Optional<SeriesForecast> forecast(String seriesKey) {
         try {
             ReadOnlyKeyValueStore<String, SeriesForecast> store = streams.store(StoreQueryParameters.fromNameAndType(
-                    DeliverySignals.FORECAST_STORE, QueryableStoreTypes.<String, SeriesForecast>keyValueStore()));
+                    stores.forecastStore(), QueryableStoreTypes.<String, SeriesForecast>keyValueStore()));
             return Optional.ofNullable(store.get(seriesKey));
         } catch (InvalidStateStoreException e) {
             throw new StoreUnavailableException("the forecast store is not queryable now: " + e.getMessage(), e);

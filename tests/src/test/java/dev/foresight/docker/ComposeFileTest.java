@@ -12,9 +12,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
@@ -37,7 +35,7 @@ class ComposeFileTest {
     @Test
     void shouldDefineTheBrokerTheRegistryTheAppAndTheProducers() {
         assertEquals(Set.of("kafka", "schema-registry", "foresight", "producers"), names(compose.get("services")));
-        compose.get("services").fields().forEachRemaining(service -> {
+        compose.get("services").properties().forEach(service -> {
             String image = service.getValue().path("image").asText();
             assertTrue(IMAGE.matcher(image).matches(), service.getKey() + " has no pinned image: '" + image + "'");
             assertFalse(image.endsWith(":latest"), service.getKey() + " uses :latest");
@@ -59,8 +57,8 @@ class ComposeFileTest {
     void shouldStartEachServiceAfterWhatItNeedsAndWaitOnlyOnHealthchecksThatExist() {
         assertEquals(Set.of("kafka", "schema-registry"), names(service("foresight").get("depends_on")));
         assertEquals(Set.of("kafka", "schema-registry", "foresight"), names(service("producers").get("depends_on")));
-        compose.get("services").fields().forEachRemaining(service -> service.getValue().path("depends_on").fields()
-                .forEachRemaining(dependency -> {
+        compose.get("services").properties().forEach(service -> service.getValue().path("depends_on").properties()
+                .forEach(dependency -> {
                     String condition = dependency.getValue().path("condition").asText();
                     assertTrue(Set.of("service_started", "service_healthy").contains(condition), condition);
                     if (condition.equals("service_healthy")) {
@@ -139,9 +137,7 @@ class ComposeFileTest {
     private static Set<String> names(JsonNode map) {
         Set<String> names = new TreeSet<>();
         if (map != null) {
-            for (Iterator<Map.Entry<String, JsonNode>> fields = map.fields(); fields.hasNext(); ) {
-                names.add(fields.next().getKey());
-            }
+            map.properties().forEach(field -> names.add(field.getKey()));
         }
         return names;
     }

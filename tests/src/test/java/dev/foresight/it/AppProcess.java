@@ -17,6 +17,7 @@ import java.util.List;
  * {@code foresight run} in a child JVM of its own, on the test's classpath, so that it can be killed the
  * way a crash kills it (SIGKILL: no shutdown hook, no close, no leaving the group).
  */
+@SuppressWarnings("try") // close() waits for the child to end; an interrupt there must reach the test
 final class AppProcess implements AutoCloseable {
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();

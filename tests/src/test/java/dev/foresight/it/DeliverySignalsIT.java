@@ -3,6 +3,7 @@ package dev.foresight.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.foresight.query.SeriesStores;
 import dev.foresight.query.StoreUnavailableException;
 import dev.foresight.query.StreamsSeriesReader;
 import dev.foresight.schema.commands.AnomalyScore;
@@ -17,6 +18,7 @@ import dev.foresight.schema.events.TelemetryEvent;
 import dev.foresight.schema.state.SeriesBucket;
 import dev.foresight.serde.AvroSerdes;
 import dev.foresight.topics.Topics;
+import dev.foresight.topology.signals.DeliverySignals;
 import dev.foresight.topology.signals.SignalsSettings;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -51,6 +53,7 @@ class DeliverySignalsIT {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(120);
     private static final String SERVICE = "signals-it";
+    private static final SignalsSettings SIGNALS = SignalsSettings.defaults();
     private static final long FIVE_MINUTES = Duration.ofMinutes(5).toMillis();
     /** Event times lie in the past, on a 5-minute boundary (a forecast step), so steps are easy to reason about. */
     private static final Instant T0 = Instant.ofEpochMilli(
@@ -116,7 +119,9 @@ class DeliverySignalsIT {
 
     @Test
     void shouldAnswerBucketsAndTheLatestForecastFromTheStores() {
-        StreamsSeriesReader reader = new StreamsSeriesReader(app.streams(), SignalsSettings.defaults());
+        StreamsSeriesReader reader = new StreamsSeriesReader(app.streams(), new SeriesStores(DeliverySignals.FINE_STORE,
+                DeliverySignals.COARSE_STORE, DeliverySignals.FORECAST_STORE, SIGNALS.fineStep(), SIGNALS.coarseStep(),
+                SIGNALS.fineRetention()));
         String key = SERVICE + "/cpu";
         NavigableMap<Instant, SeriesBucket> buckets = awaitQuery(() -> Optional.of(
                 reader.read(key, T0, T0.plus(Duration.ofHours(1)), false)).filter(b -> b.size() >= 30));

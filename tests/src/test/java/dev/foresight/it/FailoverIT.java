@@ -65,6 +65,7 @@ class FailoverIT {
     private int sent;
 
     @Test
+    @SuppressWarnings("try") // see AppProcess
     void shouldDecideEveryActionExactlyOnceWhenAnInstanceIsKilledUnderLoad() throws Exception {
         try (EmbeddedKafka kafka = EmbeddedKafka.start(dir.resolve("kafka"), 0, 0)) {
             String bootstrap = kafka.bootstrapServers();

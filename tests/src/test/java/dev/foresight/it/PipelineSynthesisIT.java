@@ -60,6 +60,7 @@ class PipelineSynthesisIT {
     private Instant start;
 
     @Test
+    @SuppressWarnings("try") // see BackgroundCommand
     void shouldSynthesizeAheadOfTheRampRollBackTheSlowerVersionRetuneAndServeTheVersions() throws Exception {
         start = Instant.now().truncatedTo(ChronoUnit.MINUTES).minus(Duration.ofMinutes(LAST_MINUTE + 10));
         try (BackgroundCommand run = BackgroundCommand.start("run", "--no-simulators", "--broker-port", "0",

@@ -5,6 +5,8 @@ import java.util.List;
 /** A template or a stage rendered from it that breaks the stage format; lists every problem found. */
 public final class InvalidTemplateException extends RuntimeException {
 
+    private static final long serialVersionUID = 1L;
+
     private final transient List<String> problems;
 
     public InvalidTemplateException(String what, List<String> problems) {

@@ -111,7 +111,7 @@ public record StageTemplate(String id, String stageType, int version, Map<String
         }
         if (node.isObject()) {
             ObjectNode copy = JsonNodeFactory.instance.objectNode();
-            node.fields().forEachRemaining(e -> copy.set(e.getKey(), substitute(e.getValue(), values)));
+            node.properties().forEach(e -> copy.set(e.getKey(), substitute(e.getValue(), values)));
             return copy;
         }
         if (node.isArray()) {
@@ -137,7 +137,7 @@ public record StageTemplate(String id, String stageType, int version, Map<String
 
     private static Map<String, Parameter> parameters(JsonNode node, List<String> problems) {
         Map<String, Parameter> parameters = new LinkedHashMap<>();
-        node.fields().forEachRemaining(e -> {
+        node.properties().forEach(e -> {
             JsonNode p = e.getValue();
             double min = p.path("min").asDouble(Double.NaN);
             double max = p.path("max").asDouble(Double.NaN);

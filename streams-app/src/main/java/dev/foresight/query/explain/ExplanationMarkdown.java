@@ -21,7 +21,7 @@ public final class ExplanationMarkdown {
         md.append(String.format(Locale.ROOT, "On `%s` partition %d offset %d, key `%s`.%n%n", found.topic(),
                 found.partition(), found.offset(), found.key()));
         md.append("| field | value |\n|---|---|\n");
-        json.value(found.record()).fields().forEachRemaining(field -> {
+        json.value(found.record()).properties().forEach(field -> {
             if (!field.getKey().equals("decision")) {
                 md.append("| ").append(field.getKey()).append(" | ").append(cell(field.getValue())).append(" |\n");
             }

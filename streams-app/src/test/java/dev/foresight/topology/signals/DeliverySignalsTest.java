@@ -4,7 +4,6 @@ import static dev.foresight.topology.TopologyFixture.START;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.foresight.deadletter.DeadLetterSplit;
 import dev.foresight.domain.signals.DetectorSettings;
 import dev.foresight.domain.signals.SeriesMetric;
 import dev.foresight.predict.forecast.ForecastSettings;
@@ -63,7 +62,7 @@ class DeliverySignalsTest {
         AvroSerdes serdes = AvroSerdes.bundled();
         StreamsBuilder builder = new StreamsBuilder();
         new DeliverySignals(serdes, settings, ForesightTopology.signalsTopics(serdes),
-                new DeadLetterSplit(Topics.DEAD_LETTERS.name(), serdes.valueSerde())).build(
+                ForesightTopology.deadLetterSplit(serdes)).build(
                 builder.stream(Topics.TELEMETRY.name(), Consumed.with(Serdes.String(), serdes.valueSerde())),
                 builder.stream(Topics.PIPELINES.name(), Consumed.with(Serdes.String(), serdes.valueSerde())),
                 builder.stream(Topics.DEPLOYMENTS.name(), Consumed.with(Serdes.String(), serdes.valueSerde())));
