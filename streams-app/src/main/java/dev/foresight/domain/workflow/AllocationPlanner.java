@@ -64,10 +64,12 @@ public final class AllocationPlanner {
         requested.ifPresent(r -> r.putInto(inputs, "requested."));
         double confidence = prediction.confidence();
         String why = String.format(Locale.ROOT, "model confidence %.2f %s %.2f: ", confidence,
-                confidence >= policy.confidenceThreshold() ? ">=" : "<", policy.confidenceThreshold());
+                confidence > policy.confidenceThreshold() ? ">" : "<=", policy.confidenceThreshold());
         Limit limit = new Limit(requested);
 
-        if (confidence >= policy.confidenceThreshold()) {
+        // Strictly above, as the seed's `prediction.confidence > threshold`: a share of recent actions
+        // (the confidence) often lands exactly on the threshold, and there the model is not yet trusted.
+        if (confidence > policy.confidenceThreshold()) {
             return modelPlan(prediction, predicted, limit, inputs, why);
         }
         if (!recent.isEmpty()) {

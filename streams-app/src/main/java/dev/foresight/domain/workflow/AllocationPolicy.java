@@ -1,7 +1,7 @@
 package dev.foresight.domain.workflow;
 
 /**
- * @param confidenceThreshold a model prediction at or above this confidence decides the allocation
+ * @param confidenceThreshold a model prediction strictly above this confidence decides the allocation
  * @param headroom            the model's point prediction and the history quantile are raised by this fraction,
  *                            for usage higher than any seen so far
  * @param fallbackQuantile    below the threshold, reserve this quantile of recent actual usage of the action type ...

@@ -18,8 +18,8 @@ class AllocationPlannerTest {
             .mapToObj(i -> new Resources(i, 100.0 * i, 0, 0, 0)).toList();
 
     @Test
-    void shouldAllocateThePredictionPlusHeadroomAtTheConfidenceThreshold() {
-        AllocationPlan plan = planner.plan(prediction("sort", 2, 1000, 0.7), tenSamples, Optional.empty());
+    void shouldAllocateThePredictionPlusHeadroomJustAboveTheConfidenceThreshold() {
+        AllocationPlan plan = planner.plan(prediction("sort", 2, 1000, 0.71), tenSamples, Optional.empty());
         assertEquals(PredictionSource.MODEL, plan.source());
         assertEquals(1000, plan.expected().memoryMb(), 1e-9);
         assertEquals(1200, plan.allocated().memoryMb(), 1e-9);
@@ -42,8 +42,8 @@ class AllocationPlannerTest {
     }
 
     @Test
-    void shouldAllocateTheQuantileOfHistoryPlusHeadroomJustBelowTheThreshold() {
-        AllocationPlan plan = planner.plan(prediction("sort", 2, 1000, 0.69), tenSamples, Optional.empty());
+    void shouldAllocateTheQuantileOfHistoryPlusHeadroomAtTheThreshold() {
+        AllocationPlan plan = planner.plan(prediction("sort", 2, 1000, 0.7), tenSamples, Optional.empty());
         assertEquals("fallback-p95", plan.madeBy());
         assertEquals(1000, plan.expected().memoryMb(), 1e-9, "nearest rank: the 10th of 10");
         assertEquals(1200, plan.allocated().memoryMb(), 1e-9);

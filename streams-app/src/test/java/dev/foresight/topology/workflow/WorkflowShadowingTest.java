@@ -143,7 +143,7 @@ class WorkflowShadowingTest {
         assertEquals("fallback-p95", reserve.getDecision().getMadeBy());
         assertEquals(600, reserve.getResources().getMemoryMb(), 1e-9, "p95 500 plus 20% headroom");
         assertEquals(UNSURE, reserve.getDecision().getConfidence());
-        assertTrue(reserve.getDecision().getExplanation().contains("0.20 < 0.70"), reserve.getDecision().getExplanation());
+        assertTrue(reserve.getDecision().getExplanation().contains("0.20 <= 0.70"), reserve.getDecision().getExplanation());
     }
 
     @Test
