@@ -40,7 +40,7 @@ class DashboardEndpointsTest {
 
     private final HttpClient http = HttpClient.newHttpClient();
     private final ObjectMapper mapper = new ObjectMapper();
-    /** Loaded first, as in the app: see DashboardViewTest. */
+    /** Records reach the view through the bundled serde, as the feed's do. */
     private static final Serde<SpecificRecord> SERDE = AvroSerdes.bundled().valueSerde();
 
     private final DashboardView view = new DashboardView();

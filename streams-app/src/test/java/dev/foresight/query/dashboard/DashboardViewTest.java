@@ -23,10 +23,7 @@ class DashboardViewTest {
 
     private static final Instant T0 = Instant.parse("2026-01-05T08:00:00Z");
 
-    /**
-     * Records reach the view through the bundled serde, as the feed's do. Loaded first: building a record with a
-     * default string makes Avro read its decoder limits, which AvroSerdes installs, and they are read only once.
-     */
+    /** Records reach the view through the bundled serde, as the feed's do. */
     private static final Serde<SpecificRecord> SERDE = AvroSerdes.bundled().valueSerde();
 
     private final DashboardView view = new DashboardView();
