@@ -28,7 +28,7 @@ class DecisionEvidenceEvolutionTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"Alert.v1", "AllocationCommand.v2", "DemandReport.v2", "OrchestrationCommand.v1",
-            "PipelineSynthesisCommand.v1", "RiskScore.v2", "RollbackCommand.v1", "StartupPlan.v1"})
+            "RiskScore.v2", "RollbackCommand.v1", "StartupPlan.v1"})
     void shouldReadCommandsWrittenBeforeTheEvidenceAndLetOldReadersReadNewOnes(String version) throws IOException {
         Schema old = load(version);
         Schema current = SpecificData.get().getSchema(SpecificData.get().getClass(old));
