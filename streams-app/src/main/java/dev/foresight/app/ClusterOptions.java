@@ -57,11 +57,13 @@ final class ClusterOptions {
     Short replicationFactor;
 
     /** The topology's settings: the defaults with the {@code foresight.*} keys of {@code --config} applied. */
-    TopologySettings topologySettings(CommandLine commandLine) throws IOException {
+    TopologySettings topologySettings(CommandLine commandLine) {
         try {
             return TopologySettingsReader.read(configFile);
         } catch (TypeConversionException e) {
             throw new ParameterException(commandLine, "--config " + configFile + ": " + e.getMessage());
+        } catch (IOException e) {
+            throw unreadable(configFile, e);
         }
     }
 
@@ -94,11 +96,15 @@ final class ClusterOptions {
     private static Map<String, String> fromFile(Path file) {
         try {
             return KafkaProperties.fromFile(file);
-        } catch (NoSuchFileException e) {
-            throw new UserError("--config " + file + ": no such file", e);
         } catch (IOException | IllegalArgumentException e) {
-            throw new UserError("--config " + file + ": cannot be read as a properties file (" + e.getMessage()
-                    + ")", e);
+            throw unreadable(file, e);
         }
+    }
+
+    private static UserError unreadable(Path file, Exception e) {
+        if (e instanceof NoSuchFileException) {
+            return new UserError("--config " + file + ": no such file", e);
+        }
+        return new UserError("--config " + file + ": cannot be read as a properties file (" + e.getMessage() + ")", e);
     }
 }
