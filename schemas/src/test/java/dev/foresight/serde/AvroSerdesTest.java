@@ -11,7 +11,6 @@ import dev.foresight.schema.events.TelemetryEvent;
 import dev.foresight.schema.events.WorkflowEvent;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.time.Instant;
 import java.util.Arrays;
@@ -19,7 +18,6 @@ import java.util.Map;
 import org.apache.avro.Schema;
 import org.apache.avro.SchemaCompatibility;
 import org.apache.avro.generic.GenericData;
-import org.apache.avro.generic.GenericDatumWriter;
 import org.apache.avro.generic.GenericRecord;
 import org.apache.avro.io.BinaryEncoder;
 import org.apache.avro.io.EncoderFactory;
@@ -65,10 +63,7 @@ class AvroSerdesTest {
 
     @Test
     void shouldReadDataWrittenWithV1SchemaUsingCurrentSchema() throws IOException {
-        Schema v1;
-        try (InputStream in = getClass().getResourceAsStream("/schemas/history/TelemetryEvent.v1.avsc")) {
-            v1 = new Schema.Parser().parse(in);
-        }
+        Schema v1 = SchemaHistory.load("TelemetryEvent.v1.avsc");
         assertEquals(SchemaCompatibility.SchemaCompatibilityType.COMPATIBLE,
                 SchemaCompatibility.checkReaderWriterCompatibility(TelemetryEvent.getClassSchema(), v1).getType());
 
@@ -78,7 +73,7 @@ class AvroSerdesTest {
         old.put("timestamp", current.getTimestamp().toEpochMilli());
 
 
-        TelemetryEvent read = serde.deserializer().deserialize("t", wire(v1, old));
+        TelemetryEvent read = serde.deserializer().deserialize("t", SchemaHistory.wire(v1, old));
         assertEquals("host-1", read.getHostId());
         assertEquals(0.5, read.getCpuUtilization());
         assertNull(read.getRegion(), "field added in v2 takes its default");
@@ -86,10 +81,7 @@ class AvroSerdesTest {
 
     @Test
     void shouldReadAWorkflowEventWrittenWithV1BeforeActionSubmittedExisted() throws IOException {
-        Schema v1;
-        try (InputStream in = getClass().getResourceAsStream("/schemas/history/WorkflowEvent.v1.avsc")) {
-            v1 = new Schema.Parser().parse(in);
-        }
+        Schema v1 = SchemaHistory.load("WorkflowEvent.v1.avsc");
         assertEquals(SchemaCompatibility.SchemaCompatibilityType.COMPATIBLE,
                 SchemaCompatibility.checkReaderWriterCompatibility(WorkflowEvent.getClassSchema(), v1).getType());
         Schema started = v1.getField("payload").schema().getTypes().stream()
@@ -106,7 +98,7 @@ class AvroSerdesTest {
 
 
         Serde<WorkflowEvent> workflows = AvroSerdes.bundled().valueSerde();
-        WorkflowEvent read = workflows.deserializer().deserialize("t", wire(v1, old));
+        WorkflowEvent read = workflows.deserializer().deserialize("t", SchemaHistory.wire(v1, old));
         assertEquals(new ActionStarted("a-1", "align", null), read.getPayload());
     }
 
@@ -120,16 +112,6 @@ class AvroSerdesTest {
     }
 
     /** {@code record} as an older version of the product wrote it: Confluent framing with that schema's id. */
-    static byte[] wire(Schema writer, GenericRecord record) throws IOException {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        out.write(0);
-        out.write(ByteBuffer.allocate(4).putInt(BundledSchemas.idOf(writer)).array());
-        BinaryEncoder encoder = EncoderFactory.get().binaryEncoder(out, null);
-        new GenericDatumWriter<GenericRecord>(writer).write(record, encoder);
-        encoder.flush();
-        return out.toByteArray();
-    }
-
     @Test
     void shouldRejectUnknownSchemaId() {
         byte[] bytes = serde.serializer().serialize("t", sample());

@@ -4,20 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.foresight.schema.commands.RollbackCommand;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.ByteBuffer;
 import java.util.List;
 import java.util.Map;
 import org.apache.avro.Schema;
 import org.apache.avro.SchemaCompatibility;
 import org.apache.avro.SchemaCompatibility.SchemaCompatibilityType;
 import org.apache.avro.generic.GenericData;
-import org.apache.avro.generic.GenericDatumWriter;
 import org.apache.avro.generic.GenericRecord;
-import org.apache.avro.io.BinaryEncoder;
-import org.apache.avro.io.EncoderFactory;
 import org.apache.avro.specific.SpecificData;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -30,7 +24,7 @@ class DecisionEvidenceEvolutionTest {
     @ValueSource(strings = {"Alert.v1", "AllocationCommand.v2", "DemandReport.v2", "OrchestrationCommand.v1",
             "RiskScore.v2", "RollbackCommand.v1", "StartupPlan.v1"})
     void shouldReadCommandsWrittenBeforeTheEvidenceAndLetOldReadersReadNewOnes(String version) throws IOException {
-        Schema old = load(version);
+        Schema old = SchemaHistory.load(version + ".avsc");
         Schema current = SpecificData.get().getSchema(SpecificData.get().getClass(old));
 
         assertEquals(SchemaCompatibilityType.COMPATIBLE,
@@ -42,10 +36,10 @@ class DecisionEvidenceEvolutionTest {
 
     @Test
     void shouldReadAnOldRollbackWithNoEvidence() throws IOException {
-        Schema old = load("RollbackCommand.v1");
+        Schema old = SchemaHistory.load("RollbackCommand.v1.avsc");
 
         RollbackCommand read = AvroSerdes.bundled().<RollbackCommand>valueSerde().deserializer()
-                .deserialize("rollback.commands.v1", wire(old, oldRollback(old)));
+                .deserialize("rollback.commands.v1", SchemaHistory.wire(old, oldRollback(old)));
 
         assertEquals("d-1/rollback", read.getCommandId());
         assertEquals("deployment-guardian", read.getDecision().getMadeBy());
@@ -72,19 +66,4 @@ class DecisionEvidenceEvolutionTest {
         return rollback;
     }
 
-    private static byte[] wire(Schema schema, GenericRecord record) throws IOException {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        out.write(0);
-        out.write(ByteBuffer.allocate(4).putInt(BundledSchemas.idOf(schema)).array());
-        BinaryEncoder encoder = EncoderFactory.get().binaryEncoder(out, null);
-        new GenericDatumWriter<GenericRecord>(schema).write(record, encoder);
-        encoder.flush();
-        return out.toByteArray();
-    }
-
-    private Schema load(String version) throws IOException {
-        try (InputStream in = getClass().getResourceAsStream("/schemas/history/" + version + ".avsc")) {
-            return new Schema.Parser().parse(in);
-        }
-    }
 }

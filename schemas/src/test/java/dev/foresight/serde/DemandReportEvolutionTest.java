@@ -5,19 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.foresight.schema.commands.DemandReport;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.ByteBuffer;
 import java.util.List;
 import java.util.Map;
 import org.apache.avro.Schema;
 import org.apache.avro.SchemaCompatibility;
 import org.apache.avro.generic.GenericData;
-import org.apache.avro.generic.GenericDatumWriter;
 import org.apache.avro.generic.GenericRecord;
-import org.apache.avro.io.BinaryEncoder;
-import org.apache.avro.io.EncoderFactory;
 import org.apache.kafka.common.serialization.Serde;
 import org.junit.jupiter.api.Test;
 
@@ -27,11 +21,11 @@ class DemandReportEvolutionTest {
 
     @Test
     void shouldReadV1ReportsWithDefaultsForTheFieldsV2Added() throws IOException {
-        Schema v1 = load();
+        Schema v1 = SchemaHistory.load("DemandReport.v1.avsc");
         assertEquals(SchemaCompatibility.SchemaCompatibilityType.COMPATIBLE,
                 SchemaCompatibility.checkReaderWriterCompatibility(DemandReport.getClassSchema(), v1).getType());
 
-        DemandReport read = serde.deserializer().deserialize("t", wire(v1, v1Report(v1)));
+        DemandReport read = serde.deserializer().deserialize("t", SchemaHistory.wire(v1, v1Report(v1)));
 
         assertEquals("fleet-a", read.getScope());
         assertEquals(2.5, read.getSurgeFactor());
@@ -44,7 +38,8 @@ class DemandReportEvolutionTest {
     @Test
     void shouldLetV1ReadersReadV2Reports() throws IOException {
         assertEquals(SchemaCompatibility.SchemaCompatibilityType.COMPATIBLE,
-                SchemaCompatibility.checkReaderWriterCompatibility(load(), DemandReport.getClassSchema()).getType());
+                SchemaCompatibility.checkReaderWriterCompatibility(SchemaHistory.load("DemandReport.v1.avsc"),
+                        DemandReport.getClassSchema()).getType());
     }
 
     private static GenericRecord v1Report(Schema v1) {
@@ -72,19 +67,4 @@ class DemandReportEvolutionTest {
         return old;
     }
 
-    private static byte[] wire(Schema schema, GenericRecord record) throws IOException {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        out.write(0);
-        out.write(ByteBuffer.allocate(4).putInt(BundledSchemas.idOf(schema)).array());
-        BinaryEncoder encoder = EncoderFactory.get().binaryEncoder(out, null);
-        new GenericDatumWriter<GenericRecord>(schema).write(record, encoder);
-        encoder.flush();
-        return out.toByteArray();
-    }
-
-    private Schema load() throws IOException {
-        try (InputStream in = getClass().getResourceAsStream("/schemas/history/DemandReport.v1.avsc")) {
-            return new Schema.Parser().parse(in);
-        }
-    }
 }

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import dev.foresight.schema.events.HealthCheckEvent;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.util.List;
 import org.apache.avro.Schema;
@@ -24,10 +23,7 @@ class HealthCheckEventEvolutionTest {
 
     @Test
     void shouldReadAV1ProbeWithTheDefaultsOfTheOrchestrationFields() throws IOException {
-        Schema v1;
-        try (InputStream in = getClass().getResourceAsStream("/schemas/history/HealthCheckEvent.v1.avsc")) {
-            v1 = new Schema.Parser().parse(in);
-        }
+        Schema v1 = SchemaHistory.load("HealthCheckEvent.v1.avsc");
         assertEquals(SchemaCompatibility.SchemaCompatibilityType.COMPATIBLE,
                 SchemaCompatibility.checkReaderWriterCompatibility(HealthCheckEvent.getClassSchema(), v1).getType());
         GenericRecord old = new GenericData.Record(v1);

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.foresight.schema.events.PipelineEvent;
 import java.io.IOException;
-import java.io.InputStream;
 import org.apache.avro.Schema;
 import org.apache.avro.SchemaCompatibility;
 import org.junit.jupiter.api.Test;
@@ -14,10 +13,7 @@ class PipelineEventEvolutionTest {
 
     @Test
     void shouldReadV1PipelineEventsWithTheSchemaThatAddsPipelineRuns() throws IOException {
-        Schema v1;
-        try (InputStream in = getClass().getResourceAsStream("/schemas/history/PipelineEvent.v1.avsc")) {
-            v1 = new Schema.Parser().parse(in);
-        }
+        Schema v1 = SchemaHistory.load("PipelineEvent.v1.avsc");
         assertEquals(SchemaCompatibility.SchemaCompatibilityType.COMPATIBLE,
                 SchemaCompatibility.checkReaderWriterCompatibility(PipelineEvent.getClassSchema(), v1).getType());
     }

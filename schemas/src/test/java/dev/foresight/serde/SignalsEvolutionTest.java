@@ -8,7 +8,6 @@ import dev.foresight.schema.events.CommitPushed;
 import dev.foresight.schema.events.PipelineEvent;
 import dev.foresight.schema.state.SeriesPoint;
 import java.io.IOException;
-import java.io.InputStream;
 import java.util.Map;
 import org.apache.avro.Schema;
 import org.apache.avro.SchemaCompatibility;
@@ -32,7 +31,7 @@ class SignalsEvolutionTest {
         old.put("value", 0.5);
 
         SeriesPoint read = AvroSerdes.bundled().<SeriesPoint>valueSerde().deserializer()
-                .deserialize("t", AvroSerdesTest.wire(v1, old));
+                .deserialize("t", SchemaHistory.wire(v1, old));
 
         assertEquals(0.5, read.getValue());
         assertEquals("", read.getSource());
@@ -53,7 +52,7 @@ class SignalsEvolutionTest {
         old.put("payload", payload);
 
         PipelineEvent read = AvroSerdes.bundled().<PipelineEvent>valueSerde().deserializer()
-                .deserialize("t", AvroSerdesTest.wire(v1, old));
+                .deserialize("t", SchemaHistory.wire(v1, old));
 
         assertEquals(new CommitPushed("c-1", 4), read.getPayload());
     }
@@ -76,17 +75,14 @@ class SignalsEvolutionTest {
         old.put("decision", decision);
 
         RiskScore read = AvroSerdes.bundled().<RiskScore>valueSerde().deserializer()
-                .deserialize("t", AvroSerdesTest.wire(v2, old));
+                .deserialize("t", SchemaHistory.wire(v2, old));
 
         assertEquals(0.25, read.getScore());
         assertNull(read.getBuildId());
     }
 
     private Schema history(String file, Schema current) throws IOException {
-        Schema old;
-        try (InputStream in = getClass().getResourceAsStream("/schemas/history/" + file)) {
-            old = new Schema.Parser().parse(in);
-        }
+        Schema old = SchemaHistory.load(file);
         assertEquals(SchemaCompatibility.SchemaCompatibilityType.COMPATIBLE,
                 SchemaCompatibility.checkReaderWriterCompatibility(current, old).getType());
         return old;
