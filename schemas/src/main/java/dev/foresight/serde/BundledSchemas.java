@@ -78,7 +78,9 @@ public final class BundledSchemas {
             "HealthCheckEvent.v1.avsc", "SeriesPoint.v1.avsc", "PipelineEvent.v1.avsc",
             // the commands as they were before Decision gained its evidence
             "Alert.v1.avsc", "AllocationCommand.v2.avsc", "DemandReport.v2.avsc", "OrchestrationCommand.v1.avsc",
-            "RiskScore.v2.avsc", "RollbackCommand.v1.avsc", "StartupPlan.v1.avsc");
+            "RiskScore.v2.avsc", "RollbackCommand.v1.avsc", "StartupPlan.v1.avsc",
+            // before ResourceApplied had an outcome
+            "DeploymentEvent.v1.avsc", "DeploymentState.v1.avsc", "GuardianInput.v1.avsc", "RollbackCommand.v2.avsc");
 
     private static final BundledSchemas INSTANCE = new BundledSchemas();
 

@@ -224,6 +224,6 @@ class PoisonRecordTest {
     private void deployment(DeployedResource resource) {
         fixture.input(Topics.DEPLOYMENTS).pipeInput("dep-1", DeploymentEvent.newBuilder().setEventId("d-1")
                 .setDeploymentId("dep-1").setServiceId("svc").setTimestamp(START)
-                .setPayload(new ResourceApplied(resource)).build(), START);
+                .setPayload(new ResourceApplied(resource, true, "")).build(), START);
     }
 }

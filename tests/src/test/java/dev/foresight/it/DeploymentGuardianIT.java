@@ -206,7 +206,7 @@ class DeploymentGuardianIT {
                 resource("checkout-" + TO + ".jar", ResourceKind.ARTIFACT).build(),
                 resource("new-checkout-flow", ResourceKind.FEATURE_FLAG).setAttributes(Map.of("enabled", "true")).build());
         for (int i = 0; i < resources.size(); i++) {
-            deployment(STARTED.plusSeconds(5L * (i + 1)), new ResourceApplied(resources.get(i)));
+            deployment(STARTED.plusSeconds(5L * (i + 1)), new ResourceApplied(resources.get(i), true, ""));
         }
         for (int i = 0; i < HOSTS.size(); i++) {
             deployment(STARTED.plusSeconds(40L + 40L * i), new HostStepCompleted(HOSTS.get(i), 1, true, "installed " + TO));

@@ -104,7 +104,7 @@ final class HostileRecords {
         valid.add(record(Topics.DEPLOYMENTS, deploymentId, deployment(deploymentId, new DeploymentStarted(
                 "1.4.0", "1.5.0", List.of(host(0), host(1)), List.of(), List.of()))));
         valid.add(record(Topics.DEPLOYMENTS, deploymentId, deployment(deploymentId,
-                new ResourceApplied(resource().setKind(ResourceKind.ARTIFACT).build()))));
+                new ResourceApplied(resource().setKind(ResourceKind.ARTIFACT).build(), true, ""))));
     }
 
     /**
@@ -163,10 +163,10 @@ final class HostileRecords {
                 "requested.cpuCores");
         String dep = "dep-bad-" + round;
         bad("version beyond int", Topics.DEPLOYMENTS, dep, bytes(deployment(dep, new ResourceApplied(resource()
-                .setKind(ResourceKind.DATA_MIGRATION).setMinAppVersion("1.0.99999999999").build()))), "beyond 2147483647");
+                .setKind(ResourceKind.DATA_MIGRATION).setMinAppVersion("1.0.99999999999").build(), true, ""))), "beyond 2147483647");
         bad("invalid schema default", Topics.DEPLOYMENTS, dep, bytes(deployment(dep, new ResourceApplied(resource()
                 .setKind(ResourceKind.AVRO_SCHEMA).setAvroSchema(INVALID_DEFAULT).setPreviousAvroSchema(INVALID_DEFAULT)
-                .build()))), "not a valid Avro schema");
+                .build(), true, ""))), "not a valid Avro schema");
         bad("more failed than run", Topics.PIPELINES, "svc-0",
                 bytes(pipeline("svc-0", new TestRunFinished("r", 1000L, 3, 5))), "testsFailed");
         HealthCheckEvent probe = health("svc-1", -5);
@@ -191,7 +191,7 @@ final class HostileRecords {
         }
         if (topic == Topics.DEPLOYMENTS) {
             return new Template("dep-dup-" + round, deployment("dep-dup-" + round,
-                    new ResourceApplied(resource().setKind(ResourceKind.ARTIFACT).build())));
+                    new ResourceApplied(resource().setKind(ResourceKind.ARTIFACT).build(), true, "")));
         }
         if (topic == Topics.PIPELINES) {
             return new Template("svc-2", pipeline("svc-2", new BuildFinished("dup-" + round, 1000L, true, Map.of())));

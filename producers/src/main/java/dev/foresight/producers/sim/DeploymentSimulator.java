@@ -2,6 +2,7 @@ package dev.foresight.producers.sim;
 
 import dev.foresight.producers.EventSink;
 import dev.foresight.schema.common.DeployedResource;
+import dev.foresight.schema.common.ResourceKind;
 import dev.foresight.schema.events.DeploymentCompleted;
 import dev.foresight.schema.events.DeploymentEvent;
 import dev.foresight.schema.events.DeploymentFailed;
@@ -31,6 +32,10 @@ final class DeploymentSimulator {
     private static final long BAKE_MS = Duration.ofMinutes(10).toMillis();
     private static final List<String> WARNED_REASONS = List.of("verification failed: error rate above threshold",
             "verification failed: p99 latency above SLO", "verification failed: memory exhausted (OOMKilled)");
+    /** Share of a failing attempt's resources (other than its artifact) that the tool could not apply. */
+    private static final double APPLY_FAILURE_RATE = 0.2;
+    private static final List<String> APPLY_FAILURES = List.of("timed out after 120 s", "lock wait timeout exceeded",
+            "rejected by the target: precondition failed", "connection reset by the config service");
     private static final List<String> SILENT_REASONS = List.of("crash loop: container exited with code 139",
             "readiness probe failed: connection refused", "startup failed: missing secret");
 
@@ -46,6 +51,7 @@ final class DeploymentSimulator {
     private final EventScheduler scheduler;
     private final FleetState fleet;
     private final SimRandom random;
+    private final SimRandom applyOutcomes;
     private final SimIds ids;
     private final DeploymentGroundTruth groundTruth;
     private final ResourcePlanner planner;
@@ -55,11 +61,16 @@ final class DeploymentSimulator {
     private final Map<String, ServiceRelease> releases = new HashMap<>();
     private final Set<String> deployingServices = new HashSet<>();
 
-    DeploymentSimulator(EventScheduler scheduler, FleetState fleet, SimRandom random, SimIds ids,
-                        DeploymentGroundTruth groundTruth, SimulationSettings settings) {
+    /**
+     * @param applyOutcomes decides which resources of a failing attempt did not apply; a stream of its own, so the
+     *                      deployments, hosts and failures drawn from {@code random} are what they were before it
+     */
+    DeploymentSimulator(EventScheduler scheduler, FleetState fleet, SimRandom random, SimRandom applyOutcomes,
+                        SimIds ids, DeploymentGroundTruth groundTruth, SimulationSettings settings) {
         this.scheduler = scheduler;
         this.fleet = fleet;
         this.random = random;
+        this.applyOutcomes = applyOutcomes;
         this.ids = ids;
         this.groundTruth = groundTruth;
         this.planner = new ResourcePlanner(random);
@@ -99,16 +110,24 @@ final class DeploymentSimulator {
                 .setFromVersion(from).setToVersion(to).setHosts(rollout.hosts())
                 .setDependents(fleet.layout().dependentsOf(service.serviceId()))
                 .setKnownConfigKeys(release.configKeys()).build());
+        boolean fails = random.chance(failureRate);
         for (int i = 0; i < plan.resources().size(); i++) {
-            DeployedResource resource = plan.resources().get(i);
-            scheduler.at(nowMs + (i + 1) * RESOURCE_SPACING_MS,
-                    (now, out) -> send(rollout, now, out, new ResourceApplied(resource)));
+            ResourceApplied applied = application(plan.resources().get(i), fails);
+            scheduler.at(nowMs + (i + 1) * RESOURCE_SPACING_MS, (now, out) -> send(rollout, now, out, applied));
         }
-        if (random.chance(failureRate)) {
+        if (fails) {
             planFailure(rollout);
         } else {
             planSuccess(rollout);
         }
+    }
+
+    /** In an attempt that goes on to fail, some resources fail to apply too; a successful one applied them all. */
+    private ResourceApplied application(DeployedResource resource, boolean attemptFails) {
+        if (attemptFails && resource.getKind() != ResourceKind.ARTIFACT && applyOutcomes.chance(APPLY_FAILURE_RATE)) {
+            return new ResourceApplied(resource, false, applyOutcomes.pick(APPLY_FAILURES));
+        }
+        return new ResourceApplied(resource, true, "");
     }
 
     private void planSuccess(Rollout rollout) {

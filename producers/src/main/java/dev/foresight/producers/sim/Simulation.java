@@ -29,6 +29,8 @@ import java.util.function.BooleanSupplier;
  */
 public final class Simulation {
 
+    private static final long APPLY_OUTCOME_SALT = 0x5eed_a991_1ed0_0c0eL;
+
     private final SimulationSettings settings;
     private final EventScheduler scheduler;
     private final FleetLayout layout;
@@ -47,7 +49,8 @@ public final class Simulation {
         FleetState fleet = new FleetState(layout, new SimRandom(root.split()));
         TelemetrySimulator telemetry = new TelemetrySimulator(scheduler, fleet, new SimRandom(root.split()), ids);
         telemetry.start();
-        new DeploymentSimulator(scheduler, fleet, new SimRandom(root.split()), ids, groundTruth, settings).start();
+        new DeploymentSimulator(scheduler, fleet, new SimRandom(root.split()), applyOutcomes(settings.seed()), ids,
+                groundTruth, settings).start();
         new WorkflowSimulator(scheduler, new SimRandom(root.split()), ids, settings).start();
         new PipelineSimulator(scheduler, layout, new SimRandom(root.split()), ids).start();
         new HealthCheckSimulator(scheduler, fleet, new SimRandom(root.split()), ids).start();
@@ -71,6 +74,14 @@ public final class Simulation {
         PipelineExecutorSimulator pipelines = new PipelineExecutorSimulator(scheduler, new SimRandom(root.split()), ids);
         pipelines.start(layout.services());
         return pipelines;
+    }
+
+    /**
+     * Seeded apart from the root, not split from it: a split would shift every stream split after it, and
+     * the measured evaluations would no longer replay the same deployments.
+     */
+    private static SimRandom applyOutcomes(long seed) {
+        return new SimRandom(new SplittableRandom(seed ^ APPLY_OUTCOME_SALT));
     }
 
     public static Builder builder() {

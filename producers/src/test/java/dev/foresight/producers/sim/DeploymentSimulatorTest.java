@@ -143,6 +143,22 @@ class DeploymentSimulatorTest {
     }
 
     @Test
+    void shouldFailToApplySomeResourcesOfFailingDeploymentsOnlyAndNeverTheirArtifact() {
+        Set<String> failedDeployments = simulation.groundTruth().failures().stream()
+                .map(DeploymentOutcome::deploymentId).collect(Collectors.toSet());
+        List<DeploymentEvent> notApplied = deployments.stream()
+                .filter(event -> event.getPayload() instanceof ResourceApplied applied && !applied.getSucceeded()).toList();
+
+        assertFalse(notApplied.isEmpty(), "no resource failed to apply");
+        for (DeploymentEvent event : notApplied) {
+            ResourceApplied applied = (ResourceApplied) event.getPayload();
+            assertTrue(failedDeployments.contains(event.getDeploymentId()), event.getDeploymentId() + " succeeded");
+            assertTrue(applied.getResource().getKind() != ResourceKind.ARTIFACT, "artifact failed to apply");
+            assertFalse(applied.getDetail().isBlank(), "no reason given");
+        }
+    }
+
+    @Test
     void shouldFailNothingAtRateZeroAndEverythingAtRateOne() {
         assertTrue(shortRun(0, 0.25).failures().isEmpty());
         DeploymentGroundTruth allFail = shortRun(1, 0.25);

@@ -3,6 +3,7 @@ package dev.foresight.domain.deployment;
 import dev.foresight.predict.risk.RiskModel;
 import dev.foresight.schema.commands.RollbackCommand;
 import dev.foresight.schema.common.DeployedResource;
+import dev.foresight.schema.common.FailedResource;
 import dev.foresight.schema.events.DeploymentCompleted;
 import dev.foresight.schema.events.DeploymentEvent;
 import dev.foresight.schema.events.DeploymentFailed;
@@ -99,9 +100,7 @@ public final class DeploymentLifecycle {
         }
         deployment.setUpdatedAt(at);
         if (payload instanceof ResourceApplied applied) {
-            List<DeployedResource> resources = new ArrayList<>(deployment.getResources());
-            resources.add(applied.getResource());
-            deployment.setResources(resources);
+            onResource(deployment, applied);
         } else if (payload instanceof HostStepCompleted step) {
             onStep(deployment, step);
         } else if (payload instanceof DeploymentFailed failed) {
@@ -114,6 +113,20 @@ public final class DeploymentLifecycle {
             }
         }
         state.put(deployment);
+    }
+
+    /** Only a resource that was applied can be blended; a failed one is kept apart, with why, to be reported as skipped. */
+    private static void onResource(DeploymentState deployment, ResourceApplied applied) {
+        if (applied.getSucceeded()) {
+            List<DeployedResource> resources = new ArrayList<>(deployment.getResources());
+            resources.add(applied.getResource());
+            deployment.setResources(resources);
+        } else {
+            List<FailedResource> failed = new ArrayList<>(deployment.getFailedResources());
+            failed.add(new FailedResource(applied.getResource(),
+                    applied.getDetail().isBlank() ? "application failed, no detail given" : applied.getDetail()));
+            deployment.setFailedResources(failed);
+        }
     }
 
     private void onStep(DeploymentState deployment, HostStepCompleted step) {

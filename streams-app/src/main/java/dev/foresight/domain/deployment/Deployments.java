@@ -29,6 +29,7 @@ public final class Deployments {
                 .setKnownConfigKeys(new ArrayList<>(started.getKnownConfigKeys()))
                 .setHostSteps(new HashMap<>())
                 .setResources(new ArrayList<>())
+                .setFailedResources(new ArrayList<>())
                 .setKeptResources(new ArrayList<>())
                 .setQuarantinedResources(new ArrayList<>())
                 .build();

@@ -84,6 +84,7 @@ public final class GuardCommands {
                 .setFailedVersion(deployment.getToVersion())
                 .setRestoreVersion(deployment.getFromVersion())
                 .setBlend(blend)
+                .setSkipped(List.copyOf(deployment.getFailedResources()))
                 .setDecision(decision)
                 .build();
     }

@@ -7,6 +7,7 @@ import dev.foresight.schema.commands.BlendVerdict;
 import dev.foresight.schema.commands.RollbackCommand;
 import dev.foresight.schema.common.Decision;
 import dev.foresight.schema.common.DeployedResource;
+import dev.foresight.schema.common.FailedResource;
 import dev.foresight.schema.events.HealthCheckEvent;
 import dev.foresight.schema.state.DeploymentState;
 import dev.foresight.schema.state.DeploymentStatus;
@@ -16,6 +17,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /** Starts a deployment's rollback with a blend, and judges it from health probes of the restored version. No Kafka types. */
 public final class Rollbacks {
@@ -29,7 +31,10 @@ public final class Rollbacks {
         this.commands = commands;
     }
 
-    /** Moves the deployment to ROLLING_BACK with its blend decided, and returns the command that says so and why. */
+    /**
+     * Moves the deployment to ROLLING_BACK with its blend decided, and returns the command that says so and why.
+     * Only the resources that applied successfully are blended; those that failed are listed as skipped.
+     */
     public RollbackCommand start(DeploymentState deployment, Instant at, String madeBy, String version,
                           Map<String, Double> inputs, Map<String, Double> thresholds, String why) {
         Map<String, String> read = DeploymentEvidence.of(deployment);
@@ -41,14 +46,22 @@ public final class Rollbacks {
         deployment.setValidationEndsAt(at.plus(settings.validationWindow()));
         Map<String, Double> allInputs = new HashMap<>(inputs);
         allInputs.put("resources", (double) blend.size());
+        allInputs.put("skipped", (double) deployment.getFailedResources().size());
         for (BlendVerdict verdict : BlendVerdict.values()) {
             allInputs.put(verdict.name().toLowerCase(Locale.ROOT), (double) withVerdict(blend, verdict).size());
         }
         Decision decision = GuardCommands.decision(madeBy, version, allInputs, thresholds,
                 why + "; restoring " + deployment.getFromVersion() + " with " + deployment.getKeptResources().size()
-                        + " of " + blend.size() + " resources of the failed attempt kept");
+                        + " of " + blend.size() + " resources of the failed attempt kept" + skipped(deployment));
         decision.setEvidence(read);
         return commands.rollback(deployment, blend, decision, at);
+    }
+
+    /** The resources that never applied are not blended: the explanation says so, so a reader does not look for them. */
+    private static String skipped(DeploymentState deployment) {
+        List<FailedResource> failed = deployment.getFailedResources();
+        return failed.isEmpty() ? "" : "; " + failed.size() + " skipped, not applied: " + failed.stream()
+                .map(f -> f.getResource().getResourceId() + " (" + f.getReason() + ")").collect(Collectors.joining(", "));
     }
 
     /** Counts a probe of the restored version on one of the deployment's hosts within the window; false if it is not one. */

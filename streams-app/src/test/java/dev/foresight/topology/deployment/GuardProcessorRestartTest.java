@@ -69,7 +69,7 @@ class GuardProcessorRestartTest {
                 .setHosts(List.of(HOST, OTHER_HOST)).build());
         deployment(before, at(0, 5), new ResourceApplied(DeployedResource.newBuilder().setResourceId("db/V3")
                 .setKind(ResourceKind.DB_SCHEMA).setVersion(TO).setDbChange(DbChangeKind.EXPAND)
-                .setAttributes(Map.of()).build()));
+                .setAttributes(Map.of()).build(), true, ""));
         sample(before, at(0, 10), 0.4);
         sample(before, at(1, 0), 0.4);
         deployment(before, at(1, 10), new HostStepCompleted(HOST, 1, false, "verification failed"));

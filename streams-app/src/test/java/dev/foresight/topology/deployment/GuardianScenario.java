@@ -130,7 +130,12 @@ final class GuardianScenario implements AutoCloseable {
     }
 
     void apply(DeployedResource resource, Instant at) {
-        deployment(at, new ResourceApplied(resource));
+        deployment(at, new ResourceApplied(resource, true, ""));
+    }
+
+    /** The deployment tool tried the resource and could not apply it. */
+    void applyFailed(DeployedResource resource, String why, Instant at) {
+        deployment(at, new ResourceApplied(resource, false, why));
     }
 
     void step(String host, int step, boolean succeeded, Instant at) {

@@ -10,8 +10,10 @@ import dev.foresight.domain.rollback.OrderSchemas;
 import dev.foresight.schema.commands.AlertSeverity;
 import dev.foresight.schema.commands.BlendDecision;
 import dev.foresight.schema.commands.BlendVerdict;
+import dev.foresight.schema.commands.RollbackCommand;
 import dev.foresight.schema.common.DbChangeKind;
 import dev.foresight.schema.common.DeployedResource;
+import dev.foresight.schema.common.FailedResource;
 import dev.foresight.schema.common.ResourceKind;
 import dev.foresight.schema.state.DeploymentState;
 import dev.foresight.schema.state.DeploymentStatus;
@@ -130,6 +132,38 @@ class RollbackBlendTest {
                 .setAttributes(Map.of("enabled", "true", "rolloutPercent", "25"))).get(0);
         assertEquals(BlendVerdict.KEEP, decision.getVerdict());
         assertEquals(Map.of("enabled", "false", "rolloutPercent", "25"), decision.getResource().getAttributes());
+    }
+
+    @Test
+    void shouldBlendOnlyTheResourcesThatAppliedAndListTheOthersAsSkippedWithWhy() {
+        scenario.apply(resource("db/V12", ResourceKind.DB_SCHEMA).setDbChange(DbChangeKind.EXPAND).build(), at(0, 5));
+        scenario.applyFailed(resource("config/batch.size", ResourceKind.CONFIG_KEY).setConfigKey("batch.size").build(),
+                "rejected by the config service: precondition failed", at(0, 10));
+        scenario.fail(HOST, at(2, 0));
+
+        RollbackCommand rollback = scenario.rollbacks.readValue();
+        assertEquals(List.of("db/V12"), rollback.getBlend().stream().map(d -> d.getResource().getResourceId()).toList());
+        assertEquals(1, rollback.getSkipped().size());
+        FailedResource skipped = rollback.getSkipped().get(0);
+        assertEquals("config/batch.size", skipped.getResource().getResourceId());
+        assertEquals("rejected by the config service: precondition failed", skipped.getReason());
+        assertEquals(1.0, rollback.getDecision().getInputs().get("skipped"));
+        assertTrue(rollback.getDecision().getExplanation().contains("1 skipped, not applied: config/batch.size"),
+                rollback.getDecision().getExplanation());
+        assertEquals(List.of("config/batch.size"),
+                scenario.stored().getFailedResources().stream().map(f -> f.getResource().getResourceId()).toList());
+    }
+
+    @Test
+    void shouldRevertAContractingDatabaseChangeWhenTheDataMigrationFailedToApply() {
+        scenario.apply(resource("db/V13", ResourceKind.DB_SCHEMA).setDbChange(DbChangeKind.CONTRACT).build(), at(0, 5));
+        scenario.applyFailed(resource("migration-14", ResourceKind.DATA_MIGRATION).setMinAppVersion("1.0.0").build(),
+                "lock wait timeout exceeded", at(0, 10));
+        scenario.fail(HOST, at(2, 0));
+
+        List<BlendDecision> blend = scenario.rollbacks.readValue().getBlend();
+        assertEquals(1, blend.size());
+        assertEquals(BlendVerdict.REVERT, blend.get(0).getVerdict(), "no data was migrated: " + blend.get(0).getReason());
     }
 
     @Test
