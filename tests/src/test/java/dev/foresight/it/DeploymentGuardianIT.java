@@ -76,6 +76,7 @@ class DeploymentGuardianIT {
     private static final Instant SIGNS_START = at(5, 0);
     private static final Instant FAILED = at(11, 30);
     /** The restored version reads currency, which the new version stopped writing and which has no default. */
+    private static final Set<String> VALIDATION_KINDS = Set.of("rollback-validated", "rollback-escalation");
     private static final String ORDER_V1 = """
             {"type": "record", "name": "Order", "fields": [
               {"name": "id", "type": "string"}, {"name": "total", "type": "double"}, {"name": "currency", "type": "string"}]}""";
@@ -131,13 +132,16 @@ class DeploymentGuardianIT {
             deployment(FAILED, new DeploymentFailed("verification failed: error rate above threshold", FAILING));
             RollbackCommand rollback = values(rollbacks.readUntil(records -> !records.isEmpty(), TIMEOUT)).get(0);
             probes(at(12, 0), at(22, 0));
-            Alert validation = ofDeployment(alerts.readUntil(hasKey(DEPLOYMENT), TIMEOUT));
+            List<Alert> raised = values(alerts.readUntil(records -> values(records).stream()
+                    .anyMatch(a -> VALIDATION_KINDS.contains(a.getKind())), TIMEOUT));
+            Alert validation = raised.stream().filter(a -> VALIDATION_KINDS.contains(a.getKind())).findFirst().orElseThrow();
             DeploymentState outcome = ofDeployment(outcomes.readUntil(hasKey(DEPLOYMENT), TIMEOUT));
 
             assertRisingRiskOnTheFailingHostOnly(values(risks.readUntil(
                     records -> values(records).stream().filter(DeploymentGuardianIT::scoresTheSigns).count() >= 6, TIMEOUT)));
             assertActedOnTheFailingHostBeforeTheFailure(commands);
             assertBlend(rollback);
+            assertQuarantineAlerted(raised);
             assertEquals("rollback-validated", validation.getKind(), validation.getMessage());
             assertEquals(AlertSeverity.INFO, validation.getSeverity());
             assertEquals(DeploymentStatus.PARTIALLY_SUCCEEDED, outcome.getStatus(), "compatible resources were kept");
@@ -189,9 +193,22 @@ class DeploymentGuardianIT {
                 "retry-max-attempts", BlendVerdict.KEEP,
                 "checkout-" + TO + ".jar", BlendVerdict.REVERT,
                 "new-checkout-flow", BlendVerdict.KEEP), verdicts);
+        assertEquals(List.of("payments-timeout"), rollback.getSkipped().stream()
+                .map(skipped -> skipped.getResource().getResourceId()).toList(), "failed to apply: not blended");
         BlendDecision flag = rollback.getBlend().stream()
                 .filter(d -> d.getResource().getKind() == ResourceKind.FEATURE_FLAG).findFirst().orElseThrow();
         assertEquals("false", flag.getResource().getAttributes().get("enabled"), "kept, switched off");
+    }
+
+    /** The one conflict is alerted with Avro's reason, on the deployment's key, before the validation. */
+    private static void assertQuarantineAlerted(List<Alert> raised) {
+        List<Alert> quarantined = raised.stream().filter(a -> "rollback-quarantine".equals(a.getKind())).toList();
+        assertEquals(1, quarantined.size(), raised.toString());
+        assertEquals(DEPLOYMENT, quarantined.get(0).getSubject());
+        assertTrue(quarantined.get(0).getMessage().contains("order-schema-v2")
+                && quarantined.get(0).getMessage().contains("READER_FIELD_MISSING_DEFAULT"), quarantined.get(0).getMessage());
+        assertTrue(raised.indexOf(quarantined.get(0)) < raised.indexOf(raised.stream()
+                .filter(a -> VALIDATION_KINDS.contains(a.getKind())).findFirst().orElseThrow()), "alerted at the rollback");
     }
 
     private static void startDeployment() {
@@ -208,6 +225,8 @@ class DeploymentGuardianIT {
         for (int i = 0; i < resources.size(); i++) {
             deployment(STARTED.plusSeconds(5L * (i + 1)), new ResourceApplied(resources.get(i), true, ""));
         }
+        deployment(STARTED.plusSeconds(34), new ResourceApplied(resource("payments-timeout", ResourceKind.CONFIG_KEY)
+                .setConfigKey("payments.timeout").build(), false, "rejected by the config service"));
         for (int i = 0; i < HOSTS.size(); i++) {
             deployment(STARTED.plusSeconds(40L + 40L * i), new HostStepCompleted(HOSTS.get(i), 1, true, "installed " + TO));
         }

@@ -1,6 +1,8 @@
 package dev.foresight.domain.deployment;
 
+import dev.foresight.domain.rollback.BlendPlanner;
 import dev.foresight.predict.risk.RiskModel;
+import dev.foresight.schema.commands.BlendVerdict;
 import dev.foresight.schema.commands.RollbackCommand;
 import dev.foresight.schema.common.DeployedResource;
 import dev.foresight.schema.common.FailedResource;
@@ -145,7 +147,7 @@ public final class DeploymentLifecycle {
         }
         labeller.failed(deployment, hostId);
         deployment.setFailureReason(reason);
-        rollback(deployment, at, GuardCommands.BLEND, "blend-v1", Map.of(), Map.of(),
+        rollback(deployment, at, GuardCommands.BLEND, BlendPlanner.VERSION, Map.of(), Map.of(),
                 "deployment failed: " + reason);
     }
 
@@ -214,6 +216,9 @@ public final class DeploymentLifecycle {
         RollbackCommand command = rollbacks.start(deployment, at, madeBy, version, inputs, thresholds, why);
         state.validate(deployment.getServiceId(), deployment.getDeploymentId());
         emitted.add(new GuardOutput.Rollback(command));
+        command.getBlend().stream().filter(decision -> decision.getVerdict() == BlendVerdict.CONFLICT)
+                .map(conflict -> GuardCommands.quarantined(deployment, conflict, command.getDecision().getEvidence(), at))
+                .forEach(alert -> emitted.add(new GuardOutput.Notice(alert)));
     }
 
     private void expireBoosts(DeploymentState deployment, Instant now) {

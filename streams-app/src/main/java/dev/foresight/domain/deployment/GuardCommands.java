@@ -2,6 +2,7 @@ package dev.foresight.domain.deployment;
 
 import dev.foresight.domain.deployment.RiskAllocationPolicy.Move;
 import dev.foresight.domain.deployment.RiskAllocationPolicy.Step;
+import dev.foresight.domain.rollback.BlendPlanner;
 import dev.foresight.predict.risk.HostFeatures;
 import dev.foresight.schema.commands.Alert;
 import dev.foresight.schema.commands.AlertSeverity;
@@ -12,6 +13,7 @@ import dev.foresight.schema.commands.RiskScore;
 import dev.foresight.schema.commands.RollbackCommand;
 import dev.foresight.schema.commands.TargetKind;
 import dev.foresight.schema.common.Decision;
+import dev.foresight.schema.common.DeployedResource;
 import dev.foresight.schema.state.DeploymentState;
 import dev.foresight.schema.state.HostRiskState;
 import java.time.Instant;
@@ -19,6 +21,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 
 /** Builds the guardian's commands, each with the decision that explains it. Ids are deterministic. */
 public final class GuardCommands {
@@ -27,6 +30,8 @@ public final class GuardCommands {
     static final String ALLOCATOR = "deployment-risk-allocator";
     public static final String GUARDIAN = "deployment-guardian";
     public static final String BLEND = "rollback-blend";
+    /** Kind of the alert raised for each resource a rollback quarantines. */
+    public static final String QUARANTINE_ALERT = "rollback-quarantine";
 
     private final DeploymentSettings settings;
     private final RiskAllocationPolicy policy;
@@ -85,6 +90,36 @@ public final class GuardCommands {
                 .setRestoreVersion(deployment.getFromVersion())
                 .setBlend(blend)
                 .setSkipped(List.copyOf(deployment.getFailedResources()))
+                .setDecision(decision)
+                .build();
+    }
+
+    /**
+     * The seed's {@code log_incompatible_resources}, at the rollback rather than after validation: a
+     * person has to decide on a quarantined resource whether or not the restored version turns healthy.
+     * One alert per resource, since each needs its own decision; the reason is Avro's incompatibilities
+     * or the blend rule that refused it.
+     */
+    static Alert quarantined(DeploymentState deployment, BlendDecision conflict, Map<String, String> evidence,
+                             Instant at) {
+        DeployedResource resource = conflict.getResource();
+        String message = String.format(Locale.ROOT, "%s %s of %s quarantined in the rollback to %s: %s",
+                resource.getKind(), resource.getResourceId(), deployment.getToVersion(), deployment.getFromVersion(),
+                conflict.getReason());
+        Map<String, String> read = new TreeMap<>(evidence);
+        read.put("resource.id", resource.getResourceId());
+        read.put("resource.kind", resource.getKind().name());
+        read.put("resource.version", resource.getVersion());
+        read.put("resource.verdict", conflict.getVerdict().name());
+        Decision decision = decision(BLEND, BlendPlanner.VERSION, Map.of(), Map.of(), conflict.getReason());
+        decision.setEvidence(read);
+        return Alert.newBuilder()
+                .setAlertId(deployment.getDeploymentId() + "/quarantine/" + resource.getResourceId())
+                .setIssuedAt(at)
+                .setKind(QUARANTINE_ALERT)
+                .setSeverity(AlertSeverity.WARNING)
+                .setSubject(deployment.getDeploymentId())
+                .setMessage(message)
                 .setDecision(decision)
                 .build();
     }

@@ -17,6 +17,9 @@ import java.util.Optional;
  */
 public final class BlendPlanner {
 
+    /** Version of these rules, in the decisions that apply them. */
+    public static final String VERSION = "blend-v1";
+
     /** Attribute a feature flag kept by a rollback carries, switched off. */
     public static final String FLAG_ENABLED = "enabled";
 

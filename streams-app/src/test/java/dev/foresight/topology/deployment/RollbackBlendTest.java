@@ -6,7 +6,9 @@ import static dev.foresight.topology.deployment.GuardianScenario.at;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.foresight.domain.deployment.GuardCommands;
 import dev.foresight.domain.rollback.OrderSchemas;
+import dev.foresight.schema.commands.Alert;
 import dev.foresight.schema.commands.AlertSeverity;
 import dev.foresight.schema.commands.BlendDecision;
 import dev.foresight.schema.commands.BlendVerdict;
@@ -20,6 +22,8 @@ import dev.foresight.schema.state.DeploymentStatus;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -167,6 +171,28 @@ class RollbackBlendTest {
     }
 
     @Test
+    void shouldAlertEachQuarantinedResourceWithItsReasonWhenTheRollbackIsIssued() {
+        blendOf(resource("order-events", ResourceKind.AVRO_SCHEMA)
+                        .setPreviousAvroSchema(OrderSchemas.ORDER_V1).setAvroSchema(OrderSchemas.ORDER_WITH_INT_ID),
+                resource("db/V12", ResourceKind.DB_SCHEMA).setDbChange(DbChangeKind.EXPAND),
+                resource("migration-4", ResourceKind.DATA_MIGRATION).setMinAppVersion(TO));
+
+        Map<String, Alert> alerts = scenario.alerts.readValuesToList().stream()
+                .collect(Collectors.toMap(alert -> alert.getDecision().getEvidence().get("resource.id"), alert -> alert));
+        assertEquals(Set.of("order-events", "migration-4"), alerts.keySet(), "one alert per quarantined resource, none else");
+        for (Alert alert : alerts.values()) {
+            assertEquals(GuardCommands.QUARANTINE_ALERT, alert.getKind());
+            assertEquals(AlertSeverity.WARNING, alert.getSeverity());
+            assertEquals(GuardianScenario.DEPLOYMENT, alert.getSubject());
+            assertEquals(at(2, 0), alert.getIssuedAt(), "raised with the rollback, not after validation");
+        }
+        assertTrue(alerts.get("order-events").getMessage().contains("TYPE_MISMATCH"), alerts.get("order-events").getMessage());
+        assertTrue(alerts.get("migration-4").getMessage().contains("outside [1.5.0, *]"),
+                alerts.get("migration-4").getMessage());
+        assertEquals("DATA_MIGRATION", alerts.get("migration-4").getDecision().getEvidence().get("resource.kind"));
+    }
+
+    @Test
     void shouldMarkAValidatedRollbackWithKeptResourcesPartiallySucceeded() {
         blendOf(resource("checkout-image", ResourceKind.ARTIFACT),
                 resource("db/V12", ResourceKind.DB_SCHEMA).setDbChange(DbChangeKind.EXPAND),
@@ -176,7 +202,9 @@ class RollbackBlendTest {
         }
         scenario.probe(HOST, GuardianScenario.FROM, true, at(13, 0));
 
-        assertEquals(AlertSeverity.INFO, scenario.alerts.readValue().getSeverity());
+        List<Alert> alerts = scenario.alerts.readValuesToList();
+        assertEquals(List.of(GuardCommands.QUARANTINE_ALERT, "rollback-validated"), alerts.stream().map(Alert::getKind).toList());
+        assertEquals(AlertSeverity.INFO, alerts.get(1).getSeverity());
         DeploymentState outcome = scenario.outcomes.readValue();
         assertEquals(DeploymentStatus.PARTIALLY_SUCCEEDED, outcome.getStatus());
         assertEquals(List.of("db/V12"), outcome.getKeptResources().stream().map(DeployedResource::getResourceId).toList());
