@@ -140,6 +140,8 @@ async function explain(id) {
 function drawState(state) {
   fill('demand', state.demand, [(d) => d.scope, (d) => [d.demandLevel, level(d.demandLevel)], (d) => d.dispatchPosture,
     (d) => d.resourceMode, (d) => fixed(d.recentRequestRate), (d) => fixed(d.predictedRequestRate)]);
+  fill('rollback-rates', state.rollbackRates, [(r) => r.scope, (r) => r.deployments, (r) => r.rolledBack,
+    (r) => r.validated, (r) => r.escalated, (r) => (r.successRate === null ? '-' : fixed(r.successRate))]);
   fill('health', state.health, [(h) => h.environment + '/' + h.serviceId, (h) => [h.status, level(h.status)],
     (h) => [h.breaker, level(h.breaker)], (h) => h.degraded]);
   fill('pipelines', state.pipelines, [(p) => p.serviceId, (p) => p.stageType, (p) => p.stageVersion, (p) => p.operation]);

@@ -32,6 +32,7 @@ import dev.foresight.schema.state.OrchestratedService;
 import dev.foresight.schema.state.PipelineTemplate;
 import dev.foresight.schema.state.PipelineVersion;
 import dev.foresight.schema.state.Reservation;
+import dev.foresight.schema.state.RollbackRates;
 import dev.foresight.schema.state.SeriesBucket;
 import dev.foresight.schema.state.SeriesPoint;
 import dev.foresight.schema.state.ServiceHealth;
@@ -71,7 +72,8 @@ public final class BundledSchemas {
             ServiceTopologyEvent.getClassSchema(), StartupPlan.getClassSchema(),
             OrchestrationCommand.getClassSchema(), ServiceHealth.getClassSchema(),
             OrchestratedService.getClassSchema(), SeriesForecast.getClassSchema(), SynthesisDecision.getClassSchema(),
-            PipelineVersion.getClassSchema(), PipelineTemplate.getClassSchema(), GuardianInput.getClassSchema());
+            PipelineVersion.getClassSchema(), PipelineTemplate.getClassSchema(), GuardianInput.getClassSchema(),
+            RollbackRates.getClassSchema());
 
     private static final List<String> HISTORY = List.of("TelemetryEvent.v1.avsc", "TelemetryEvent.v2.avsc",
             "WorkflowEvent.v1.avsc", "AllocationCommand.v1.avsc", "DemandReport.v1.avsc", "RiskScore.v1.avsc",

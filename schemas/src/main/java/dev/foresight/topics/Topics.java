@@ -23,6 +23,7 @@ import dev.foresight.schema.events.WorkflowEvent;
 import dev.foresight.schema.state.DeploymentState;
 import dev.foresight.schema.state.PipelineTemplate;
 import dev.foresight.schema.state.PipelineVersion;
+import dev.foresight.schema.state.RollbackRates;
 import dev.foresight.schema.state.ServiceHealth;
 import dev.foresight.schema.state.ShadowWorkflow;
 import dev.foresight.schema.state.TelemetryAggregate;
@@ -85,6 +86,9 @@ public final class Topics {
             new TopicSpec<>("workflow.shadows.v1", "workflowId", ShadowWorkflow.class, PARTITIONS, DELETE, MONTH);
     public static final TopicSpec<DeploymentState> DEPLOYMENT_OUTCOMES =
             new TopicSpec<>("deployment.outcomes.v1", "deploymentId", DeploymentState.class, PARTITIONS, DELETE, MONTH);
+    /** Compacted: the latest tally of each service's rollbacks, and of all of them (key *). */
+    public static final TopicSpec<RollbackRates> ROLLBACK_RATES =
+            new TopicSpec<>("rollback.rates.v1", "serviceId or *", RollbackRates.class, PARTITIONS, COMPACT, MONTH);
     public static final TopicSpec<AnomalyScore> ANOMALY_SCORES =
             new TopicSpec<>("anomaly.scores.v1", "serviceId/metric", AnomalyScore.class, PARTITIONS, DELETE, WEEK);
     /** Forecasts of every delivery series with the need each implies, for pipeline synthesis to act on ahead of it. */
@@ -109,7 +113,7 @@ public final class Topics {
     public static final List<TopicSpec<?>> OUTPUTS = List.of(TELEMETRY_AGGREGATES, ALLOCATIONS, PIPELINE_COMMANDS,
             ROLLBACKS, ALERTS, RISK_SCORES, DEMAND_REPORTS, DEAD_LETTERS, WORKFLOW_SHADOWS,
             DEPLOYMENT_OUTCOMES, ANOMALY_SCORES, SERIES_FORECASTS, STARTUP_PLANS, ORCHESTRATION_COMMANDS, SERVICE_HEALTH,
-            PIPELINE_VERSIONS, SYNTHESIS_DECISIONS);
+            PIPELINE_VERSIONS, SYNTHESIS_DECISIONS, ROLLBACK_RATES);
     public static final List<TopicSpec<?>> REFERENCE = List.of(PIPELINE_TEMPLATES);
     public static final List<TopicSpec<?>> ALL = concat(concat(INPUTS, OUTPUTS), REFERENCE);
 

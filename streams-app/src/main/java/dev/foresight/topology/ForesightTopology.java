@@ -5,6 +5,8 @@ import dev.foresight.ingest.IngestSettings;
 import dev.foresight.ingest.IngestStage;
 import dev.foresight.ingest.IngestTopics;
 import dev.foresight.ingest.ValidatedInputs;
+import dev.foresight.predict.risk.HostFeatures;
+import dev.foresight.predict.risk.RiskModel;
 import dev.foresight.predict.workflow.LstmNextActionPredictor;
 import dev.foresight.predict.workflow.LstmSettings;
 import dev.foresight.predict.workflow.NextActionPredictor;
@@ -41,6 +43,8 @@ public final class ForesightTopology {
     private final AvroSerdes serdes;
     private final TopologySettings settings;
     private final Supplier<NextActionPredictor> workflowPredictors;
+    /** Null: the guardian's own models, starting from the prior. */
+    private final Supplier<RiskModel> riskModels;
 
     public ForesightTopology(AvroSerdes serdes, TopologySettings settings) {
         this(serdes, settings, () -> LstmNextActionPredictor.withBackgroundTraining(LstmSettings.defaults()));
@@ -49,9 +53,26 @@ public final class ForesightTopology {
     /** @param workflowPredictors called once per stream task of the workflow feature */
     public ForesightTopology(AvroSerdes serdes, TopologySettings settings,
                              Supplier<NextActionPredictor> workflowPredictors) {
+        this(serdes, settings, workflowPredictors, null);
+    }
+
+    private ForesightTopology(AvroSerdes serdes, TopologySettings settings,
+                              Supplier<NextActionPredictor> workflowPredictors, Supplier<RiskModel> riskModels) {
         this.serdes = serdes;
         this.settings = settings;
         this.workflowPredictors = workflowPredictors;
+        this.riskModels = riskModels;
+    }
+
+    /**
+     * The same topology whose deployment guardian starts each task's risk model from {@code riskModels}
+     * (a trained checkpoint) instead of the hand-set prior; a task that has a checkpoint of its own still
+     * resumes from that.
+     *
+     * @param riskModels called once per stream task of the guardian; each model takes {@link HostFeatures#NAMES}
+     */
+    public ForesightTopology withDeploymentRiskModels(Supplier<RiskModel> riskModels) {
+        return new ForesightTopology(serdes, settings, workflowPredictors, riskModels);
     }
 
     /** The topology with Kafka's defaults for topology-level settings, as tests and {@code describe()} need it. */
@@ -68,7 +89,7 @@ public final class ForesightTopology {
                 .build(inputs.telemetry());
         new WorkflowShadowing(serdes, settings.workflow(), workflowPredictors, workflowTopics(serdes))
                 .build(inputs.workflows());
-        new DeploymentGuardian(serdes, settings.deployment(), deploymentTopics(serdes)).build(inputs);
+        deploymentGuardian(inputs);
         new FleetDemand(serdes, settings.fleet(), fleetTopics(serdes))
                 .build(inputs.fleetRequests(), inputs.fleetHeartbeats());
         new DeliverySignals(serdes, settings.signals(), signalsTopics(serdes), deadLetters)
@@ -92,6 +113,24 @@ public final class ForesightTopology {
         StreamsBuilder builder = NamedTopologies.builder();
         hostRisk(ingest(builder, deadLetterSplit(serdes)));
         return builder.build();
+    }
+
+    /**
+     * Validation and the deployment guardian alone, for replaying recorded deployments through the guardian
+     * to train its risk model.
+     */
+    public Topology buildDeploymentGuardian() {
+        StreamsBuilder builder = NamedTopologies.builder();
+        deploymentGuardian(ingest(builder, deadLetterSplit(serdes)));
+        return builder.build();
+    }
+
+    private void deploymentGuardian(ValidatedInputs inputs) {
+        DeploymentTopics topics = deploymentTopics(serdes);
+        DeploymentGuardian guardian = riskModels == null
+                ? new DeploymentGuardian(serdes, settings.deployment(), topics)
+                : new DeploymentGuardian(serdes, settings.deployment(), riskModels, topics);
+        guardian.build(inputs);
     }
 
     private ValidatedInputs ingest(StreamsBuilder builder, DeadLetterSplit deadLetters) {
@@ -131,7 +170,8 @@ public final class ForesightTopology {
 
     public static DeploymentTopics deploymentTopics(AvroSerdes serdes) {
         return new DeploymentTopics(serdes.topic(Topics.RISK_SCORES), serdes.topic(Topics.ALLOCATIONS),
-                serdes.topic(Topics.ROLLBACKS), serdes.topic(Topics.ALERTS), serdes.topic(Topics.DEPLOYMENT_OUTCOMES));
+                serdes.topic(Topics.ROLLBACKS), serdes.topic(Topics.ALERTS), serdes.topic(Topics.DEPLOYMENT_OUTCOMES),
+                serdes.topic(Topics.ROLLBACK_RATES));
     }
 
     public static FleetTopics fleetTopics(AvroSerdes serdes) {

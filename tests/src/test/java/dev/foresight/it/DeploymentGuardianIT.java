@@ -24,6 +24,7 @@ import dev.foresight.schema.events.ResourceApplied;
 import dev.foresight.schema.events.TelemetryEvent;
 import dev.foresight.schema.internal.GuardianInput;
 import dev.foresight.schema.state.DeploymentState;
+import dev.foresight.schema.state.RollbackRates;
 import dev.foresight.schema.state.DeploymentStatus;
 import dev.foresight.serde.AvroSerdes;
 import dev.foresight.topics.Topics;
@@ -114,7 +115,8 @@ class DeploymentGuardianIT {
              TopicReader<AllocationCommand> allocations = reader(Topics.ALLOCATIONS.name());
              TopicReader<RollbackCommand> rollbacks = reader(Topics.ROLLBACKS.name());
              TopicReader<Alert> alerts = reader(Topics.ALERTS.name());
-             TopicReader<DeploymentState> outcomes = reader(Topics.DEPLOYMENT_OUTCOMES.name())) {
+             TopicReader<DeploymentState> outcomes = reader(Topics.DEPLOYMENT_OUTCOMES.name());
+             TopicReader<RollbackRates> rates = reader(Topics.ROLLBACK_RATES.name())) {
             telemetry(at(0, 0), STARTED);
             startDeployment();
             try (TopicReader<GuardianInput> guardianInputs = reader(
@@ -136,6 +138,9 @@ class DeploymentGuardianIT {
                     .anyMatch(a -> VALIDATION_KINDS.contains(a.getKind())), TIMEOUT));
             Alert validation = raised.stream().filter(a -> VALIDATION_KINDS.contains(a.getKind())).findFirst().orElseThrow();
             DeploymentState outcome = ofDeployment(outcomes.readUntil(hasKey(DEPLOYMENT), TIMEOUT));
+            List<RollbackRates> tallies = values(rates.readUntil(records -> values(records).stream()
+                    .filter(r -> r.getValidated() == 1).map(RollbackRates::getScope).collect(Collectors.toSet())
+                    .containsAll(Set.of(SERVICE, "*")), TIMEOUT));
 
             assertRisingRiskOnTheFailingHostOnly(values(risks.readUntil(
                     records -> values(records).stream().filter(DeploymentGuardianIT::scoresTheSigns).count() >= 6, TIMEOUT)));
@@ -145,6 +150,10 @@ class DeploymentGuardianIT {
             assertEquals("rollback-validated", validation.getKind(), validation.getMessage());
             assertEquals(AlertSeverity.INFO, validation.getSeverity());
             assertEquals(DeploymentStatus.PARTIALLY_SUCCEEDED, outcome.getStatus(), "compatible resources were kept");
+            RollbackRates serviceRates = tallies.stream().filter(r -> SERVICE.equals(r.getScope()) && r.getValidated() == 1)
+                    .findFirst().orElseThrow();
+            assertEquals(1, serviceRates.getRolledBack());
+            assertEquals(1.0, serviceRates.getSuccessRate(), "the one rollback was validated");
             assertEquals(Set.of("orders-add-discount", "retry-max-attempts", "new-checkout-flow"),
                     outcome.getKeptResources().stream().map(DeployedResource::getResourceId).collect(Collectors.toSet()));
         }

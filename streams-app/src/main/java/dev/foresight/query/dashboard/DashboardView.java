@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.foresight.topics.Topics;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,7 +20,7 @@ import org.apache.avro.generic.GenericRecord;
 /**
  * What the dashboard shows of the output topics, kept in memory and bounded: the latest commands with
  * their reasons, each host's risk over time, the latest demand report of each scope, the latest health of
- * each service, the stage versions of each pipeline, and dead letters counted by reason. Fed by
+ * each service, the latest rollback rates of each service and overall, the stage versions of each pipeline, and dead letters counted by reason. Fed by
  * {@link DashboardFeed}; read by the page through {@link #snapshot()} and {@link #command(String)}.
  */
 public final class DashboardView {
@@ -43,6 +44,7 @@ public final class DashboardView {
     private final Map<String, Deque<ObjectNode>> risk = lru(MAX_HOSTS);
     private final Map<String, ObjectNode> demand = lru(MAX_KEYS);
     private final Map<String, ObjectNode> health = lru(MAX_KEYS);
+    private final Map<String, ObjectNode> rollbackRates = lru(MAX_KEYS);
     private final Map<String, ObjectNode> pipelines = lru(MAX_KEYS);
     private final Map<String, Long> deadLetters = new TreeMap<>();
     private long deadLetterTotal;
@@ -52,7 +54,7 @@ public final class DashboardView {
     public static List<String> topics() {
         List<String> topics = new ArrayList<>(COMMAND_TOPICS);
         topics.addAll(List.of(Topics.RISK_SCORES.name(), Topics.DEMAND_REPORTS.name(), Topics.SERVICE_HEALTH.name(),
-                Topics.DEAD_LETTERS.name()));
+                Topics.DEAD_LETTERS.name(), Topics.ROLLBACK_RATES.name()));
         return topics.stream().sorted().toList();
     }
 
@@ -72,6 +74,8 @@ public final class DashboardView {
             addRisk(json);
         } else if (topic.equals(Topics.DEMAND_REPORTS.name())) {
             demand.put(json.path("scope").asText(), json);
+        } else if (topic.equals(Topics.ROLLBACK_RATES.name())) {
+            rollbackRates.put(json.path("scope").asText(), json);
         } else if (topic.equals(Topics.SERVICE_HEALTH.name())) {
             health.put(key == null ? json.path("serviceId").asText() : key, json);
         } else if (topic.equals(Topics.DEAD_LETTERS.name())) {
@@ -93,6 +97,8 @@ public final class DashboardView {
         risk.forEach((host, points) -> hosts.putArray(host).addAll(List.copyOf(points)));
         json.putArray("demand").addAll(List.copyOf(demand.values()));
         json.putArray("health").addAll(List.copyOf(health.values()));
+        json.putArray("rollbackRates").addAll(rollbackRates.values().stream()
+                .sorted(Comparator.comparing(rates -> rates.path("scope").asText())).toList());
         json.putArray("pipelines").addAll(List.copyOf(pipelines.values()));
         ObjectNode dead = json.putObject("deadLetters").put("total", deadLetterTotal);
         ArrayNode reasons = dead.putArray("byReason");

@@ -3,6 +3,7 @@ package dev.foresight.topology.deployment;
 import dev.foresight.domain.deployment.DeploymentSettings;
 import dev.foresight.domain.deployment.GuardInput;
 import dev.foresight.domain.deployment.GuardOutput;
+import dev.foresight.domain.deployment.RollbackRateLedger;
 import dev.foresight.ingest.ValidatedInputs;
 import dev.foresight.predict.risk.HostFeatures;
 import dev.foresight.predict.risk.OnlineRiskModel;
@@ -12,6 +13,7 @@ import dev.foresight.schema.internal.GuardianInput;
 import dev.foresight.schema.state.DeploymentState;
 import dev.foresight.schema.state.HostBaseline;
 import dev.foresight.schema.state.HostRiskState;
+import dev.foresight.schema.state.RollbackRates;
 import dev.foresight.serde.AvroSerdes;
 import dev.foresight.topics.Topic;
 import dev.foresight.topology.Sinks;
@@ -22,12 +24,16 @@ import java.util.function.Supplier;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.kstream.Branched;
+import org.apache.kafka.streams.kstream.Grouped;
 import org.apache.kafka.streams.kstream.KStream;
+import org.apache.kafka.streams.kstream.Materialized;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Repartitioned;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorSupplier;
+import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.StoreBuilder;
 import org.apache.kafka.streams.state.Stores;
 
@@ -40,12 +46,15 @@ import org.apache.kafka.streams.state.Stores;
  * <b>Stores:</b> {@value #BASELINE_STORE} (hostId → HostBaseline, where telemetry is keyed by host);
  * {@value #STATE_STORE} (deploymentId → DeploymentState), {@value #HOST_STORE} (deploymentId/hostId →
  * HostRiskState), {@value #MODEL_STORE} (the task's risk model checkpoint), {@value #VALIDATION_STORE}
- * (serviceId → deploymentId whose rollback is being validated). All persistent and changelogged.
- * <b>Repartition:</b> {@value #BY_SERVICE}, values {@code GuardianInput} (an Avro union of the four input kinds).
+ * (serviceId → deploymentId whose rollback is being validated), {@value #RATES_STORE} (scope: serviceId or
+ * {@code *} → RollbackRates). All persistent and changelogged.
+ * <b>Repartitions:</b> {@value #BY_SERVICE}, values {@code GuardianInput} (an Avro union of the four input kinds);
+ * {@value #RATES_BY_SCOPE}, the rollback rates' increments keyed by scope.
  * <b>Outputs</b> ({@link DeploymentTopics}): {@code risk.scores.v1} (key hostId), {@code allocation.commands.v1} (THROTTLE, BOOST,
  * SHIFT_TRAFFIC, SCALE, REVERT; key target), {@code rollback.commands.v1} (key deploymentId),
- * {@code alerts.v1} (rollback-validated, rollback-escalation; key deploymentId),
- * {@code deployment.outcomes.v1} (the final state of every deployment; key deploymentId).
+ * {@code alerts.v1} (rollback-quarantine, rollback-validated, rollback-escalation; key deploymentId),
+ * {@code deployment.outcomes.v1} (the final state of every deployment; key deploymentId),
+ * {@code rollback.rates.v1} (rolled back, validated, escalated and their rates; key serviceId or {@code *}).
  *
  * <p><b>One service, one task.</b> Deployment events, the samples of hosts in a deployment (with the
  * host's baseline, sent once ahead of them) and health probes are all re-keyed by serviceId through the
@@ -69,6 +78,8 @@ public final class DeploymentGuardian {
     public static final String MODEL_STORE = "deployment-risk-model-store";
     public static final String VALIDATION_STORE = "deployment-validation-store";
     public static final String BY_SERVICE = "deployment-inputs-by-service";
+    public static final String RATES_STORE = "deployment-rollback-rates-store";
+    public static final String RATES_BY_SCOPE = "deployment-rates-by-scope";
 
     private final DeploymentSettings settings;
     private final Supplier<RiskModel> models;
@@ -76,6 +87,7 @@ public final class DeploymentGuardian {
     private final Serde<HostBaseline> baselineSerde;
     private final Serde<DeploymentState> stateSerde;
     private final Serde<HostRiskState> hostSerde;
+    private final Serde<RollbackRates> ratesSerde;
     private final DeploymentTopics topics;
 
     public DeploymentGuardian(AvroSerdes serdes, DeploymentSettings settings, DeploymentTopics topics) {
@@ -92,6 +104,7 @@ public final class DeploymentGuardian {
         this.baselineSerde = serdes.valueSerde();
         this.stateSerde = serdes.valueSerde();
         this.hostSerde = serdes.valueSerde();
+        this.ratesSerde = serdes.valueSerde();
     }
 
     public void build(ValidatedInputs inputs) {
@@ -102,13 +115,14 @@ public final class DeploymentGuardian {
                 inputs.telemetry().process(new BaselineSupplier(), Named.as("deployment-baseline"));
         KStream<String, GuardianInput> health =
                 inputs.health().mapValues(GuardianInput::new, Named.as("deployment-health-probes"));
-        deployments.merge(samples, Named.as("deployment-merge-samples"))
+        KStream<String, GuardOutput> outputs = deployments.merge(samples, Named.as("deployment-merge-samples"))
                 .merge(health, Named.as("deployment-merge-health"))
                 .repartition(Repartitioned.<String, GuardianInput>as(BY_SERVICE)
                         .withKeySerde(Serdes.String()).withValueSerde(inputSerde))
                 .mapValues(GuardInput::of, Named.as("deployment-input"))
-                .process(new GuardSupplier(), Named.as("deployment-guard"))
-                .split(Named.as("deployment-output-"))
+                .process(new GuardSupplier(), Named.as("deployment-guard"));
+        rollbackRates(outputs);
+        outputs.split(Named.as("deployment-output-"))
                 .branch((key, out) -> out instanceof GuardOutput.Risk, Branched.withConsumer(
                         route(out -> ((GuardOutput.Risk) out).score(), topics.riskScores(), "risk"), "risk"))
                 .branch((key, out) -> out instanceof GuardOutput.Allocation, Branched.withConsumer(
@@ -122,6 +136,29 @@ public final class DeploymentGuardian {
                         route(out -> ((GuardOutput.Outcome) out).deployment(), topics.outcomes(), "outcome"),
                         "outcome"))
                 .noDefaultBranch();
+    }
+
+    /**
+     * Each rollback issued and each deployment ended, counted for its service and for all ({@code *}): the
+     * increments are re-keyed by scope, so the tally of all services lives on one task. One record per
+     * deployment event at most, so one partition for {@code *} is no bottleneck.
+     */
+    private void rollbackRates(KStream<String, GuardOutput> outputs) {
+        outputs.flatMap((key, output) -> RollbackRateLedger.increments(output).stream()
+                                .map(increment -> KeyValue.pair(increment.getScope(), increment)).toList(),
+                        Named.as("deployment-rates-increments"))
+                .repartition(Repartitioned.<String, RollbackRates>as(RATES_BY_SCOPE)
+                        .withKeySerde(Serdes.String()).withValueSerde(ratesSerde))
+                .groupByKey(Grouped.<String, RollbackRates>as("deployment-rates-grouped")
+                        .withKeySerde(Serdes.String()).withValueSerde(ratesSerde))
+                .aggregate(() -> RollbackRateLedger.empty(""),
+                        (scope, increment, total) -> RollbackRateLedger.add(
+                                RollbackRates.newBuilder(total).setScope(scope).build(), increment),
+                        Named.as("deployment-rates-count"),
+                        Materialized.<String, RollbackRates, KeyValueStore<Bytes, byte[]>>as(RATES_STORE)
+                                .withKeySerde(Serdes.String()).withValueSerde(ratesSerde))
+                .toStream(Named.as("deployment-rates-updates"))
+                .to(topics.rollbackRates().name(), Sinks.produced(topics.rollbackRates(), "deployment-rates-sink"));
     }
 
     private static <V> Consumer<KStream<String, GuardOutput>> route(

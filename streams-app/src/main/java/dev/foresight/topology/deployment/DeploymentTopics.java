@@ -5,10 +5,11 @@ import dev.foresight.schema.commands.AllocationCommand;
 import dev.foresight.schema.commands.RiskScore;
 import dev.foresight.schema.commands.RollbackCommand;
 import dev.foresight.schema.state.DeploymentState;
+import dev.foresight.schema.state.RollbackRates;
 import dev.foresight.topics.Topic;
 
 /** The topics the deployment guardian writes. */
 public record DeploymentTopics(Topic<String, RiskScore> riskScores, Topic<String, AllocationCommand> allocations,
                                Topic<String, RollbackCommand> rollbacks, Topic<String, Alert> alerts,
-                               Topic<String, DeploymentState> outcomes) {
+                               Topic<String, DeploymentState> outcomes, Topic<String, RollbackRates> rollbackRates) {
 }

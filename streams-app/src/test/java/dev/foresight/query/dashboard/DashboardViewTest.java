@@ -8,8 +8,10 @@ import dev.foresight.schema.commands.AllocationAction;
 import dev.foresight.schema.commands.AllocationCommand;
 import dev.foresight.schema.commands.RiskScore;
 import dev.foresight.schema.commands.TargetKind;
+import dev.foresight.domain.deployment.RollbackRateLedger;
 import dev.foresight.schema.common.Decision;
 import dev.foresight.schema.errors.DeadLetter;
+import dev.foresight.schema.state.RollbackRates;
 import dev.foresight.topics.Topics;
 import dev.foresight.serde.AvroSerdes;
 import java.time.Instant;
@@ -77,10 +79,30 @@ class DashboardViewTest {
     }
 
     @Test
+    void shouldShowTheLatestRollbackRatesOfEachScopeOverallFirst() {
+        accept(Topics.ROLLBACK_RATES.name(), "checkout", rates("checkout", 1, 1, 0));
+        accept(Topics.ROLLBACK_RATES.name(), "*", rates("*", 1, 1, 0));
+        accept(Topics.ROLLBACK_RATES.name(), "checkout", rates("checkout", 2, 1, 1));
+
+        JsonNode rates = view.snapshot().path("rollbackRates");
+
+        assertEquals(2, rates.size());
+        assertEquals("*", rates.path(0).path("scope").asText());
+        assertEquals(2, rates.path(1).path("rolledBack").asLong());
+        assertEquals(0.5, rates.path(1).path("successRate").asDouble());
+    }
+
+    @Test
     void shouldIgnoreTopicsItDoesNotShow() {
         accept("telemetry.events.v1", "h-1", risk("h-1", 0, 0.5));
 
         assertEquals(0, view.snapshot().path("risk").size());
+    }
+
+    private static RollbackRates rates(String scope, long rolledBack, long validated, long escalated) {
+        RollbackRates increment = RollbackRates.newBuilder().setScope(scope).setUpdatedAt(T0).setRolledBack(rolledBack)
+                .setDeployments(validated + escalated).setValidated(validated).setEscalated(escalated).build();
+        return RollbackRateLedger.add(RollbackRateLedger.empty(scope), increment);
     }
 
     private void accept(String topic, String key, SpecificRecord record) {

@@ -17,6 +17,7 @@ import dev.foresight.schema.events.HostStepCompleted;
 import dev.foresight.schema.events.ResourceApplied;
 import dev.foresight.schema.events.TelemetryEvent;
 import dev.foresight.schema.state.DeploymentState;
+import dev.foresight.schema.state.RollbackRates;
 import dev.foresight.serde.AvroSerdes;
 import dev.foresight.topics.Topics;
 import dev.foresight.topology.Events;
@@ -59,10 +60,12 @@ final class GuardianScenario implements AutoCloseable {
     final TestOutputTopic<String, RollbackCommand> rollbacks;
     final TestOutputTopic<String, Alert> alerts;
     final TestOutputTopic<String, DeploymentState> outcomes;
+    final TestOutputTopic<String, RollbackRates> rates;
     private final TestInputTopic<String, TelemetryEvent> telemetry;
     private final TestInputTopic<String, DeploymentEvent> deployments;
     private final TestInputTopic<String, HealthCheckEvent> health;
     private Instant wallClock = START;
+    private String currentDeployment = DEPLOYMENT;
 
     GuardianScenario(Path stateDir, ErrorRateIsRisk model) {
         this.model = model;
@@ -72,6 +75,7 @@ final class GuardianScenario implements AutoCloseable {
         rollbacks = fixture.output(Topics.ROLLBACKS);
         alerts = fixture.output(Topics.ALERTS);
         outcomes = fixture.output(Topics.DEPLOYMENT_OUTCOMES);
+        rates = fixture.output(Topics.ROLLBACK_RATES);
         telemetry = fixture.input(Topics.TELEMETRY);
         deployments = fixture.input(Topics.DEPLOYMENTS);
         health = fixture.input(Topics.HEALTH);
@@ -124,6 +128,11 @@ final class GuardianScenario implements AutoCloseable {
         sample(host, DEPLOYMENT, at(minute, 0), BASELINE_ERROR_RATE, 0.4);
     }
 
+    /** The deployment events that follow are of {@code id}: the service's next deployment. */
+    void next(String id) {
+        currentDeployment = id;
+    }
+
     void start(Instant at) {
         deployment(at, DeploymentStarted.newBuilder().setFromVersion(FROM).setToVersion(TO)
                 .setHosts(List.of(HOST, OTHER_HOST)).setDependents(DEPENDENTS).setKnownConfigKeys(KNOWN_KEYS).build());
@@ -161,6 +170,10 @@ final class GuardianScenario implements AutoCloseable {
         return fixture.driver().<String, DeploymentState>getKeyValueStore(DeploymentGuardian.STATE_STORE).get(DEPLOYMENT);
     }
 
+    RollbackRates storedRates(String scope) {
+        return fixture.driver().<String, RollbackRates>getKeyValueStore(DeploymentGuardian.RATES_STORE).get(scope);
+    }
+
     byte[] storedModel() {
         return fixture.driver().<String, byte[]>getKeyValueStore(DeploymentGuardian.MODEL_STORE).get(StoreGuardianState.MODEL_KEY);
     }
@@ -173,8 +186,8 @@ final class GuardianScenario implements AutoCloseable {
     }
 
     private void deployment(Instant at, Object payload) {
-        send(deployments, DEPLOYMENT, DeploymentEvent.newBuilder()
-                .setEventId(UUID.randomUUID().toString()).setDeploymentId(DEPLOYMENT).setServiceId(SERVICE)
+        send(deployments, currentDeployment, DeploymentEvent.newBuilder()
+                .setEventId(UUID.randomUUID().toString()).setDeploymentId(currentDeployment).setServiceId(SERVICE)
                 .setTimestamp(at).setPayload(payload).build(), at);
     }
 
