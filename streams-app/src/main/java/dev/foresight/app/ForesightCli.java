@@ -11,8 +11,8 @@ import picocli.CommandLine.Spec;
 
 /** Entry point of the shaded jar: {@code java -jar foresight.jar <command>}. */
 @Command(name = "foresight", subcommands = {RunCommand.class, ProduceCommand.class, ReplayCommand.class,
-        TopicsCommand.class, ResetCommand.class, CleanCommand.class, ExplainCommand.class, EvaluateCommand.class, ReportCommand.class, BenchCommand.class,
-        ServicesCommand.class},
+        TopicsCommand.class, ResetCommand.class, CleanCommand.class, ExplainCommand.class, EvaluateCommand.class,
+        TrainCommand.class, ReportCommand.class, BenchCommand.class, ServicesCommand.class},
         description = "Watches deployments, workflows and fleet telemetry on Kafka, predicts what is about to "
                 + "happen and emits commands.",
         exitCodeListHeading = "%nExit codes:%n",

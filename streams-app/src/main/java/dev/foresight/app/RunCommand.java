@@ -1,15 +1,18 @@
 package dev.foresight.app;
 
 import dev.foresight.config.StreamsProperties;
+import dev.foresight.predict.risk.RiskModel;
 import dev.foresight.query.BearerToken;
 import dev.foresight.query.dashboard.DashboardApi;
 import dev.foresight.topics.Topics;
 import dev.foresight.topology.TopologySettings;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.Properties;
 import java.util.concurrent.Callable;
 import org.apache.kafka.streams.state.HostInfo;
@@ -39,6 +42,11 @@ final class RunCommand implements Callable<Integer> {
     @Mixin
     SimulationOptions simulation;
 
+    @Option(names = "--risk-model", paramLabel = "FILE", description = "Start the deployment guardian's risk model "
+            + "from this checkpoint (written by train deployments) instead of the hand-set prior; a task that has "
+            + "learned a model of its own resumes from that.")
+    Path riskModel;
+
     @Option(names = "--no-simulators", description = "Only process what arrives on the input topics.")
     boolean noSimulators;
 
@@ -57,9 +65,11 @@ final class RunCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         BearerToken token = http.access();
         TopologySettings settings = cluster.topologySettings(spec.commandLine());
+        Optional<Supplier<RiskModel>> riskModels = Optional.ofNullable(riskModel)
+                .map(file -> RiskModelFile.load(file, settings.deployment().model()));
         try (StopSignal stop = StopSignal.onCtrlC()) {
             try {
-                runUntilStopped(stop, token, settings);
+                runUntilStopped(stop, token, settings, riskModels);
             } catch (InterruptedException e) {
                 // interrupting the thread that runs the command in-process (a test, an embedding service) stops it
                 // like Ctrl-C; by now everything is closed
@@ -74,7 +84,8 @@ final class RunCommand implements Callable<Integer> {
 
     /** Resources close in reverse order: progress, simulators, REST API, streams, then the (embedded) broker. */
     @SuppressWarnings("try") // the resources are held for the scope, and closing waits (it may be interrupted)
-    private void runUntilStopped(StopSignal stop, BearerToken token, TopologySettings settings) throws Exception {
+    private void runUntilStopped(StopSignal stop, BearerToken token, TopologySettings settings,
+                                 Optional<Supplier<RiskModel>> riskModels) throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         try (Cluster kafka = Cluster.open(cluster)) {
             TopicAdmin topics = new TopicAdmin(kafka.admin());
@@ -83,7 +94,7 @@ final class RunCommand implements Callable<Integer> {
             HostInfo endpoint = http.endpoint();
             Properties props = streams.streamsProperties(kafka, endpoint);
             String applicationId = StreamsProperties.applicationId(props);
-            try (StreamsApp app = StreamsApp.start(kafka.serdes(), settings, props, stop);
+            try (StreamsApp app = StreamsApp.start(kafka.serdes(), settings, riskModels, props, stop);
                  RestApi api = RestApi.start(app, kafka, http.bindAddress, endpoint, token)) {
                 String address = "http://" + endpoint.host() + ":" + endpoint.port();
                 out.printf("foresight '%s' on %s%s, %d topic(s) created, REST API on %s;%s dashboard on %s%s%s; "

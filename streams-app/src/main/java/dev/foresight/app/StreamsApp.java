@@ -4,6 +4,7 @@ import dev.foresight.config.StreamsProperties;
 import dev.foresight.metrics.ForesightMetrics;
 import dev.foresight.metrics.PrometheusMetrics;
 import dev.foresight.metrics.RecordMetrics;
+import dev.foresight.predict.risk.RiskModel;
 import dev.foresight.producers.EventSink;
 import dev.foresight.query.OperationsApi;
 import dev.foresight.query.PipelineApi;
@@ -26,7 +27,9 @@ import dev.foresight.topology.workflow.WorkflowShadowing;
 import java.time.Clock;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.Properties;
+import java.util.function.Supplier;
 import org.apache.kafka.streams.CloseOptions.GroupMembershipOperation;
 import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
@@ -57,15 +60,18 @@ final class StreamsApp implements AutoCloseable {
      * dies of a damaged store is replaced, one that dies of anything else takes the client down and reports to
      * {@code stop}.
      */
-    static StreamsApp start(AvroSerdes serdes, TopologySettings settings, Properties streamsProperties,
-                            StopSignal stop) {
+    /** @param riskModels the deployment guardian's starting models, when not the prior */
+    static StreamsApp start(AvroSerdes serdes, TopologySettings settings, Optional<Supplier<RiskModel>> riskModels,
+                            Properties streamsProperties, StopSignal stop) {
         LocalStateCheck.wipeDamagedTasks(Path.of(streamsProperties.getProperty(StreamsConfig.STATE_DIR_CONFIG)),
                 StreamsProperties.applicationId(streamsProperties));
         PrometheusMetrics metrics = new PrometheusMetrics();
         Properties props = new Properties();
         props.putAll(streamsProperties);
         props.put(ForesightMetrics.CONFIG, metrics.foresight());
-        Topology topology = topology(serdes.observedBy(RecordMetrics.ofCatalogue(metrics.foresight())), settings, props);
+        ForesightTopology foresight = new ForesightTopology(
+                serdes.observedBy(RecordMetrics.ofCatalogue(metrics.foresight())), settings);
+        Topology topology = riskModels.map(foresight::withDeploymentRiskModels).orElse(foresight).build(props);
         KafkaStreams streams = new KafkaStreams(topology, props);
         metrics.bind(streams, InternalTopics.of(topology.describe()).stores());
         streams.setUncaughtExceptionHandler(new StreamThreadFailures());

@@ -87,6 +87,40 @@ class CliConventionsTest {
     }
 
     @Test
+    void shouldReportATrainingCheckpointThatCannotBeWrittenInOneLine() {
+        Path out = dir.resolve("absent").resolve("risk.ckpt");
+
+        assertEquals(ForesightCli.USAGE, execute("train", "deployments", "--out", out.toString()));
+
+        assertOneLine("foresight train deployments: --out " + out + ": " + out.getParent() + " is not a writable directory");
+    }
+
+    @Test
+    void shouldReportATrainingWithoutWhatToTrainInOneLine() {
+        assertEquals(ForesightCli.USAGE, execute("train"));
+
+        assertOneLine("foresight train: Missing what to train: deployments");
+    }
+
+    @Test
+    void shouldReportAMissingRiskModelInOneLine() {
+        Path missing = dir.resolve("absent.ckpt");
+
+        assertEquals(ForesightCli.USAGE, execute("run", "--risk-model", missing.toString()));
+
+        assertOneLine("foresight run: --risk-model " + missing + ": no such file");
+    }
+
+    @Test
+    void shouldReportARiskModelThatIsNoCheckpointInOneLine() throws Exception {
+        Path garbage = Files.writeString(dir.resolve("notes.txt"), "not a model");
+
+        assertEquals(ForesightCli.USAGE, execute("run", "--risk-model", garbage.toString()));
+
+        assertOneLine("foresight run: --risk-model " + garbage + ": not a checkpoint of the deployment risk model");
+    }
+
+    @Test
     void shouldNameTheDefaultOfEveryOptionInEveryCommandsHelp() {
         List<String> missing = new ArrayList<>();
         helpOfEvery(ForesightCli.commandLine(), missing);
