@@ -117,12 +117,18 @@ public final class DeploymentLifecycle {
         state.put(deployment);
     }
 
-    /** Only a resource that was applied can be blended; a failed one is kept apart, with why, to be reported as skipped. */
+    /**
+     * Only a resource that was applied can be blended; a failed one is kept apart, with why, to be reported as
+     * skipped, until a retry applies it.
+     */
     private static void onResource(DeploymentState deployment, ResourceApplied applied) {
         if (applied.getSucceeded()) {
             List<DeployedResource> resources = new ArrayList<>(deployment.getResources());
             resources.add(applied.getResource());
             deployment.setResources(resources);
+            String id = applied.getResource().getResourceId();
+            deployment.setFailedResources(deployment.getFailedResources().stream()
+                    .filter(failed -> !failed.getResource().getResourceId().equals(id)).toList());
         } else {
             List<FailedResource> failed = new ArrayList<>(deployment.getFailedResources());
             failed.add(new FailedResource(applied.getResource(),

@@ -159,6 +159,18 @@ class RollbackBlendTest {
     }
 
     @Test
+    void shouldBlendAResourceWhoseRetryAppliedAndNotListItAsSkipped() {
+        DeployedResource flag = resource("flag/async-writes", ResourceKind.FEATURE_FLAG).build();
+        scenario.applyFailed(flag, "connection reset by the config service", at(0, 5));
+        scenario.apply(flag, at(0, 10));
+        scenario.fail(HOST, at(2, 0));
+
+        RollbackCommand rollback = scenario.rollbacks.readValue();
+        assertEquals(List.of("flag/async-writes"), rollback.getBlend().stream().map(d -> d.getResource().getResourceId()).toList());
+        assertEquals(List.of(), rollback.getSkipped());
+    }
+
+    @Test
     void shouldRevertAContractingDatabaseChangeWhenTheDataMigrationFailedToApply() {
         scenario.apply(resource("db/V13", ResourceKind.DB_SCHEMA).setDbChange(DbChangeKind.CONTRACT).build(), at(0, 5));
         scenario.applyFailed(resource("migration-14", ResourceKind.DATA_MIGRATION).setMinAppVersion("1.0.0").build(),
