@@ -5,6 +5,7 @@ import dev.foresight.domain.signals.SeriesWatch;
 import dev.foresight.schema.commands.AlertChange;
 import dev.foresight.schema.commands.AnomalyScore;
 import dev.foresight.schema.state.SeriesBucket;
+import dev.foresight.topology.DecodedStates;
 import java.time.Instant;
 import java.util.Set;
 import org.apache.kafka.common.serialization.Serdes;
@@ -36,6 +37,11 @@ final class SeriesScoring implements ProcessorSupplier<Windowed<String>, SeriesB
 
     static final String WATCH_STORE = "signals-watch-store";
     static final String SCORED_STORE = "signals-scored-store";
+    /**
+     * Series whose decoded state a task keeps, per processor: a live detector is ≈ 50 kB, so at most
+     * ≈ 13 MB per task; a task with more series decodes the least recently scored ones again.
+     */
+    static final int DECODED_CAPACITY = 256;
 
     private final SignalsSettings settings;
 
@@ -54,14 +60,15 @@ final class SeriesScoring implements ProcessorSupplier<Windowed<String>, SeriesB
     public Processor<Windowed<String>, SeriesBucket, String, AnomalyScore> get() {
         return new Processor<>() {
             private ProcessorContext<String, AnomalyScore> context;
-            private KeyValueStore<String, byte[]> watches;
+            private DecodedStates<SeriesWatch> watches;
             private KeyValueStore<String, Long> scored;
             private TimestampedWindowStore<String, SeriesBucket> fine;
 
             @Override
             public void init(ProcessorContext<String, AnomalyScore> context) {
                 this.context = context;
-                this.watches = context.getStateStore(WATCH_STORE);
+                this.watches = new DecodedStates<>(context.getStateStore(WATCH_STORE), SeriesWatch::toBytes,
+                        DECODED_CAPACITY);
                 this.scored = context.getStateStore(SCORED_STORE);
                 this.fine = context.getStateStore(DeliverySignals.FINE_STORE);
             }
@@ -80,15 +87,20 @@ final class SeriesScoring implements ProcessorSupplier<Windowed<String>, SeriesB
                 if (lastClosed < from) {
                     return;
                 }
-                SeriesWatch watch = load(key);
+                SeriesWatch watch = watches.get(key, state -> SeriesWatch.fromBytes(settings.detector(),
+                        settings.clearBelow(), settings.clearAfter(), state), () -> new SeriesWatch(settings.detector(),
+                        settings.clearBelow(), settings.clearAfter()));
                 try (WindowStoreIterator<ValueAndTimestamp<SeriesBucket>> closed = fine.fetch(key, from, lastClosed)) {
                     while (closed.hasNext()) {
                         KeyValue<Long, ValueAndTimestamp<SeriesBucket>> bucket = closed.next();
                         context.forward(new Record<>(key, score(key, bucket.key, bucket.value.value(), watch),
                                 bucket.key + step));
                     }
+                } catch (RuntimeException e) {
+                    watches.forget(key);
+                    throw e;
                 }
-                watches.put(key, watch.toBytes());
+                watches.put(key, watch);
                 scored.put(key, lastClosed);
             }
 
@@ -99,12 +111,6 @@ final class SeriesScoring implements ProcessorSupplier<Windowed<String>, SeriesB
                 SeriesWatch.Observation observation = watch.observe(value);
                 return new AnomalyScore(key.substring(0, slash), metric.id(), Instant.ofEpochMilli(start), value,
                         observation.score(), observation.alerting(), AlertChange.valueOf(observation.transition().name()));
-            }
-
-            private SeriesWatch load(String key) {
-                byte[] state = watches.get(key);
-                return state == null ? new SeriesWatch(settings.detector(), settings.clearBelow(), settings.clearAfter())
-                        : SeriesWatch.fromBytes(settings.detector(), settings.clearBelow(), settings.clearAfter(), state);
             }
         };
     }
