@@ -76,7 +76,7 @@ public final class ForesightTopology {
         new FleetDemand(serdes, settings.fleet(), fleetTopics(serdes))
                 .build(inputs.fleetRequests(), inputs.fleetHeartbeats());
         new DeliverySignals(serdes, settings.signals(), signalsTopics(serdes), deadLetters)
-                .build(inputs.telemetry(), inputs.pipelines(), inputs.deployments());
+                .build(telemetryByService, inputs.pipelines(), inputs.deployments());
         hostRisk(telemetryByService);
         new BuildRiskScoring(serdes, settings.builds(), Topics.RISK_SCORES.name(), Topics.ALERTS.name())
                 .build(inputs.pipelines());

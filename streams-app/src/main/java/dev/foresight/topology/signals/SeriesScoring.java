@@ -10,7 +10,6 @@ import java.time.Instant;
 import java.util.Set;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KeyValue;
-import org.apache.kafka.streams.kstream.Windowed;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.ProcessorSupplier;
@@ -24,7 +23,7 @@ import org.apache.kafka.streams.state.WindowStoreIterator;
 
 /**
  * Scores each fine bucket of a series once the series itself has moved {@code grace} past the bucket's
- * end: on every update of the fine store, the minutes that closed by that series' newest point are read
+ * end: on every update of the fine store (key series, value the bucket's start, at its newest point), the minutes that closed by that series' newest point are read
  * from the store in order and each is observed by the series' {@link SeriesWatch} (load, observe, store,
  * forward). The task's stream time is not used: it is set by whichever series of the task is furthest
  * ahead, which while a backlog is read can be hours ahead of this one. Points that reach a minute after
@@ -33,7 +32,7 @@ import org.apache.kafka.streams.state.WindowStoreIterator;
  * <p>Stores: {@value #WATCH_STORE} (each series' detector and alert state), {@value #SCORED_STORE} (the
  * start of the last minute scored per series); reads {@value DeliverySignals#FINE_STORE}.
  */
-final class SeriesScoring implements ProcessorSupplier<Windowed<String>, SeriesBucket, String, AnomalyScore> {
+final class SeriesScoring implements ProcessorSupplier<String, Long, String, AnomalyScore> {
 
     static final String WATCH_STORE = "signals-watch-store";
     static final String SCORED_STORE = "signals-scored-store";
@@ -57,7 +56,7 @@ final class SeriesScoring implements ProcessorSupplier<Windowed<String>, SeriesB
     }
 
     @Override
-    public Processor<Windowed<String>, SeriesBucket, String, AnomalyScore> get() {
+    public Processor<String, Long, String, AnomalyScore> get() {
         return new Processor<>() {
             private ProcessorContext<String, AnomalyScore> context;
             private DecodedStates<SeriesWatch> watches;
@@ -74,13 +73,13 @@ final class SeriesScoring implements ProcessorSupplier<Windowed<String>, SeriesB
             }
 
             @Override
-            public void process(Record<Windowed<String>, SeriesBucket> record) {
-                String key = record.key().key();
+            public void process(Record<String, Long> record) {
+                String key = record.key();
                 long step = settings.fineStep().toMillis();
                 long lastClosed = record.timestamp() - settings.grace().toMillis() - step;
                 Long previous = scored.get(key);
                 if (previous == null) {
-                    previous = record.key().window().start() - 1;
+                    previous = record.value() - 1;
                     scored.put(key, previous);
                 }
                 long from = previous + 1;
