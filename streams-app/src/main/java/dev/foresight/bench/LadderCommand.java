@@ -171,6 +171,8 @@ final class LadderCommand implements Callable<Integer> {
         List<String> jvm = new ArrayList<>(List.of("-Xmx" + heap));
         if (jfrDir != null && rung == Rung.L3) {
             Files.createDirectories(jfrDir);
+            // The default stack depth (64) cuts the stream thread's stacks below the processors.
+            jvm.add("-XX:FlightRecorderOptions=stackdepth=256");
             jvm.add("-XX:StartFlightRecording=settings=profile,filename="
                     + jfrDir.resolve(applicationId + "-" + instance + ".jfr"));
         }

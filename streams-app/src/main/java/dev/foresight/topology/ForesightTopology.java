@@ -10,6 +10,7 @@ import dev.foresight.predict.risk.RiskModel;
 import dev.foresight.predict.workflow.LstmNextActionPredictor;
 import dev.foresight.predict.workflow.LstmSettings;
 import dev.foresight.predict.workflow.NextActionPredictor;
+import dev.foresight.schema.events.TelemetryEvent;
 import dev.foresight.serde.AvroSerdes;
 import dev.foresight.topics.Topics;
 import dev.foresight.topology.builds.BuildRiskScoring;
@@ -26,6 +27,7 @@ import dev.foresight.topology.signals.SignalsTopics;
 import dev.foresight.topology.synthesis.PipelineSynthesis;
 import dev.foresight.topology.synthesis.SynthesisTopics;
 import dev.foresight.topology.telemetry.TelemetryAggregation;
+import dev.foresight.topology.telemetry.TelemetryByService;
 import dev.foresight.topology.telemetry.TelemetryTopics;
 import dev.foresight.topology.workflow.WorkflowShadowing;
 import dev.foresight.topology.workflow.WorkflowTopics;
@@ -33,6 +35,7 @@ import java.util.Properties;
 import java.util.function.Supplier;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.kstream.KStream;
 
 /**
  * The whole application as one topology: validate the inputs, then hand each feature its streams and
@@ -85,16 +88,17 @@ public final class ForesightTopology {
         StreamsBuilder builder = NamedTopologies.builder(streamsProperties);
         DeadLetterSplit deadLetters = deadLetterSplit(serdes);
         ValidatedInputs inputs = ingest(builder, deadLetters);
+        KStream<String, TelemetryEvent> telemetryByService = telemetryByService(inputs);
         new TelemetryAggregation(serdes, settings.aggregation(), telemetryTopics(serdes), deadLetters)
-                .build(inputs.telemetry());
+                .build(inputs.telemetry(), telemetryByService);
         new WorkflowShadowing(serdes, settings.workflow(), workflowPredictors, workflowTopics(serdes))
                 .build(inputs.workflows());
         deploymentGuardian(inputs);
         new FleetDemand(serdes, settings.fleet(), fleetTopics(serdes))
                 .build(inputs.fleetRequests(), inputs.fleetHeartbeats());
         new DeliverySignals(serdes, settings.signals(), signalsTopics(serdes), deadLetters)
-                .build(inputs.telemetry(), inputs.pipelines(), inputs.deployments());
-        hostRisk(inputs);
+                .build(telemetryByService, inputs.pipelines(), inputs.deployments());
+        hostRisk(telemetryByService);
         new BuildRiskScoring(serdes, settings.builds(), Topics.RISK_SCORES.name(), Topics.ALERTS.name())
                 .build(inputs.pipelines());
         new ServiceOrchestration(serdes, settings.orchestration(), orchestrationTopics(serdes))
@@ -111,7 +115,7 @@ public final class ForesightTopology {
      */
     public Topology buildHostRisk() {
         StreamsBuilder builder = NamedTopologies.builder();
-        hostRisk(ingest(builder, deadLetterSplit(serdes)));
+        hostRisk(telemetryByService(ingest(builder, deadLetterSplit(serdes))));
         return builder.build();
     }
 
@@ -142,8 +146,12 @@ public final class ForesightTopology {
         return new IngestStage(serdes, settings, ingestTopics(), deadLetterSplit(serdes)).build(builder);
     }
 
-    private void hostRisk(ValidatedInputs inputs) {
-        new HostRiskScoring(serdes, settings.hostRisk(), hostRiskTopics(serdes)).build(inputs.telemetry());
+    private KStream<String, TelemetryEvent> telemetryByService(ValidatedInputs inputs) {
+        return TelemetryByService.of(inputs.telemetry(), serdes.valueSerde());
+    }
+
+    private void hostRisk(KStream<String, TelemetryEvent> telemetryByService) {
+        new HostRiskScoring(serdes, settings.hostRisk(), hostRiskTopics(serdes)).build(telemetryByService);
     }
 
     // The only place in topology/ and ingest/ that names catalogue topics (checkstyle's import control

@@ -1,11 +1,9 @@
 package dev.foresight.domain.signals;
 
+import dev.foresight.domain.StateBytes;
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
-import java.io.DataOutputStream;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 
 /**
  * Online anomaly score of one series, one value at a time, in [0, 1]: 0.5 and above is an alert.
@@ -22,6 +20,8 @@ public final class OnlineAnomalyDetector {
     public static final double ALERT = 0.5;
 
     private static final int STATE_VERSION = 1;
+    /** Where encoding starts; it grows by doubling to the state's size. */
+    private static final int ENCODED_GUESS = 4096;
 
     private final DetectorSettings settings;
     private final LevelSurprise level;
@@ -58,17 +58,13 @@ public final class OnlineAnomalyDetector {
 
     /** The detector's whole state, to keep in a state store; read back with {@link #fromBytes}. */
     public byte[] toBytes() {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (DataOutputStream out = new DataOutputStream(bytes)) {
+        return StateBytes.encode(ENCODED_GUESS, out -> {
             out.writeInt(STATE_VERSION);
             level.writeTo(out);
             novelty.writeTo(out);
             out.writeInt(quiet);
             out.writeDouble(lastAlert);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return bytes.toByteArray();
+        });
     }
 
     /** A detector restored from {@link #toBytes}; the settings must be those it was written with. */

@@ -1,14 +1,12 @@
 package dev.foresight.domain.signals;
 
+import dev.foresight.domain.StateBytes;
 import dev.foresight.predict.forecast.Forecast;
 import dev.foresight.predict.forecast.ForecastSettings;
 import dev.foresight.predict.forecast.SeriesForecaster;
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
-import java.io.DataOutputStream;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.Optional;
 
 /**
@@ -99,17 +97,14 @@ public final class SeriesOutlook {
     }
 
     public byte[] toBytes() {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (DataOutputStream out = new DataOutputStream(bytes)) {
+        byte[] state = forecaster.toBytes();
+        return StateBytes.encode(state.length + 24, out -> {
             out.writeInt(STATE_VERSION);
             out.writeLong(open);
             out.writeDouble(sum);
             out.writeInt(minutes);
-            out.write(forecaster.toBytes());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return bytes.toByteArray();
+            out.write(state);
+        });
     }
 
     public static SeriesOutlook fromBytes(SeriesMetric metric, long stepMs, ForecastSettings settings, byte[] state) {

@@ -1,11 +1,9 @@
 package dev.foresight.domain.signals;
 
+import dev.foresight.domain.StateBytes;
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
-import java.io.DataOutputStream;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.Arrays;
 
 /**
@@ -62,15 +60,12 @@ public final class SeriesWatch {
     }
 
     public byte[] toBytes() {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (DataOutputStream out = new DataOutputStream(bytes)) {
+        byte[] state = detector.toBytes();
+        return StateBytes.encode(state.length + 5, out -> {
             out.writeBoolean(alerting);
             out.writeInt(calm);
-            out.write(detector.toBytes());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return bytes.toByteArray();
+            out.write(state);
+        });
     }
 
     public static SeriesWatch fromBytes(DetectorSettings settings, double clearBelow, int clearAfter, byte[] state) {

@@ -1,11 +1,10 @@
 package dev.foresight.predict.forecast;
 
+import dev.foresight.domain.StateBytes;
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
-import java.io.DataOutputStream;
+import java.io.DataOutput;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 
 /**
  * Online forecast of one regularly stepped series, a value at a time: several simple models run side by
@@ -24,6 +23,8 @@ public final class SeriesForecaster {
     static final String[] MODELS = {"last-value", "exp-smoothing", "damped-holt", "seasonal-naive",
         "seasonal-step", "mean-of-models"};
     private static final int STATE_VERSION = 1;
+    /** Where encoding starts; it grows by doubling to the state's size. */
+    private static final int ENCODED_GUESS = 4096;
     private static final double SES_ALPHA = 0.5;
     private static final double HOLT_ALPHA = 0.5;
     private static final double HOLT_BETA = 0.1;
@@ -182,8 +183,7 @@ public final class SeriesForecaster {
     }
 
     public byte[] toBytes() {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (DataOutputStream out = new DataOutputStream(bytes)) {
+        return StateBytes.encode(ENCODED_GUESS, out -> {
             out.writeInt(STATE_VERSION);
             out.writeLong(seen);
             for (double value : new double[] {last, smooth, level, trend}) {
@@ -197,10 +197,7 @@ public final class SeriesForecaster {
                     write(out, origin);
                 }
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return bytes.toByteArray();
+        });
     }
 
     /** A forecaster restored from {@link #toBytes}; the settings must be those it was written with. */
@@ -229,7 +226,7 @@ public final class SeriesForecaster {
         return forecaster;
     }
 
-    private static void write(DataOutputStream out, double[] values) throws IOException {
+    private static void write(DataOutput out, double[] values) throws IOException {
         for (double value : values) {
             out.writeDouble(value);
         }

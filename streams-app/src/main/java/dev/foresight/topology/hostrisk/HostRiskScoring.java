@@ -17,7 +17,6 @@ import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.kstream.Branched;
 import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Named;
-import org.apache.kafka.streams.kstream.Repartitioned;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorSupplier;
 import org.apache.kafka.streams.state.StoreBuilder;
@@ -27,8 +26,8 @@ import org.apache.kafka.streams.state.Stores;
  * Continuous host failure risk: every host of every service is scored each round, in and out of
  * deployments, against its own levels and its closest peers ({@link HostRiskScorer}).
  *
- * <p><b>Input:</b> validated telemetry (key hostId).
- * <b>Repartition:</b> {@value #BY_SERVICE} (key serviceId), so one task sees every host of a service.
+ * <p><b>Input:</b> validated telemetry keyed by serviceId (the shared telemetry-by-service repartition),
+ * so one task sees every host of a service.
  * <b>Stores:</b> {@value #ROUND_STORE} (serviceId → HostRiskRound, the open round), {@value #PROFILE_STORE}
  * (serviceId/hostId → HostRiskProfile). Persistent and changelogged.
  * <b>Outputs</b> ({@link HostRiskTopics}): the risk-score topic (RiskScore with no deploymentId, key hostId)
@@ -36,29 +35,24 @@ import org.apache.kafka.streams.state.Stores;
  */
 public final class HostRiskScoring {
 
-    public static final String BY_SERVICE = "hostrisk-telemetry-by-service";
     public static final String ROUND_STORE = "hostrisk-round-store";
     public static final String PROFILE_STORE = "hostrisk-profile-store";
 
     private final HostRiskSettings settings;
     private final HostRiskTopics topics;
-    private final Serde<TelemetryEvent> telemetrySerde;
     private final Serde<HostRiskRound> roundSerde;
     private final Serde<HostRiskProfile> profileSerde;
 
     public HostRiskScoring(AvroSerdes serdes, HostRiskSettings settings, HostRiskTopics topics) {
         this.settings = settings;
         this.topics = topics;
-        this.telemetrySerde = serdes.valueSerde();
         this.roundSerde = serdes.valueSerde();
         this.profileSerde = serdes.valueSerde();
     }
 
-    public void build(KStream<String, TelemetryEvent> telemetry) {
-        telemetry.selectKey((hostId, sample) -> sample.getServiceId(), Named.as("hostrisk-key-by-service"))
-                .repartition(Repartitioned.<String, TelemetryEvent>as(BY_SERVICE)
-                        .withKeySerde(Serdes.String()).withValueSerde(telemetrySerde))
-                .process(new ScoreSupplier(), Named.as("hostrisk-score"))
+    /** @param byService validated telemetry, key serviceId */
+    public void build(KStream<String, TelemetryEvent> byService) {
+        byService.process(new ScoreSupplier(), Named.as("hostrisk-score"))
                 .split(Named.as("hostrisk-output-"))
                 .branch((hostId, out) -> out instanceof RiskScore,
                         Branched.withConsumer(scores -> sink(scores, RiskScore.class, topics.riskScores(), "risk"),

@@ -16,31 +16,23 @@ import dev.foresight.schema.state.SeriesBucket;
 import dev.foresight.schema.state.SeriesPoint;
 import dev.foresight.serde.AvroSerdes;
 import dev.foresight.topology.Sinks;
-import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
-import org.apache.kafka.common.utils.Bytes;
-import org.apache.kafka.streams.kstream.Grouped;
-import org.apache.kafka.streams.kstream.KGroupedStream;
 import org.apache.kafka.streams.kstream.KStream;
-import org.apache.kafka.streams.kstream.KTable;
-import org.apache.kafka.streams.kstream.Materialized;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Repartitioned;
-import org.apache.kafka.streams.kstream.TimeWindows;
-import org.apache.kafka.streams.kstream.Windowed;
-import org.apache.kafka.streams.state.WindowStore;
 
 /**
  * The delivery signals of every service as a queryable series store, scored online for anomalies.
  *
- * <p>Inputs: validated telemetry, pipeline and deployment events. Repartition: {@code signals-by-series}
- * (key {@code <serviceId>/<metric>}), then the lateness gate {@value #GATE} ({@link LateRecordGate}: late
+ * <p>Inputs: validated telemetry keyed by service, pipeline and deployment events. Repartition:
+ * {@code signals-by-series} (pipeline and deployment points, key {@code <serviceId>/<metric>}); telemetry's
+ * points are made in its service's task (see {@link SeriesBucketing}). Then the lateness gate {@value #GATE} ({@link LateRecordGate}: late
  * by its own source's progress or beyond the buckets' skew is a dead letter). Stores: {@value #PROGRESS_STORE}
  * (newest timestamp per source), {@value #FINE_STORE} and {@value #COARSE_STORE} (window stores of
- * {@link SeriesBucket}), {@value SeriesScoring#WATCH_STORE} and {@value SeriesScoring#SCORED_STORE} (each
+ * {@link SeriesBucket}, written by {@link SeriesBucketing}), {@value SeriesScoring#WATCH_STORE} and {@value SeriesScoring#SCORED_STORE} (each
  * series' detector and alert state, and how far it is scored), {@value SeriesForecasting#OUTLOOK_STORE} and
  * {@value #FORECAST_STORE} (each series' forecaster and latest forecast).
  * Outputs: an {@link AnomalyScore} per closed fine bucket on the anomaly topic, an
@@ -74,56 +66,52 @@ public final class DeliverySignals {
         this.forecastSerde = serdes.valueSerde();
     }
 
-    public void build(KStream<String, TelemetryEvent> telemetry, KStream<String, PipelineEvent> pipelines,
+    /**
+     * @param telemetryByService validated telemetry, key serviceId ({@code TelemetryByService})
+     * @param pipelines          validated pipeline events
+     * @param deployments        validated deployment events
+     */
+    public void build(KStream<String, TelemetryEvent> telemetryByService, KStream<String, PipelineEvent> pipelines,
                       KStream<String, DeploymentEvent> deployments) {
-        KGroupedStream<String, SeriesPoint> series = bySeries(telemetry, pipelines, deployments);
-        KTable<Windowed<String>, SeriesBucket> fine = buckets(series, settings.fineStep(), settings.fineRetention(),
-                FINE_STORE);
-        buckets(series, settings.coarseStep(), settings.coarseRetention(), COARSE_STORE);
-        KStream<String, AnomalyScore> scores = score(fine);
+        KStream<String, Long> fineUpdates = deadLetters.valid(gated(telemetryByService, pipelines, deployments),
+                        "signals", "late", "in-time")
+                .process(new SeriesBucketing(settings, bucketSerde), Named.as("signals-bucket"));
+        KStream<String, AnomalyScore> scores =
+                fineUpdates.process(new SeriesScoring(settings), Named.as("signals-score"), FINE_STORE);
         scores.to(topics.anomalies().name(), Sinks.produced(topics.anomalies(), "signals-anomaly-sink"));
         alerts(scores);
         scores.process(new SeriesForecasting(settings, forecastSerde), Named.as("signals-forecast"))
                 .to(topics.forecasts().name(), Sinks.produced(topics.forecasts(), "signals-forecast-sink"));
     }
 
-    private KGroupedStream<String, SeriesPoint> bySeries(KStream<String, TelemetryEvent> telemetry,
-                                                         KStream<String, PipelineEvent> pipelines,
-                                                         KStream<String, DeploymentEvent> deployments) {
-        KStream<String, Checked<SeriesPoint>> gated = telemetry
-                .flatMap((host, event) -> SeriesPoints.of(event), Named.as("signals-telemetry-points"))
-                .merge(pipelines.flatMap((service, event) -> SeriesPoints.of(event),
-                        Named.as("signals-pipeline-points")), Named.as("signals-merge-pipeline"))
+    /**
+     * Telemetry's points are made in the task of their service, which owns its series; pipeline and
+     * deployment points, a few per hour, reach the series' task through {@code signals-by-series}.
+     * Both are keyed by series and gated in the same task: every series is always routed the same way.
+     */
+    private KStream<String, Checked<SeriesPoint>> gated(KStream<String, TelemetryEvent> telemetryByService,
+                                                        KStream<String, PipelineEvent> pipelines,
+                                                        KStream<String, DeploymentEvent> deployments) {
+        KStream<String, SeriesPoint> events = pipelines
+                .flatMap((service, event) -> SeriesPoints.of(event), Named.as("signals-pipeline-points"))
                 .merge(deployments.flatMap((id, event) -> SeriesPoints.of(event),
                         Named.as("signals-deployment-points")), Named.as("signals-merge-deployment"))
                 .repartition(Repartitioned.<String, SeriesPoint>as("signals-by-series")
-                        .withKeySerde(Serdes.String()).withValueSerde(pointSerde))
+                        .withKeySerde(Serdes.String()).withValueSerde(pointSerde));
+        return telemetryByService
+                .flatMap((service, event) -> SeriesPoints.of(event), Named.as("signals-telemetry-points"))
+                .merge(events, Named.as("signals-merge-events"))
                 .processValues(LateRecordGate.supplier(GATE, PROGRESS_STORE, settings.grace(), settings.skew(),
                         SeriesPoint::getSource, pointSerde.serializer()), Named.as(GATE));
-        return deadLetters.valid(gated, "signals", "late", "in-time")
-                .groupByKey(Grouped.with("signals-series-group", Serdes.String(), pointSerde));
     }
 
-    private KTable<Windowed<String>, SeriesBucket> buckets(KGroupedStream<String, SeriesPoint> series, Duration step,
-                                                           Duration retention, String store) {
-        return series.windowedBy(TimeWindows.ofSizeAndGrace(step, settings.skew()))
-                .aggregate(() -> new SeriesBucket(0L, 0.0, 0.0, 0.0), (key, point, bucket) -> add(bucket, point),
-                        Named.as(store.replace("-store", "-aggregate")),
-                        Materialized.<String, SeriesBucket, WindowStore<Bytes, byte[]>>as(store)
-                                .withKeySerde(Serdes.String()).withValueSerde(bucketSerde)
-                                .withRetention(retention.plus(settings.skew())));
-    }
+    static final SeriesBucket EMPTY = new SeriesBucket(0L, 0.0, 0.0, 0.0);
 
     static SeriesBucket add(SeriesBucket bucket, SeriesPoint point) {
         double value = point.getValue();
         boolean first = bucket.getCount() == 0;
         return new SeriesBucket(bucket.getCount() + 1, bucket.getSum() + value,
                 first ? value : Math.min(bucket.getMin(), value), first ? value : Math.max(bucket.getMax(), value));
-    }
-
-    private KStream<String, AnomalyScore> score(KTable<Windowed<String>, SeriesBucket> fine) {
-        return fine.toStream(Named.as("signals-fine-updates"))
-                .process(new SeriesScoring(settings), Named.as("signals-score"), FINE_STORE);
     }
 
     private void alerts(KStream<String, AnomalyScore> scores) {

@@ -8,6 +8,7 @@ import dev.foresight.schema.commands.ForecastNeed;
 import dev.foresight.schema.commands.ForecastPoint;
 import dev.foresight.schema.commands.NeedKind;
 import dev.foresight.schema.commands.SeriesForecast;
+import dev.foresight.topology.DecodedStates;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -52,13 +53,14 @@ final class SeriesForecasting implements ProcessorSupplier<String, AnomalyScore,
     public Processor<String, AnomalyScore, String, SeriesForecast> get() {
         return new Processor<>() {
             private ProcessorContext<String, SeriesForecast> context;
-            private KeyValueStore<String, byte[]> outlooks;
+            private DecodedStates<SeriesOutlook> outlooks;
             private KeyValueStore<String, SeriesForecast> latest;
 
             @Override
             public void init(ProcessorContext<String, SeriesForecast> context) {
                 this.context = context;
-                this.outlooks = context.getStateStore(OUTLOOK_STORE);
+                this.outlooks = new DecodedStates<>(context.getStateStore(OUTLOOK_STORE), SeriesOutlook::toBytes,
+                        SeriesScoring.DECODED_CAPACITY);
                 this.latest = context.getStateStore(DeliverySignals.FORECAST_STORE);
             }
 
@@ -67,15 +69,20 @@ final class SeriesForecasting implements ProcessorSupplier<String, AnomalyScore,
                 AnomalyScore minute = record.value();
                 SeriesMetric metric = SeriesMetric.byId(minute.getMetric()).orElseThrow();
                 long step = settings.forecastStep().toMillis();
-                byte[] state = outlooks.get(record.key());
-                SeriesOutlook outlook = state == null ? new SeriesOutlook(metric, step, settings.forecast())
-                        : SeriesOutlook.fromBytes(metric, step, settings.forecast(), state);
-                outlook.observe(minute.getWindowStart().toEpochMilli(), minute.getValue()).ifPresent(made -> {
-                    SeriesForecast forecast = forecast(minute, made, step);
-                    latest.put(record.key(), forecast);
-                    context.forward(record.withValue(forecast));
-                });
-                outlooks.put(record.key(), outlook.toBytes());
+                SeriesOutlook outlook = outlooks.get(record.key(),
+                        state -> SeriesOutlook.fromBytes(metric, step, settings.forecast(), state),
+                        () -> new SeriesOutlook(metric, step, settings.forecast()));
+                try {
+                    outlook.observe(minute.getWindowStart().toEpochMilli(), minute.getValue()).ifPresent(made -> {
+                        SeriesForecast forecast = forecast(minute, made, step);
+                        latest.put(record.key(), forecast);
+                        context.forward(record.withValue(forecast));
+                    });
+                } catch (RuntimeException e) {
+                    outlooks.forget(record.key());
+                    throw e;
+                }
+                outlooks.put(record.key(), outlook);
             }
         };
     }

@@ -19,7 +19,6 @@ import org.apache.kafka.streams.kstream.KGroupedStream;
 import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Materialized;
 import org.apache.kafka.streams.kstream.Named;
-import org.apache.kafka.streams.kstream.Repartitioned;
 import org.apache.kafka.streams.kstream.TimeWindows;
 import org.apache.kafka.streams.kstream.Windowed;
 import org.apache.kafka.streams.state.WindowStore;
@@ -28,9 +27,10 @@ import org.apache.kafka.streams.state.WindowStore;
  * Windowed telemetry statistics per host (tumbling) and per service (hopping), kept in named stores
  * that other features query, and published for analysts.
  *
- * <p>Input: validated {@code telemetry.events.v1}. Stores: {@value #HOST_STORE}, {@value #SERVICE_STORE},
+ * <p>Input: validated {@code telemetry.events.v1}, keyed by host and, through {@link TelemetryByService}, by
+ * service. Stores: {@value #HOST_STORE}, {@value #SERVICE_STORE},
  * {@value #HOST_PROGRESS_STORE} (newest timestamp per host, for the lateness verdict of {@link LateRecordGate}).
- * Repartition: {@code telemetry-by-service}. Output ({@link TelemetryTopics}): {@code telemetry.aggregates.v1},
+ * Output ({@link TelemetryTopics}): {@code telemetry.aggregates.v1},
  * and through the dead-letter split on {@code deadletter.v1} what arrived too late for its service windows.
  */
 public final class TelemetryAggregation {
@@ -56,9 +56,13 @@ public final class TelemetryAggregation {
         this.deadLetters = deadLetters;
     }
 
-    public void build(KStream<String, TelemetryEvent> telemetry) {
+    /**
+     * @param telemetry validated telemetry, key hostId
+     * @param byService the same, key serviceId ({@link TelemetryByService})
+     */
+    public void build(KStream<String, TelemetryEvent> telemetry, KStream<String, TelemetryEvent> byService) {
         perHost(telemetry);
-        perService(telemetry);
+        perService(byService);
     }
 
     private void perHost(KStream<String, TelemetryEvent> telemetry) {
@@ -73,11 +77,8 @@ public final class TelemetryAggregation {
      * a backlog is processed partition by partition): lateness is judged per host, and the windows stay
      * open for the skew between hosts (see {@link LateRecordGate}), so reprocessing keeps what live kept.
      */
-    private void perService(KStream<String, TelemetryEvent> telemetry) {
-        KStream<String, Checked<TelemetryEvent>> gated = telemetry
-                .selectKey((host, event) -> event.getServiceId(), Named.as("telemetry-service-key"))
-                .repartition(Repartitioned.<String, TelemetryEvent>as("telemetry-by-service")
-                        .withKeySerde(Serdes.String()).withValueSerde(eventSerde))
+    private void perService(KStream<String, TelemetryEvent> telemetryByService) {
+        KStream<String, Checked<TelemetryEvent>> gated = telemetryByService
                 .processValues(LateRecordGate.supplier(SERVICE_GATE, HOST_PROGRESS_STORE, settings.serviceGrace(),
                         settings.serviceSkew(), TelemetryEvent::getHostId, eventSerde.serializer()), Named.as(SERVICE_GATE));
         KGroupedStream<String, TelemetryEvent> byService = deadLetters

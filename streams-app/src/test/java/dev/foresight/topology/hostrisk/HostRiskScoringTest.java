@@ -113,8 +113,8 @@ class HostRiskScoringTest {
         String text = description.toString();
         assertTrue(text.contains("Processor: hostrisk-score (stores: [hostrisk-"), text);
         assertTrue(text.contains("hostrisk-round-store") && text.contains("hostrisk-profile-store"), text);
-        assertTrue(text.contains("Sink: hostrisk-telemetry-by-service-repartition-sink (topic: "
-                + "hostrisk-telemetry-by-service-repartition)"), text);
+        assertTrue(text.contains("Sink: telemetry-by-service-repartition-sink (topic: "
+                + "telemetry-by-service-repartition)"), text);
         assertTrue(text.contains("Sink: hostrisk-risk-sink (topic: risk.scores.v1)"), text);
         assertTrue(text.contains("Sink: hostrisk-alert-sink (topic: alerts.v1)"), text);
     }

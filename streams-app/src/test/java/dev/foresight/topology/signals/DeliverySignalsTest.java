@@ -27,6 +27,7 @@ import dev.foresight.topics.Topics;
 import dev.foresight.topology.Events;
 import dev.foresight.topology.ForesightTopology;
 import dev.foresight.topology.TopologyFixture;
+import dev.foresight.topology.telemetry.TelemetryByService;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -63,7 +64,8 @@ class DeliverySignalsTest {
         StreamsBuilder builder = new StreamsBuilder();
         new DeliverySignals(serdes, settings, ForesightTopology.signalsTopics(serdes),
                 ForesightTopology.deadLetterSplit(serdes)).build(
-                builder.stream(Topics.TELEMETRY.name(), Consumed.with(Serdes.String(), serdes.valueSerde())),
+                TelemetryByService.of(builder.stream(Topics.TELEMETRY.name(),
+                        Consumed.with(Serdes.String(), serdes.valueSerde())), serdes.valueSerde()),
                 builder.stream(Topics.PIPELINES.name(), Consumed.with(Serdes.String(), serdes.valueSerde())),
                 builder.stream(Topics.DEPLOYMENTS.name(), Consumed.with(Serdes.String(), serdes.valueSerde())));
         fixture = new TopologyFixture(builder.build(), stateDir);

@@ -17,6 +17,7 @@ import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.kstream.KStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -45,9 +46,10 @@ class LateRecordGateTest {
     void setUp() {
         AvroSerdes serdes = AvroSerdes.bundled();
         StreamsBuilder builder = new StreamsBuilder();
+        KStream<String, TelemetryEvent> byHost = builder.stream(Topics.TELEMETRY.name(),
+                Consumed.with(Serdes.String(), serdes.<TelemetryEvent>valueSerde()));
         new TelemetryAggregation(serdes, SETTINGS, ForesightTopology.telemetryTopics(serdes),
-                ForesightTopology.deadLetterSplit(serdes)).build(builder.stream(Topics.TELEMETRY.name(),
-                Consumed.with(Serdes.String(), serdes.<TelemetryEvent>valueSerde())));
+                ForesightTopology.deadLetterSplit(serdes)).build(byHost, TelemetryByService.of(byHost, serdes.valueSerde()));
         fixture = new TopologyFixture(builder.build(), stateDir);
         telemetry = fixture.input(Topics.TELEMETRY);
     }

@@ -19,6 +19,7 @@ import java.util.TreeMap;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.kstream.KStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import static dev.foresight.topology.TopologyFixture.START;
@@ -84,9 +85,10 @@ class ReprocessingTest {
     private static Outcome run(List<Sample> order, Path stateDir) {
         AvroSerdes serdes = AvroSerdes.bundled();
         StreamsBuilder builder = new StreamsBuilder();
+        KStream<String, TelemetryEvent> byHost = builder.stream(Topics.TELEMETRY.name(),
+                Consumed.with(Serdes.String(), serdes.<TelemetryEvent>valueSerde()));
         new TelemetryAggregation(serdes, AggregationSettings.defaults(), ForesightTopology.telemetryTopics(serdes),
-                ForesightTopology.deadLetterSplit(serdes)).build(builder.stream(Topics.TELEMETRY.name(),
-                Consumed.with(Serdes.String(), serdes.<TelemetryEvent>valueSerde())));
+                ForesightTopology.deadLetterSplit(serdes)).build(byHost, TelemetryByService.of(byHost, serdes.valueSerde()));
         try (TopologyFixture fixture = new TopologyFixture(builder.build(), stateDir)) {
             var telemetry = fixture.input(Topics.TELEMETRY);
             for (Sample s : order) {
