@@ -47,7 +47,7 @@ import org.slf4j.LoggerFactory;
  *       MiB, other resources optionally as a JSON body; publishes an ActionCompleted; 202, or 409 if the action
  *       already completed.</li>
  * </ul>
- * With {@link #withSeries}, also {@code GET /series/{serviceId}/{metric}?from=&to=&step=} ({@link SeriesApi});
+ * With {@link #withRuns}, the finished runs by workflow type ({@link RunsApi}); with {@link #withSeries}, also {@code GET /series/{serviceId}/{metric}?from=&to=&step=} ({@link SeriesApi});
  * with {@link #withPipelines}, {@code GET /pipelines/{serviceId}/versions[/{version}]} and
  * {@code /pipelines/{serviceId}/diff?from=&to=} ({@link PipelineApi});
  * with {@link #withOperations}, {@code /metrics}, {@code /health/live} and {@code /health/ready}
@@ -75,6 +75,7 @@ public final class QueryServer implements AutoCloseable {
     private final OwnerProxy proxy = new OwnerProxy();
     private SeriesApi series;
     private PipelineApi pipelines;
+    private RunsApi runs;
     private OperationsApi operations;
     private DashboardApi dashboard;
     private DashboardWorkflows workflows;
@@ -93,6 +94,12 @@ public final class QueryServer implements AutoCloseable {
     /** Also serves {@code GET /series/{serviceId}/{metric}} (see {@link SeriesApi}); call before {@link #start}. */
     public QueryServer withSeries(SeriesApi seriesApi) {
         this.series = seriesApi;
+        return this;
+    }
+
+    /** Also serves the run repository under {@code /workflows/{workflowType}} (see {@link RunsApi}); call before {@link #start}. */
+    public QueryServer withRuns(RunsApi runsApi) {
+        this.runs = runsApi;
         return this;
     }
 
@@ -160,6 +167,11 @@ public final class QueryServer implements AutoCloseable {
                 });
         if (series != null) {
             app.get("/series/{serviceId}/{metric}", series::handle);
+        }
+        if (runs != null) {
+            app.get("/workflows/{workflowType}/runs", runs::runs)
+                    .get("/workflows/{workflowType}/runs/{workflowID}", runs::run)
+                    .get("/workflows/{workflowType}/actions/{actionType}/usage", runs::usage);
         }
         if (pipelines != null) {
             app.get("/pipelines/{serviceId}/versions", pipelines::list)

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.foresight.domain.workflow.Resources;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.Iterator;
 import java.util.Optional;
 import java.util.Set;
@@ -48,6 +50,18 @@ final class Requests {
             throw ApiException.badRequest(name + " is out of range: '" + value + "'");
         }
         return number;
+    }
+
+    /** An ISO-8601 instant query parameter, or {@code otherwise} when it is absent. */
+    static Instant instant(String value, String name, Instant otherwise) {
+        if (value == null || value.isBlank()) {
+            return otherwise;
+        }
+        try {
+            return Instant.parse(value);
+        } catch (DateTimeParseException e) {
+            throw ApiException.badRequest(name + " must be an ISO-8601 instant, e.g. 2026-01-05T08:00:00Z");
+        }
     }
 
     /** The workflow type of a create request: {@code {"workflowType": "..."}}, or the default without a body. */

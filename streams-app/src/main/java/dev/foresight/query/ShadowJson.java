@@ -51,7 +51,7 @@ final class ShadowJson {
         return mapper.createObjectNode().put("error", text);
     }
 
-    private ObjectNode action(ShadowAction action) {
+    ObjectNode action(ShadowAction action) {
         ObjectNode json = mapper.createObjectNode()
                 .put("actionId", action.getActionId())
                 .put("actionType", action.getActionType());

@@ -27,8 +27,11 @@ import org.apache.kafka.streams.state.Stores;
  * <p><b>Input:</b> validated {@code workflow.events.v1}, keyed by workflowId.
  * <b>Stores</b> (persistent, changelogged): {@value #SHADOW_STORE} (workflowId → ShadowWorkflow, queryable),
  * {@value #HISTORY_STORE} (workflowType/actionType → UsageWindow), {@value #MODEL_STORE} (model checkpoint
- * of the task), {@value #POOL_STORE} (pool/workflowId/actionId → Reservation).
- * <b>Repartition:</b> {@value #BY_POOL}.
+ * of the task), {@value #POOL_STORE} (pool/workflowId/actionId → Reservation), the run repository
+ * {@value #RUNS_STORE} (workflowType/completedAt/workflowId → the final ShadowWorkflow, queryable) with its
+ * {@value #RUN_INDEX_STORE} (by id and by expiry; see {@code RunKeys}).
+ * <b>Repartitions:</b> {@value #BY_POOL}, {@value #RUNS_BY_TYPE} (finished runs by workflow type, so one task
+ * answers a type's range queries).
  * <b>Outputs</b> ({@link WorkflowTopics}): {@code allocation.commands.v1} (RESERVE, REJECT, RELEASE; key workflowId/actionId),
  * {@code alerts.v1} (prediction-deviation; key workflowId/actionId), {@code workflow.shadows.v1}
  * (the final shadow of every finished or abandoned workflow; key workflowId).
@@ -61,6 +64,9 @@ public final class WorkflowShadowing {
     public static final String MODEL_STORE = "workflow-model-store";
     public static final String POOL_STORE = "workflow-reservation-pool-store";
     public static final String BY_POOL = "workflow-reservations-by-pool";
+    public static final String RUNS_STORE = "workflow-runs-store";
+    public static final String RUN_INDEX_STORE = "workflow-run-index-store";
+    public static final String RUNS_BY_TYPE = "workflow-runs-by-type";
 
     private final WorkflowSettings settings;
     private final Supplier<NextActionPredictor> predictors;
@@ -108,8 +114,13 @@ public final class WorkflowShadowing {
     }
 
     private void summarize(KStream<String, ShadowOutput> summaries) {
-        summaries.mapValues(out -> ((ShadowOutput.Summary) out).shadow(), Named.as("workflow-summary"))
-                .to(topics.shadows().name(), Sinks.produced(topics.shadows(), "workflow-shadow-sink"));
+        KStream<String, ShadowWorkflow> finished = summaries.mapValues(out -> ((ShadowOutput.Summary) out).shadow(),
+                Named.as("workflow-summary"));
+        finished.to(topics.shadows().name(), Sinks.produced(topics.shadows(), "workflow-shadow-sink"));
+        finished.selectKey((workflowId, run) -> run.getWorkflowType(), Named.as("workflow-run-by-type"))
+                .repartition(Repartitioned.<String, ShadowWorkflow>as(RUNS_BY_TYPE)
+                        .withKeySerde(Serdes.String()).withValueSerde(shadowSerde))
+                .process(new RunSupplier(), Named.as("workflow-runs-file"));
     }
 
     private final class ShadowSupplier implements ProcessorSupplier<String, WorkflowEvent, String, ShadowOutput> {
@@ -128,6 +139,22 @@ public final class WorkflowShadowing {
                             .withCachingEnabled(),
                     Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(MODEL_STORE), Serdes.String(),
                             Serdes.ByteArray()));
+        }
+    }
+
+    private final class RunSupplier implements ProcessorSupplier<String, ShadowWorkflow, Void, Void> {
+
+        @Override
+        public Processor<String, ShadowWorkflow, Void, Void> get() {
+            return new RunRepositoryProcessor(settings);
+        }
+
+        @Override
+        public Set<StoreBuilder<?>> stores() {
+            return Set.of(
+                    Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(RUNS_STORE), Serdes.String(), shadowSerde),
+                    Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(RUN_INDEX_STORE), Serdes.String(),
+                            Serdes.String()));
         }
     }
 

@@ -60,7 +60,8 @@ class ShadowProcessorRestartTest {
     void shouldCheckpointTheModelEveryConfiguredNumberOfLearnedActions() {
         WorkflowSettings everyTwo = new WorkflowSettings(AllocationPolicy.defaults(), PoolSettings.defaults(), 0.5,
                 Duration.ofHours(1), Duration.ofHours(24), Duration.ofMinutes(1),
-                WorkflowSettings.defaults().sweepClock(), 2, Duration.ofSeconds(30), Duration.ZERO);
+                WorkflowSettings.defaults().sweepClock(), 2, Duration.ofSeconds(30), Duration.ZERO,
+                RunRepositorySettings.defaults());
         ShadowProcessor processor = open(everyTwo, new MockProcessorContext<>());
 
         processor.process(record(WorkflowEvents.completed("wf-1", "a-1", "extract", START, 2, 1000)));

@@ -336,7 +336,7 @@ class WorkflowShadowingTest {
     void shouldCloseASilentShadowAsAbandonedAndReleaseWhatItHolds() {
         WorkflowSettings wallClock = new WorkflowSettings(AllocationPolicy.defaults(), PoolSettings.defaults(), 0.5,
                 Duration.ofHours(1), Duration.ofHours(24), Duration.ofMinutes(1), PunctuationType.WALL_CLOCK_TIME,
-                100, Duration.ofSeconds(30), Duration.ZERO);
+                100, Duration.ofSeconds(30), Duration.ZERO, RunRepositorySettings.defaults());
         open(wallClock, UNSURE);
         send(startedRequesting("wf-1", "a-1", "extract", START, 1, 1024));
 
@@ -374,10 +374,12 @@ class WorkflowShadowingTest {
                 () -> new MeanPredictor(UNSURE)).build().describe().toString();
 
         for (String store : List.of(WorkflowShadowing.SHADOW_STORE, WorkflowShadowing.HISTORY_STORE,
-                WorkflowShadowing.MODEL_STORE, WorkflowShadowing.POOL_STORE)) {
+                WorkflowShadowing.MODEL_STORE, WorkflowShadowing.POOL_STORE, WorkflowShadowing.RUNS_STORE,
+                WorkflowShadowing.RUN_INDEX_STORE)) {
             assertTrue(description.contains(store), store);
         }
         assertTrue(description.contains(WorkflowShadowing.BY_POOL + "-repartition"));
+        assertTrue(description.contains(WorkflowShadowing.RUNS_BY_TYPE + "-repartition"));
         assertTrue(description.contains("workflow-shadow") && description.contains("workflow-reserve"));
         assertFalse(description.contains("KSTREAM-"), "no generated processor names");
     }
