@@ -4,6 +4,7 @@ import dev.foresight.schema.commands.Alert;
 import dev.foresight.schema.commands.AllocationCommand;
 import dev.foresight.schema.commands.AnomalyScore;
 import dev.foresight.schema.commands.DemandReport;
+import dev.foresight.schema.commands.InterventionRequest;
 import dev.foresight.schema.commands.OrchestrationCommand;
 import dev.foresight.schema.commands.PipelineSynthesisCommand;
 import dev.foresight.schema.commands.RiskScore;
@@ -71,14 +72,17 @@ public final class BundledSchemas {
             ServiceTopologyEvent.getClassSchema(), StartupPlan.getClassSchema(),
             OrchestrationCommand.getClassSchema(), ServiceHealth.getClassSchema(),
             OrchestratedService.getClassSchema(), SeriesForecast.getClassSchema(), SynthesisDecision.getClassSchema(),
-            PipelineVersion.getClassSchema(), PipelineTemplate.getClassSchema(), GuardianInput.getClassSchema());
+            PipelineVersion.getClassSchema(), PipelineTemplate.getClassSchema(), GuardianInput.getClassSchema(),
+            InterventionRequest.getClassSchema());
 
     private static final List<String> HISTORY = List.of("TelemetryEvent.v1.avsc", "TelemetryEvent.v2.avsc",
             "WorkflowEvent.v1.avsc", "AllocationCommand.v1.avsc", "DemandReport.v1.avsc", "RiskScore.v1.avsc",
             "HealthCheckEvent.v1.avsc", "SeriesPoint.v1.avsc", "PipelineEvent.v1.avsc",
             // the commands as they were before Decision gained its evidence
             "Alert.v1.avsc", "AllocationCommand.v2.avsc", "DemandReport.v2.avsc", "OrchestrationCommand.v1.avsc",
-            "RiskScore.v2.avsc", "RollbackCommand.v1.avsc", "StartupPlan.v1.avsc");
+            "RiskScore.v2.avsc", "RollbackCommand.v1.avsc", "StartupPlan.v1.avsc",
+            // before manual intervention: no OperatorDecision, no ShadowAction.intervention
+            "WorkflowEvent.v2.avsc", "ShadowWorkflow.v1.avsc");
 
     private static final BundledSchemas INSTANCE = new BundledSchemas();
 

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 
 import dev.foresight.domain.workflow.AllocationPlanner;
 import dev.foresight.domain.workflow.AllocationPolicy;
+import dev.foresight.domain.workflow.InterventionPolicy;
 import dev.foresight.domain.workflow.PoolSettings;
 import dev.foresight.schema.commands.AllocationCommand;
 import dev.foresight.schema.events.WorkflowEvent;
@@ -61,7 +62,8 @@ class ShadowProcessorRestartTest {
         WorkflowSettings everyTwo = new WorkflowSettings(AllocationPolicy.defaults(), PoolSettings.defaults(), 0.5,
                 Duration.ofHours(1), Duration.ofHours(24), Duration.ofMinutes(1),
                 WorkflowSettings.defaults().sweepClock(), 2, Duration.ofSeconds(30), Duration.ZERO,
-                RunRepositorySettings.defaults());
+                RunRepositorySettings.defaults(),
+                InterventionPolicy.defaults());
         ShadowProcessor processor = open(everyTwo, new MockProcessorContext<>());
 
         processor.process(record(WorkflowEvents.completed("wf-1", "a-1", "extract", START, 2, 1000)));

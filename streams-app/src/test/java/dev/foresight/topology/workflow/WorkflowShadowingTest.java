@@ -2,6 +2,7 @@ package dev.foresight.topology.workflow;
 
 import dev.foresight.domain.workflow.AllocationPlanner;
 import dev.foresight.domain.workflow.AllocationPolicy;
+import dev.foresight.domain.workflow.InterventionPolicy;
 import dev.foresight.domain.workflow.PoolCapacity;
 import dev.foresight.domain.workflow.PoolSettings;
 import dev.foresight.domain.workflow.Shadows;
@@ -52,6 +53,9 @@ class WorkflowShadowingTest {
 
     /** Without the look-ahead, so the tests of sizing see only the commands of sizing. */
     private static final WorkflowSettings SIZING = WorkflowSettings.defaults().withLookAhead(Duration.ZERO);
+    /** 3 of its 4 cores for a new type would ask an operator: these tests are of the pool's own verdicts. */
+    private static final WorkflowSettings TINY_POOL = SIZING.withPools(PoolSettings.single(new PoolCapacity(4, 4096)))
+            .withIntervention(InterventionPolicy.off());
     private static final double CONFIDENT = 0.9;
     private static final double UNSURE = 0.2;
 
@@ -254,7 +258,7 @@ class WorkflowShadowingTest {
 
     @Test
     void shouldRejectWithAReasonRatherThanOverCommitThePool() {
-        open(SIZING.withPools(PoolSettings.single(new PoolCapacity(4, 4096))), UNSURE);
+        open(TINY_POOL, UNSURE);
         send(startedRequesting("wf-1", "a-1", "extract", START, 3, 1024));
         send(startedRequesting("wf-2", "b-1", "extract", START.plusSeconds(1), 2, 1024));
 
@@ -270,7 +274,7 @@ class WorkflowShadowingTest {
 
     @Test
     void shouldGrantAgainOnceAReleaseFreedTheCapacity() {
-        open(SIZING.withPools(PoolSettings.single(new PoolCapacity(4, 4096))), UNSURE);
+        open(TINY_POOL, UNSURE);
         send(startedRequesting("wf-1", "a-1", "extract", START, 3, 1024));
         send(completed("wf-1", "a-1", "extract", START.plusSeconds(30), 3, 1000));
         send(startedRequesting("wf-2", "b-1", "extract", START.plusSeconds(31), 2, 1024));
@@ -336,7 +340,8 @@ class WorkflowShadowingTest {
     void shouldCloseASilentShadowAsAbandonedAndReleaseWhatItHolds() {
         WorkflowSettings wallClock = new WorkflowSettings(AllocationPolicy.defaults(), PoolSettings.defaults(), 0.5,
                 Duration.ofHours(1), Duration.ofHours(24), Duration.ofMinutes(1), PunctuationType.WALL_CLOCK_TIME,
-                100, Duration.ofSeconds(30), Duration.ZERO, RunRepositorySettings.defaults());
+                100, Duration.ofSeconds(30), Duration.ZERO, RunRepositorySettings.defaults(),
+                InterventionPolicy.defaults());
         open(wallClock, UNSURE);
         send(startedRequesting("wf-1", "a-1", "extract", START, 1, 1024));
 
