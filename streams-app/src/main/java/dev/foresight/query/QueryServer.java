@@ -52,7 +52,8 @@ import org.slf4j.LoggerFactory;
  *       "...", "reason": "...", "resources": {...}}}: an operator's answer to the action's manual-intervention
  *       request, published as an OperatorDecision; 202, 404 if the action asked for none, 409 if it is decided.</li>
  * </ul>
- * With {@link #withRuns}, the finished runs by workflow type ({@link RunsApi}); with {@link #withSeries}, also {@code GET /series/{serviceId}/{metric}?from=&to=&step=} ({@link SeriesApi});
+ * With {@link #withRuns}, the finished runs by workflow type ({@link RunsApi}); with {@link #withSeries}, also
+ * {@code GET /series/{serviceId}/{metric}?from=&to=&step=} ({@link SeriesApi});
  * with {@link #withPipelines}, {@code GET /pipelines/{serviceId}/versions[/{version}]} and
  * {@code /pipelines/{serviceId}/diff?from=&to=} ({@link PipelineApi});
  * with {@link #withOperations}, {@code /metrics}, {@code /health/live} and {@code /health/ready}

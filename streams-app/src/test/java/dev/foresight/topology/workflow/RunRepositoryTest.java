@@ -173,7 +173,7 @@ class RunRepositoryTest {
     void shouldRefuseBadParametersWithJson() throws Exception {
         open(WorkflowSettings.defaults());
 
-        for (String bad : List.of("/workflows/etl/runs?limit=0", "/workflows/etl/runs?limit=" + (10_000),
+        for (String bad : List.of("/workflows/etl/runs?limit=0", "/workflows/etl/runs?limit=10000",
                 "/workflows/etl/runs?from=yesterday", "/workflows/etl/runs?cursor=bm9wZQ",
                 "/workflows/etl/runs?from=" + NOW + "&to=" + START, "/workflows/e%20tl/runs")) {
             HttpResponse<String> response = call(bad);
