@@ -4,7 +4,6 @@ import dev.foresight.domain.workflow.AllocationPlanner;
 import dev.foresight.domain.workflow.Interventions;
 import dev.foresight.domain.workflow.PoolCapacity;
 import dev.foresight.domain.workflow.PoolSettings;
-import dev.foresight.ingest.IngestSettings;
 import dev.foresight.schema.commands.AllocationAction;
 import dev.foresight.schema.commands.AllocationCommand;
 import dev.foresight.schema.commands.InterventionRequest;
@@ -13,16 +12,12 @@ import dev.foresight.schema.events.OperatorDecision;
 import dev.foresight.schema.events.WorkflowEvent;
 import dev.foresight.schema.state.ManualIntervention;
 import dev.foresight.schema.state.ShadowWorkflow;
-import dev.foresight.serde.AvroSerdes;
 import dev.foresight.topics.Topics;
-import dev.foresight.topology.ForesightTopology;
-import dev.foresight.topology.NamedTopologies;
 import dev.foresight.topology.TopologyFixture;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.junit.jupiter.api.AfterEach;
@@ -164,11 +159,7 @@ class ManualInterventionTest {
     }
 
     private void open(WorkflowSettings settings) {
-        AvroSerdes serdes = AvroSerdes.bundled();
-        StreamsBuilder builder = NamedTopologies.builder();
-        new WorkflowShadowing(serdes, settings, () -> new MeanPredictor(0.2), ForesightTopology.workflowTopics(serdes))
-                .build(ForesightTopology.ingest(builder, serdes, IngestSettings.defaults()).workflows());
-        fixture = new TopologyFixture(builder.build(), stateDir);
+        fixture = new TopologyFixture(WorkflowTopology.of(settings, 0.2), stateDir);
         workflows = fixture.input(Topics.WORKFLOWS);
         allocations = fixture.output(Topics.ALLOCATIONS);
         interventions = fixture.output(Topics.WORKFLOW_INTERVENTIONS);

@@ -2,7 +2,6 @@ package dev.foresight.topology.workflow;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.foresight.ingest.IngestSettings;
 import dev.foresight.producers.RecordingEventSink;
 import dev.foresight.query.BearerToken;
 import dev.foresight.query.KeyOwner;
@@ -11,10 +10,7 @@ import dev.foresight.query.RunsApi;
 import dev.foresight.query.StreamsRunReader;
 import dev.foresight.schema.events.WorkflowEvent;
 import dev.foresight.schema.state.ShadowWorkflow;
-import dev.foresight.serde.AvroSerdes;
 import dev.foresight.topics.Topics;
-import dev.foresight.topology.ForesightTopology;
-import dev.foresight.topology.NamedTopologies;
 import dev.foresight.topology.TopologyFixture;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -28,9 +24,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.TestInputTopic;
-import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -208,13 +202,7 @@ class RunRepositoryTest {
     }
 
     private void open(WorkflowSettings settings) {
-        AvroSerdes serdes = AvroSerdes.bundled();
-        StreamsBuilder builder = NamedTopologies.builder();
-        new WorkflowShadowing(serdes, settings.withLookAhead(Duration.ZERO), () -> new MeanPredictor(0.2),
-                ForesightTopology.workflowTopics(serdes))
-                .build(ForesightTopology.ingest(builder, serdes, IngestSettings.defaults()).workflows());
-        Topology topology = builder.build();
-        fixture = new TopologyFixture(topology, stateDir);
+        fixture = new TopologyFixture(WorkflowTopology.of(settings.withLookAhead(Duration.ZERO), 0.2), stateDir);
         workflows = fixture.input(Topics.WORKFLOWS);
         StreamsRunReader reader = new StreamsRunReader(
                 () -> fixture.driver().getKeyValueStore(WorkflowShadowing.RUNS_STORE),

@@ -7,7 +7,6 @@ import dev.foresight.domain.workflow.PoolCapacity;
 import dev.foresight.domain.workflow.PoolSettings;
 import dev.foresight.domain.workflow.Shadows;
 import dev.foresight.domain.workflow.WorkflowCommands;
-import dev.foresight.ingest.IngestSettings;
 import dev.foresight.schema.commands.Alert;
 import dev.foresight.schema.commands.AlertSeverity;
 import dev.foresight.schema.commands.AllocationAction;
@@ -19,17 +18,14 @@ import dev.foresight.schema.state.ShadowWorkflow;
 import dev.foresight.serde.AvroSerdes;
 import dev.foresight.topics.Topics;
 import dev.foresight.topology.ForesightTopology;
-import dev.foresight.topology.NamedTopologies;
 import dev.foresight.topology.TopologyFixture;
 import dev.foresight.topology.TopologySettings;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
-import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.junit.jupiter.api.AfterEach;
@@ -374,7 +370,7 @@ class WorkflowShadowingTest {
 
     @Test
     void shouldNameEveryStoreProcessorAndRepartitionTopicOfTheFeature() {
-        fixture = new TopologyFixture(topology(WorkflowSettings.defaults(), UNSURE), stateDir);
+        fixture = new TopologyFixture(WorkflowTopology.of(WorkflowSettings.defaults(), UNSURE), stateDir);
         String description = new ForesightTopology(AvroSerdes.bundled(), TopologySettings.defaults(),
                 () -> new MeanPredictor(UNSURE)).build().describe().toString();
 
@@ -390,21 +386,11 @@ class WorkflowShadowingTest {
     }
 
     private void open(WorkflowSettings settings, double confidence) {
-        fixture = new TopologyFixture(topology(settings, confidence), stateDir);
+        fixture = new TopologyFixture(WorkflowTopology.of(settings, confidence), stateDir);
         workflows = fixture.input(Topics.WORKFLOWS);
         allocations = fixture.output(Topics.ALLOCATIONS);
         alerts = fixture.output(Topics.ALERTS);
         summaries = fixture.output(Topics.WORKFLOW_SHADOWS);
-    }
-
-    /** Ingest and this feature only, so the test does not depend on the other features' settings. */
-    private static Topology topology(WorkflowSettings settings, double confidence) {
-        AvroSerdes serdes = AvroSerdes.bundled();
-        StreamsBuilder builder = NamedTopologies.builder();
-        new WorkflowShadowing(serdes, settings, () -> new MeanPredictor(confidence),
-                ForesightTopology.workflowTopics(serdes))
-                .build(ForesightTopology.ingest(builder, serdes, IngestSettings.defaults()).workflows());
-        return builder.build();
     }
 
     private void send(WorkflowEvent event) {
