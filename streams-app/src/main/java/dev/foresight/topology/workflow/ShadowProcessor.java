@@ -53,6 +53,10 @@ import org.slf4j.LoggerFactory;
  * producer that sends no submits, when it starts), learns when it completes, and closes shadows that
  * finished or went silent. One instance per stream task, with that
  * task's own predictor (see {@link WorkflowShadowing} for why).
+ *
+ * <p>A plan that neither the model nor history vouches for ({@code InterventionPolicy}) is not reserved: the
+ * action waits for an operator's OperatorDecision, kept pending in {@value WorkflowShadowing#INTERVENTION_STORE}
+ * until it arrives, the action completes, or the wall-clock deadline passes and the rules decide.
  */
 final class ShadowProcessor implements Processor<String, WorkflowEvent, String, ShadowOutput> {
 
