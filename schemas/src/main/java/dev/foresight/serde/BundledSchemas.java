@@ -4,6 +4,7 @@ import dev.foresight.schema.commands.Alert;
 import dev.foresight.schema.commands.AllocationCommand;
 import dev.foresight.schema.commands.AnomalyScore;
 import dev.foresight.schema.commands.DemandReport;
+import dev.foresight.schema.commands.InterventionRequest;
 import dev.foresight.schema.commands.OrchestrationCommand;
 import dev.foresight.schema.commands.PipelineSynthesisCommand;
 import dev.foresight.schema.commands.RiskScore;
@@ -73,7 +74,7 @@ public final class BundledSchemas {
             OrchestrationCommand.getClassSchema(), ServiceHealth.getClassSchema(),
             OrchestratedService.getClassSchema(), SeriesForecast.getClassSchema(), SynthesisDecision.getClassSchema(),
             PipelineVersion.getClassSchema(), PipelineTemplate.getClassSchema(), GuardianInput.getClassSchema(),
-            RollbackRates.getClassSchema());
+            RollbackRates.getClassSchema(), InterventionRequest.getClassSchema());
 
     private static final List<String> HISTORY = List.of("TelemetryEvent.v1.avsc", "TelemetryEvent.v2.avsc",
             "WorkflowEvent.v1.avsc", "AllocationCommand.v1.avsc", "DemandReport.v1.avsc", "RiskScore.v1.avsc",
@@ -82,7 +83,9 @@ public final class BundledSchemas {
             "Alert.v1.avsc", "AllocationCommand.v2.avsc", "DemandReport.v2.avsc", "OrchestrationCommand.v1.avsc",
             "RiskScore.v2.avsc", "RollbackCommand.v1.avsc", "StartupPlan.v1.avsc",
             // before ResourceApplied had an outcome
-            "DeploymentEvent.v1.avsc", "DeploymentState.v1.avsc", "GuardianInput.v1.avsc", "RollbackCommand.v2.avsc");
+            "DeploymentEvent.v1.avsc", "DeploymentState.v1.avsc", "GuardianInput.v1.avsc", "RollbackCommand.v2.avsc",
+            // before manual intervention: no OperatorDecision, no ShadowAction.intervention
+            "WorkflowEvent.v2.avsc", "ShadowWorkflow.v1.avsc");
 
     private static final BundledSchemas INSTANCE = new BundledSchemas();
 

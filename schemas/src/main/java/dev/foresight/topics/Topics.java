@@ -4,6 +4,7 @@ import dev.foresight.schema.commands.Alert;
 import dev.foresight.schema.commands.AllocationCommand;
 import dev.foresight.schema.commands.AnomalyScore;
 import dev.foresight.schema.commands.DemandReport;
+import dev.foresight.schema.commands.InterventionRequest;
 import dev.foresight.schema.commands.OrchestrationCommand;
 import dev.foresight.schema.commands.PipelineSynthesisCommand;
 import dev.foresight.schema.commands.RiskScore;
@@ -84,6 +85,10 @@ public final class Topics {
             new TopicSpec<>("demand.reports.v1", "scope", DemandReport.class, PARTITIONS, DELETE, MONTH);
     public static final TopicSpec<ShadowWorkflow> WORKFLOW_SHADOWS =
             new TopicSpec<>("workflow.shadows.v1", "workflowId", ShadowWorkflow.class, PARTITIONS, DELETE, MONTH);
+    /** Reservations an operator must decide: neither the model nor history vouches for them. */
+    public static final TopicSpec<InterventionRequest> WORKFLOW_INTERVENTIONS =
+            new TopicSpec<>("workflow.interventions.v1", "workflowId/actionId", InterventionRequest.class,
+                    PARTITIONS, DELETE, MONTH);
     public static final TopicSpec<DeploymentState> DEPLOYMENT_OUTCOMES =
             new TopicSpec<>("deployment.outcomes.v1", "deploymentId", DeploymentState.class, PARTITIONS, DELETE, MONTH);
     /** Compacted: the latest tally of each service's rollbacks, and of all of them (key *). */
@@ -113,7 +118,7 @@ public final class Topics {
     public static final List<TopicSpec<?>> OUTPUTS = List.of(TELEMETRY_AGGREGATES, ALLOCATIONS, PIPELINE_COMMANDS,
             ROLLBACKS, ALERTS, RISK_SCORES, DEMAND_REPORTS, DEAD_LETTERS, WORKFLOW_SHADOWS,
             DEPLOYMENT_OUTCOMES, ANOMALY_SCORES, SERIES_FORECASTS, STARTUP_PLANS, ORCHESTRATION_COMMANDS, SERVICE_HEALTH,
-            PIPELINE_VERSIONS, SYNTHESIS_DECISIONS, ROLLBACK_RATES);
+            PIPELINE_VERSIONS, SYNTHESIS_DECISIONS, ROLLBACK_RATES, WORKFLOW_INTERVENTIONS);
     public static final List<TopicSpec<?>> REFERENCE = List.of(PIPELINE_TEMPLATES);
     public static final List<TopicSpec<?>> ALL = concat(concat(INPUTS, OUTPUTS), REFERENCE);
 

@@ -9,12 +9,14 @@ import dev.foresight.producers.EventSink;
 import dev.foresight.query.OperationsApi;
 import dev.foresight.query.PipelineApi;
 import dev.foresight.query.QueryServer;
+import dev.foresight.query.RunsApi;
 import dev.foresight.query.SeriesApi;
 import dev.foresight.query.ShadowCatalogue;
 import dev.foresight.query.StreamsPipelineVersionReader;
 import dev.foresight.query.SeriesStores;
 import dev.foresight.query.StreamsSeriesReader;
 import dev.foresight.query.StreamsShadowCatalogue;
+import dev.foresight.query.StreamsRunReader;
 import dev.foresight.query.StreamsShadowLocator;
 import dev.foresight.serde.AvroSerdes;
 import dev.foresight.topology.ForesightTopology;
@@ -106,6 +108,9 @@ final class StreamsApp implements AutoCloseable {
         return new QueryServer(streams, WorkflowShadowing.SHADOW_STORE, sink, self)
                 .withSeries(new SeriesApi(new StreamsShadowLocator(streams, DeliverySignals.FINE_STORE, self),
                         new StreamsSeriesReader(streams, seriesStores), Clock.systemUTC()))
+                .withRuns(new RunsApi(new StreamsShadowLocator(streams, WorkflowShadowing.RUNS_STORE, self),
+                        new StreamsRunReader(streams, WorkflowShadowing.RUNS_STORE, WorkflowShadowing.RUN_INDEX_STORE),
+                        Clock.systemUTC()))
                 .withPipelines(new PipelineApi(new StreamsShadowLocator(streams, PipelineSynthesis.PIPELINE_STORE, self),
                         new StreamsPipelineVersionReader(streams, PipelineSynthesis.VERSION_STORE)))
                 .withOperations(new OperationsApi(streams::state, metrics::scrape, metrics.foresight()));

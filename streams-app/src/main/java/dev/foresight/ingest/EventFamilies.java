@@ -12,6 +12,7 @@ import dev.foresight.schema.common.ResourceUsage;
 import dev.foresight.schema.events.ActionCompleted;
 import dev.foresight.schema.events.ActionStarted;
 import dev.foresight.schema.events.ActionSubmitted;
+import dev.foresight.schema.events.OperatorDecision;
 import dev.foresight.schema.events.BuildFinished;
 import dev.foresight.schema.events.BuildStarted;
 import dev.foresight.schema.events.DeploymentEvent;
@@ -190,6 +191,10 @@ public final class EventFamilies {
         if (payload instanceof ActionCompleted c) {
             return first(present("actionId", c.getActionId()), present("actionType", c.getActionType()),
                     c.getActual() == null ? Optional.of("actual is missing") : usage("actual", c.getActual()));
+        }
+        if (payload instanceof OperatorDecision d) {
+            return first(present("actionId", d.getActionId()), present("operator", d.getOperator()),
+                    usage("resources", d.getResources()));
         }
         return Optional.empty();
     }

@@ -11,8 +11,10 @@ import dev.foresight.query.dashboard.DashboardApi;
 import dev.foresight.query.dashboard.DashboardView;
 import dev.foresight.schema.events.ActionCompleted;
 import dev.foresight.schema.events.ActionSubmitted;
+import dev.foresight.schema.events.OperatorDecision;
 import dev.foresight.schema.events.WorkflowCreated;
 import dev.foresight.schema.events.WorkflowEvent;
+import dev.foresight.schema.state.ManualIntervention;
 import dev.foresight.schema.state.ShadowAction;
 import dev.foresight.schema.state.ShadowWorkflow;
 import dev.foresight.topics.Topics;
@@ -46,8 +48,12 @@ import org.slf4j.LoggerFactory;
  *   <li>{@code PUT /shadow/{workflowID}/feedback/{actionID}/{actualResourceUsage}}: the action's actual memory in
  *       MiB, other resources optionally as a JSON body; publishes an ActionCompleted; 202, or 409 if the action
  *       already completed.</li>
+ *   <li>{@code POST /shadow/{workflowID}/intervention/{actionID}}, body {@code {"approved": true|false, "operator":
+ *       "...", "reason": "...", "resources": {...}}}: an operator's answer to the action's manual-intervention
+ *       request, published as an OperatorDecision; 202, 404 if the action asked for none, 409 if it is decided.</li>
  * </ul>
- * With {@link #withSeries}, also {@code GET /series/{serviceId}/{metric}?from=&to=&step=} ({@link SeriesApi});
+ * With {@link #withRuns}, the finished runs by workflow type ({@link RunsApi}); with {@link #withSeries}, also
+ * {@code GET /series/{serviceId}/{metric}?from=&to=&step=} ({@link SeriesApi});
  * with {@link #withPipelines}, {@code GET /pipelines/{serviceId}/versions[/{version}]} and
  * {@code /pipelines/{serviceId}/diff?from=&to=} ({@link PipelineApi});
  * with {@link #withOperations}, {@code /metrics}, {@code /health/live} and {@code /health/ready}
@@ -75,6 +81,7 @@ public final class QueryServer implements AutoCloseable {
     private final OwnerProxy proxy = new OwnerProxy();
     private SeriesApi series;
     private PipelineApi pipelines;
+    private RunsApi runs;
     private OperationsApi operations;
     private DashboardApi dashboard;
     private DashboardWorkflows workflows;
@@ -93,6 +100,12 @@ public final class QueryServer implements AutoCloseable {
     /** Also serves {@code GET /series/{serviceId}/{metric}} (see {@link SeriesApi}); call before {@link #start}. */
     public QueryServer withSeries(SeriesApi seriesApi) {
         this.series = seriesApi;
+        return this;
+    }
+
+    /** Also serves the run repository under {@code /workflows/{workflowType}} (see {@link RunsApi}); call before {@link #start}. */
+    public QueryServer withRuns(RunsApi runsApi) {
+        this.runs = runsApi;
         return this;
     }
 
@@ -151,6 +164,7 @@ public final class QueryServer implements AutoCloseable {
                 .get("/shadow/{workflowID}/prediction/{actionID}", this::prediction)
                 .post("/shadow/{workflowID}/submit/{actionID}", this::submit)
                 .put("/shadow/{workflowID}/feedback/{actionID}/{actualResourceUsage}", this::feedback)
+                .post("/shadow/{workflowID}/intervention/{actionID}", this::answer)
                 .exception(ApiException.class, (e, ctx) -> fail(ctx, e.status(), e.getMessage()))
                 .exception(StoreUnavailableException.class, (e, ctx) -> fail(ctx, 503, e.getMessage()))
                 .exception(HttpResponseException.class, (e, ctx) -> fail(ctx, e.getStatus(), e.getMessage()))
@@ -160,6 +174,11 @@ public final class QueryServer implements AutoCloseable {
                 });
         if (series != null) {
             app.get("/series/{serviceId}/{metric}", series::handle);
+        }
+        if (runs != null) {
+            app.get("/workflows/{workflowType}/runs", runs::runs)
+                    .get("/workflows/{workflowType}/runs/{workflowID}", runs::run)
+                    .get("/workflows/{workflowType}/actions/{actionType}/usage", runs::usage);
         }
         if (pipelines != null) {
             app.get("/pipelines/{serviceId}/versions", pipelines::list)
@@ -241,6 +260,28 @@ public final class QueryServer implements AutoCloseable {
             JsonNode usage = mapper.valueToTree(actual);
             ok(c, 202, mapper.createObjectNode().put("workflowId", shadow.getWorkflowId()).put("actionId", actionId)
                     .put("eventId", event.getEventId()).set("actual", usage));
+        });
+    }
+
+    /** An operator's answer to the manual intervention the action waits for, published as an OperatorDecision. */
+    private void answer(Context ctx) {
+        String actionId = Requests.id(ctx.pathParam("actionID"), "actionID");
+        Requests.Answer answer = requests.answer(ctx.body());
+        owned(ctx, (shadow, c) -> {
+            ManualIntervention intervention = action(shadow, actionId).getIntervention();
+            if (intervention == null) {
+                throw ApiException.notFound("action " + actionId + " did not ask for an operator");
+            }
+            if (intervention.getOutcome() != null) {
+                throw new ApiException(409, "the intervention for action " + actionId + " is already decided: "
+                        + intervention.getOutcome() + " by " + intervention.getDecidedBy());
+            }
+            WorkflowEvent event = event(shadow.getWorkflowId(), shadow.getWorkflowType(), new OperatorDecision(actionId,
+                    answer.approved(), answer.resources().map(Resources::toUsage).orElse(null), answer.operator(),
+                    answer.reason().orElse(null)));
+            publish(event);
+            ok(c, 202, mapper.createObjectNode().put("workflowId", shadow.getWorkflowId()).put("actionId", actionId)
+                    .put("approved", answer.approved()).put("eventId", event.getEventId()));
         });
     }
 

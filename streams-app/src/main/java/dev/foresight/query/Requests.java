@@ -4,6 +4,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.foresight.domain.workflow.Resources;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.Iterator;
 import java.util.Optional;
 import java.util.Set;
@@ -17,6 +19,7 @@ final class Requests {
 
     static final int MAX_ID_LENGTH = 128;
     static final String DEFAULT_WORKFLOW_TYPE = "unspecified";
+    static final int MAX_REASON = 1000;
     private static final Pattern ID = Pattern.compile("[\\p{Alnum}._:@~+-]{1," + MAX_ID_LENGTH + "}");
     private static final Pattern DECIMAL = Pattern.compile("-?(?:\\d{1,20})(?:\\.\\d{1,20})?(?:[eE][-+]?\\d{1,3})?");
     private static final Set<String> USAGE_FIELDS = Set.of("cpuCores", "memoryMb", "networkMb", "cost", "durationMs");
@@ -50,6 +53,18 @@ final class Requests {
         return number;
     }
 
+    /** An ISO-8601 instant query parameter, or {@code otherwise} when it is absent. */
+    static Instant instant(String value, String name, Instant otherwise) {
+        if (value == null || value.isBlank()) {
+            return otherwise;
+        }
+        try {
+            return Instant.parse(value);
+        } catch (DateTimeParseException e) {
+            throw ApiException.badRequest(name + " must be an ISO-8601 instant, e.g. 2026-01-05T08:00:00Z");
+        }
+    }
+
     /** The workflow type of a create request: {@code {"workflowType": "..."}}, or the default without a body. */
     String workflowType(String body) {
         Optional<JsonNode> json = object(body);
@@ -73,17 +88,41 @@ final class Requests {
             throw ApiException.badRequest("the body must give the action's type: {\"actionType\": \"...\"}");
         }
         String type = id(json.get().get("actionType").asText(), "actionType");
-        JsonNode requested = json.get().path("requested");
-        if (requested.isMissingNode() || requested.isNull()) {
-            return new Submission(type, Optional.empty());
+        return new Submission(type, resources(json.get(), "requested"));
+    }
+
+    /**
+     * An operator's answer to a manual-intervention request: {@code {"approved": true|false, "operator": "...",
+     * "reason": "...", "resources": {cpuCores, memoryMb, ...}}}, reason and resources optional.
+     */
+    record Answer(boolean approved, String operator, Optional<String> reason, Optional<Resources> resources) {
+    }
+
+    Answer answer(String body) {
+        Optional<JsonNode> json = object(body);
+        if (json.isEmpty() || !json.get().path("approved").isBoolean() || !json.get().path("operator").isTextual()) {
+            throw ApiException.badRequest("the body must say {\"approved\": true|false, \"operator\": \"...\"}");
         }
-        if (!requested.isObject()) {
-            throw ApiException.badRequest("requested must be an object of " + USAGE_FIELDS);
+        JsonNode reason = json.get().path("reason");
+        if (!reason.isMissingNode() && !reason.isNull() && (!reason.isTextual() || reason.asText().length() > MAX_REASON)) {
+            throw ApiException.badRequest("reason must be a string of at most " + MAX_REASON + " characters");
         }
-        checkUsageFields(requested);
-        return new Submission(type, Optional.of(new Resources(field(requested, "cpuCores", 0),
-                field(requested, "memoryMb", 0), field(requested, "networkMb", 0), field(requested, "cost", 0),
-                field(requested, "durationMs", 0))));
+        return new Answer(json.get().get("approved").asBoolean(), id(json.get().get("operator").asText(), "operator"),
+                reason.isTextual() ? Optional.of(reason.asText()) : Optional.empty(), resources(json.get(), "resources"));
+    }
+
+    /** The optional usage object {@code name} of {@code json}; resources not given are 0. */
+    private static Optional<Resources> resources(JsonNode json, String name) {
+        JsonNode usage = json.path(name);
+        if (usage.isMissingNode() || usage.isNull()) {
+            return Optional.empty();
+        }
+        if (!usage.isObject()) {
+            throw ApiException.badRequest(name + " must be an object of " + USAGE_FIELDS);
+        }
+        checkUsageFields(usage);
+        return Optional.of(new Resources(field(usage, "cpuCores", 0), field(usage, "memoryMb", 0),
+                field(usage, "networkMb", 0), field(usage, "cost", 0), field(usage, "durationMs", 0)));
     }
 
     /**

@@ -47,8 +47,8 @@ public final class SeriesApi {
         String serviceId = Requests.id(ctx.pathParam("serviceId"), "serviceId");
         SeriesMetric metric = SeriesMetric.byId(ctx.pathParam("metric")).orElseThrow(() -> ApiException.badRequest(
                 "unknown metric '" + ctx.pathParam("metric") + "'"));
-        Instant to = instant(ctx.queryParam("to"), "to", clock.instant());
-        Instant from = instant(ctx.queryParam("from"), "from", to.minus(Duration.ofHours(1)));
+        Instant to = Requests.instant(ctx.queryParam("to"), "to", clock.instant());
+        Instant from = Requests.instant(ctx.queryParam("from"), "from", to.minus(Duration.ofHours(1)));
         if (!from.isBefore(to)) {
             throw ApiException.badRequest("from must be before to");
         }
@@ -111,17 +111,6 @@ public final class SeriesApi {
                 .put("value", need.getValue()).put("lower", need.getLower()).put("upper", need.getUpper())
                 .put("explanation", need.getExplanation()));
         return body;
-    }
-
-    private static Instant instant(String value, String name, Instant otherwise) {
-        if (value == null || value.isBlank()) {
-            return otherwise;
-        }
-        try {
-            return Instant.parse(value);
-        } catch (DateTimeParseException e) {
-            throw ApiException.badRequest(name + " must be an ISO-8601 instant, e.g. 2026-01-05T08:00:00Z");
-        }
     }
 
     private static Duration duration(String value, Duration otherwise) {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.foresight.schema.common.ResourceUsage;
 import dev.foresight.schema.state.ActionPrediction;
+import dev.foresight.schema.state.ManualIntervention;
 import dev.foresight.schema.state.PredictionError;
 import dev.foresight.schema.state.ShadowAction;
 import dev.foresight.schema.state.ShadowWorkflow;
@@ -51,7 +52,7 @@ final class ShadowJson {
         return mapper.createObjectNode().put("error", text);
     }
 
-    private ObjectNode action(ShadowAction action) {
+    ObjectNode action(ShadowAction action) {
         ObjectNode json = mapper.createObjectNode()
                 .put("actionId", action.getActionId())
                 .put("actionType", action.getActionType());
@@ -68,6 +69,17 @@ final class ShadowJson {
         if (action.getError() != null) {
             json.set("error", error(action.getError()));
         }
+        if (action.getIntervention() != null) {
+            json.set("intervention", intervention(action.getIntervention()));
+        }
+        return json;
+    }
+
+    private ObjectNode intervention(ManualIntervention i) {
+        ObjectNode json = mapper.createObjectNode().put("requestedAt", i.getRequestedAt().toString())
+                .put("deadline", i.getDeadline().toString()).put("reason", i.getReason())
+                .put("outcome", i.getOutcome()).put("decidedBy", i.getDecidedBy());
+        putInstant(json, "decidedAt", i.getDecidedAt());
         return json;
     }
 

@@ -173,7 +173,7 @@ public final class ForesightTopology {
 
     public static WorkflowTopics workflowTopics(AvroSerdes serdes) {
         return new WorkflowTopics(serdes.topic(Topics.ALLOCATIONS), serdes.topic(Topics.ALERTS),
-                serdes.topic(Topics.WORKFLOW_SHADOWS));
+                serdes.topic(Topics.WORKFLOW_SHADOWS), serdes.topic(Topics.WORKFLOW_INTERVENTIONS));
     }
 
     public static DeploymentTopics deploymentTopics(AvroSerdes serdes) {

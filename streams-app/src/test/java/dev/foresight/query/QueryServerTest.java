@@ -10,9 +10,11 @@ import dev.foresight.producers.RecordingEventSink;
 import dev.foresight.schema.common.ResourceUsage;
 import dev.foresight.schema.events.ActionCompleted;
 import dev.foresight.schema.events.ActionSubmitted;
+import dev.foresight.schema.events.OperatorDecision;
 import dev.foresight.schema.events.WorkflowCreated;
 import dev.foresight.schema.events.WorkflowEvent;
 import dev.foresight.schema.state.ActionPrediction;
+import dev.foresight.schema.state.ManualIntervention;
 import dev.foresight.schema.state.PredictionSource;
 import dev.foresight.schema.state.ShadowAction;
 import dev.foresight.schema.state.ShadowWorkflow;
@@ -247,6 +249,58 @@ class QueryServerTest {
 
         assertEquals(503, response.statusCode(), "a answers 503 instead of forwarding to a third instance");
         assertTrue(response.body().contains("moving"), response.body());
+    }
+
+    @Test
+    void shouldPublishAnOperatorsApprovalOfAPendingIntervention() throws Exception {
+        QueryServer server = serve(new FakeShadows().put(waiting("wf-1", null)), sink);
+
+        HttpResponse<String> response = call(server, "POST", "/shadow/wf-1/intervention/a-9",
+                "{\"approved\": true, \"operator\": \"alice\", \"reason\": \"input is 40 GB\","
+                        + " \"resources\": {\"cpuCores\": 8, \"memoryMb\": 32768}}");
+
+        assertEquals(202, response.statusCode(), response.body());
+        OperatorDecision decision = (OperatorDecision) sink.values(Topics.WORKFLOWS).get(0).getPayload();
+        assertEquals(new OperatorDecision("a-9", true, new ResourceUsage(8.0, 32768.0, 0.0, 0.0, 0L), "alice",
+                "input is 40 GB"), decision);
+    }
+
+    @Test
+    void shouldRefuseAnAnswerToAnInterventionAlreadyDecidedOrNeverAsked() throws Exception {
+        QueryServer server = serve(new FakeShadows().put(waiting("wf-1", "TIMED_OUT")).put(shadow("wf-2")), sink);
+        String deny = "{\"approved\": false, \"operator\": \"alice\"}";
+
+        HttpResponse<String> decided = call(server, "POST", "/shadow/wf-1/intervention/a-9", deny);
+        HttpResponse<String> neverAsked = call(server, "POST", "/shadow/wf-2/intervention/a-1", deny);
+
+        assertEquals(409, decided.statusCode());
+        assertTrue(mapper.readTree(decided.body()).get("error").asText().contains("TIMED_OUT"), decided.body());
+        assertEquals(404, neverAsked.statusCode());
+        assertTrue(sink.values(Topics.WORKFLOWS).isEmpty());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", "{\"approved\": \"yes\", \"operator\": \"alice\"}", "{\"approved\": true}",
+            "{\"approved\": true, \"operator\": \"a l i c e\"}",
+            "{\"approved\": true, \"operator\": \"alice\", \"resources\": {\"gpus\": 1}}",
+            "{\"approved\": true, \"operator\": \"alice\", \"reason\": 7}"})
+    void shouldAnswer400ForAMalformedOperatorAnswer(String body) throws Exception {
+        QueryServer server = serve(new FakeShadows().put(waiting("wf-1", null)), sink);
+
+        HttpResponse<String> response = call(server, "POST", "/shadow/wf-1/intervention/a-9", body);
+
+        assertEquals(400, response.statusCode(), body);
+        assertTrue(mapper.readTree(response.body()).has("error"));
+    }
+
+    /** A shadow whose action a-9 asked for an operator; {@code outcome} null while it waits. */
+    private static ShadowWorkflow waiting(String workflowId, String outcome) {
+        ShadowWorkflow shadow = shadow(workflowId);
+        shadow.getActions().add(ShadowAction.newBuilder().setActionId("a-9").setActionType("assemble")
+                .setIntervention(ManualIntervention.newBuilder().setRequestedAt(NOW).setDeadline(NOW.plusSeconds(900))
+                        .setReason("new type asks 75% of the pool").setOutcome(outcome).build())
+                .build());
+        return shadow;
     }
 
     private QueryServer serve(FakeShadows shadows, RecordingEventSink events) {

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.foresight.app.ForesightCli;
 import dev.foresight.domain.workflow.AllocationPolicy;
+import dev.foresight.domain.workflow.Interventions;
 import dev.foresight.domain.workflow.WorkflowCommands;
 import dev.foresight.producers.KafkaEventSink;
 import dev.foresight.producers.TimedEvent;
@@ -16,6 +17,7 @@ import dev.foresight.producers.replay.Replayers;
 import dev.foresight.schema.commands.Alert;
 import dev.foresight.schema.commands.AllocationAction;
 import dev.foresight.schema.commands.AllocationCommand;
+import dev.foresight.schema.commands.InterventionRequest;
 import dev.foresight.schema.events.ActionCompleted;
 import dev.foresight.schema.events.ActionSubmitted;
 import dev.foresight.schema.events.WorkflowEvent;
@@ -64,6 +66,7 @@ class WorkflowShadowingIT {
     private static final String APP = "workflow-it";
     /** The trace file's name without extension is the workflow id; its type is what follows "trace_". */
     private static final String WORKFLOW = "trace_shadowit";
+    private static final String TYPE = "shadowit";
     private static final int TASKS = 48;
     /** Each task waits this long in the queue between its submit and its start. */
     private static final long SUBMITTED_BEFORE_MS = 20_000;
@@ -251,6 +254,56 @@ class WorkflowShadowingIT {
         }
     }
 
+    @Test
+    @Order(9)
+    void shouldKeepTheFinishedRunInTheRepositoryAndAnswerItsQueries() throws Exception {
+        String runs = "/workflows/" + TYPE + "/runs";
+        JsonNode listed = json(awaitResponse("GET", runs, r -> r.statusCode() == 200
+                && json(r).get("items").size() == 1));
+        assertEquals(WORKFLOW, listed.get("items").get(0).get("workflowId").asText(), listed.toString());
+
+        JsonNode run = json(awaitResponse("GET", runs + "/" + WORKFLOW, r -> r.statusCode() != 503));
+        assertEquals(TASKS, run.get("comparison").get("sized").asInt(), run.get("comparison").toString());
+        JsonNode page = json(call("GET", "/workflows/" + TYPE + "/actions/ALIGN/usage?limit=5"));
+        assertEquals(5, page.get("items").size(), page.toString());
+        JsonNode next = json(call("GET", "/workflows/" + TYPE + "/actions/ALIGN/usage?limit=100&cursor="
+                + page.get("nextCursor").asText()));
+        assertEquals(TASKS / 2 - 5, next.get("items").size(), "every ALIGN task once over the two pages");
+        assertEquals(400, call("GET", runs + "?limit=100000").statusCode());
+    }
+
+    /** A new action type asking for 48 of the pool's 64 cores waits for an operator, whose answer comes by REST. */
+    @Test
+    @Order(10)
+    void shouldAskAnOperatorAndReserveWhatTheyApprove() throws Exception {
+        String target = WorkflowCommands.target("it-created", "huge");
+        HttpResponse<String> submitted = awaitResponse("POST", "/shadow/it-created/submit/huge",
+                "{\"actionType\": \"assemble\", \"requested\": {\"cpuCores\": 48, \"memoryMb\": 4096}}",
+                r -> r.statusCode() != 503);
+        assertEquals(202, submitted.statusCode(), submitted.body());
+        try (TopicReader<InterventionRequest> requests = reader(Topics.WORKFLOW_INTERVENTIONS.name())) {
+            InterventionRequest request = requests.readUntil(records -> records.stream()
+                    .anyMatch(r -> r.key().equals(target)), TIMEOUT).stream().filter(r -> r.key().equals(target))
+                    .findFirst().orElseThrow().value();
+            assertEquals(48, request.getProposed().getCpuCores());
+        }
+        String answer = "{\"approved\": true, \"operator\": \"it\", \"resources\": {\"cpuCores\": 4, \"memoryMb\": 2048}}";
+        HttpResponse<String> accepted = awaitResponse("POST", "/shadow/it-created/intervention/huge", answer,
+                r -> r.statusCode() != 503 && r.statusCode() != 404);
+        assertEquals(202, accepted.statusCode(), accepted.body());
+        try (TopicReader<AllocationCommand> allocations = reader(Topics.ALLOCATIONS.name())) {
+            AllocationCommand reserve = allocations.readUntil(records -> records.stream().anyMatch(r -> r.key()
+                    .equals(target)), TIMEOUT).stream().map(ConsumerRecord::value)
+                    .filter(c -> c.getTarget().equals(target)).findFirst().orElseThrow();
+            assertEquals(AllocationAction.RESERVE, reserve.getAction());
+            assertEquals(Interventions.OPERATOR, reserve.getDecision().getMadeBy());
+            assertEquals(4, reserve.getResources().getCpuCores());
+        }
+        awaitResponse("GET", "/shadow/it-created", r -> r.statusCode() == 200
+                && "APPROVED".equals(action(json(r), "huge").path("intervention").path("outcome").asText()));
+        assertEquals(409, call("POST", "/shadow/it-created/intervention/huge", answer).statusCode());
+    }
+
     /** Starts {@code run} on the same data, state and application id every time, and waits until it serves. */
     private static void startApp() throws InterruptedException {
         app = BackgroundCommand.start("run", "--no-simulators", "--broker-port", "0", "--http-port", "0",
@@ -318,8 +371,14 @@ class WorkflowShadowingIT {
      */
     private static HttpResponse<String> awaitResponse(String method, String path, Predicate<HttpResponse<String>> done)
             throws IOException, InterruptedException {
+        return awaitResponse(method, path, "", done);
+    }
+
+    private static HttpResponse<String> awaitResponse(String method, String path, String body,
+                                                      Predicate<HttpResponse<String>> done)
+            throws IOException, InterruptedException {
         long deadline = System.nanoTime() + TIMEOUT.toNanos();
-        HttpResponse<String> response = call(method, path);
+        HttpResponse<String> response = call(method, path, body);
         while (!done.test(response)) {
             if (System.nanoTime() > deadline) {
                 throw new AssertionError(method + " " + path + " still answers " + response.statusCode() + " "
@@ -327,7 +386,7 @@ class WorkflowShadowingIT {
             }
             Thread.sleep(response.headers().firstValue("Retry-After").map(seconds -> Long.parseLong(seconds) * 1000)
                     .orElse(RETRY_PAUSE_MS));
-            response = call(method, path);
+            response = call(method, path, body);
         }
         return response;
     }

@@ -105,7 +105,11 @@ public final class Shadows {
         if (shadow.getStatus() == ShadowStatus.RUNNING) {
             return !shadow.getUpdatedAt().plus(abandonAfter).isAfter(now);
         }
-        Instant finished = shadow.getCompletedAt() != null ? shadow.getCompletedAt() : shadow.getUpdatedAt();
-        return !finished.plus(retention).isAfter(now);
+        return !finishedAt(shadow).plus(retention).isAfter(now);
+    }
+
+    /** When a finished shadow finished: its completion, or its last event if it has none. */
+    public static Instant finishedAt(ShadowWorkflow shadow) {
+        return shadow.getCompletedAt() != null ? shadow.getCompletedAt() : shadow.getUpdatedAt();
     }
 }

@@ -121,7 +121,7 @@ public final class WorkflowCommands {
                 .build();
     }
 
-    private static String id(String cause) {
+    static String id(String cause) {
         return UUID.nameUUIDFromBytes(cause.getBytes(StandardCharsets.UTF_8)).toString();
     }
 }

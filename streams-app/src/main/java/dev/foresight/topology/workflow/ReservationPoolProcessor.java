@@ -65,6 +65,8 @@ final class ReservationPoolProcessor implements Processor<String, AllocationComm
             reserve(record.key(), key, command);
         } else if (command.getAction() == AllocationAction.PREWARM) {
             prewarm(record.key(), key, command);
+        } else if (command.getAction() == AllocationAction.REJECT) {
+            emit(command); // an operator's refusal: nothing to hold, the executor hears it in order with the rest
         } else if (command.getAction() == AllocationAction.RELEASE) {
             Reservation held = reservations.get(key);
             if (held != null) {

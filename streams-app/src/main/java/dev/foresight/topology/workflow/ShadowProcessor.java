@@ -5,6 +5,7 @@ import dev.foresight.domain.workflow.AllocationPlanner;
 import dev.foresight.domain.workflow.DemandForecast;
 import dev.foresight.domain.workflow.DemandForecaster;
 import dev.foresight.domain.workflow.Deviations;
+import dev.foresight.domain.workflow.Interventions;
 import dev.foresight.domain.workflow.Resources;
 import dev.foresight.domain.workflow.ShadowEvidence;
 import dev.foresight.domain.workflow.Shadows;
@@ -14,10 +15,12 @@ import dev.foresight.metrics.ForesightMetrics;
 import dev.foresight.predict.workflow.ActionObservation;
 import dev.foresight.predict.workflow.NextActionPredictor;
 import dev.foresight.predict.workflow.ResourcePrediction;
+import dev.foresight.schema.commands.InterventionRequest;
 import dev.foresight.schema.common.ResourceUsage;
 import dev.foresight.schema.events.ActionCompleted;
 import dev.foresight.schema.events.ActionStarted;
 import dev.foresight.schema.events.ActionSubmitted;
+import dev.foresight.schema.events.OperatorDecision;
 import dev.foresight.schema.events.WorkflowCompleted;
 import dev.foresight.schema.events.WorkflowCreated;
 import dev.foresight.schema.events.WorkflowEvent;
@@ -27,6 +30,7 @@ import dev.foresight.schema.state.ShadowAction;
 import dev.foresight.schema.state.ShadowStatus;
 import dev.foresight.schema.state.ShadowWorkflow;
 import dev.foresight.schema.state.UsageWindow;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -49,6 +53,10 @@ import org.slf4j.LoggerFactory;
  * producer that sends no submits, when it starts), learns when it completes, and closes shadows that
  * finished or went silent. One instance per stream task, with that
  * task's own predictor (see {@link WorkflowShadowing} for why).
+ *
+ * <p>A plan that neither the model nor history vouches for ({@code InterventionPolicy}) is not reserved: the
+ * action waits for an operator's OperatorDecision, kept pending in {@value WorkflowShadowing#INTERVENTION_STORE}
+ * until it arrives, the action completes, or the wall-clock deadline passes and the rules decide.
  */
 final class ShadowProcessor implements Processor<String, WorkflowEvent, String, ShadowOutput> {
 
@@ -57,6 +65,7 @@ final class ShadowProcessor implements Processor<String, WorkflowEvent, String, 
     private static final Logger LOG = LoggerFactory.getLogger(ShadowProcessor.class);
     private static final double LOOK_AHEAD_COVERAGE = 0.8;
     private static final int MAX_PREWARMED = 10_000;
+    private static final Duration INTERVENTION_CHECK = Duration.ofSeconds(5);
 
     private final WorkflowSettings settings;
     private final Supplier<NextActionPredictor> predictors;
@@ -74,6 +83,7 @@ final class ShadowProcessor implements Processor<String, WorkflowEvent, String, 
     private KeyValueStore<String, ShadowWorkflow> shadows;
     private KeyValueStore<String, UsageWindow> history;
     private KeyValueStore<String, byte[]> models;
+    private KeyValueStore<String, InterventionRequest> interventions;
     private int learnedSinceCheckpoint;
 
     /** @param predictors a new, untrained predictor per call */
@@ -89,6 +99,7 @@ final class ShadowProcessor implements Processor<String, WorkflowEvent, String, 
         shadows = context.getStateStore(WorkflowShadowing.SHADOW_STORE);
         history = context.getStateStore(WorkflowShadowing.HISTORY_STORE);
         models = context.getStateStore(WorkflowShadowing.MODEL_STORE);
+        interventions = context.getStateStore(WorkflowShadowing.INTERVENTION_STORE);
         predictor = restoredPredictor(models.get(MODEL_KEY));
         metrics = ForesightMetrics.from(context.appConfigs());
         predictor.onTrained(took -> metrics.training(AllocationPlanner.MODEL, took));
@@ -98,6 +109,9 @@ final class ShadowProcessor implements Processor<String, WorkflowEvent, String, 
                 checkpoint();
             }
         });
+        // wall clock: the waiting workflow may send nothing until it is answered, so its partition's stream
+        // time need not move, and the operator it waits for lives by the wall clock too
+        context.schedule(INTERVENTION_CHECK, PunctuationType.WALL_CLOCK_TIME, this::timeOut);
     }
 
     @Override
@@ -120,6 +134,8 @@ final class ShadowProcessor implements Processor<String, WorkflowEvent, String, 
             started(shadow, started, at, record);
         } else if (payload instanceof ActionCompleted completed) {
             completed(shadow, completed, at, record);
+        } else if (payload instanceof OperatorDecision decision) {
+            decided(shadow, decision, at, record.timestamp());
         } else if (payload instanceof WorkflowCompleted done) {
             finish(shadow, done.getSucceeded() ? ShadowStatus.SUCCEEDED : ShadowStatus.FAILED, at,
                     "workflow completed", record.timestamp());
@@ -179,25 +195,106 @@ final class ShadowProcessor implements Processor<String, WorkflowEvent, String, 
     /** The pre-emptive step: the reservation is requested before the action runs, from what completed by now. */
     private void reserve(ShadowWorkflow shadow, ShadowAction action, ResourceUsage requested, Instant at,
                          Record<String, ?> record) {
-        if (action.getPrediction() != null || action.getEndedAt() != null) {
-            return; // reserved at submit, a repeat, or after the completion: nothing left to reserve
+        if (action.getPrediction() != null || action.getEndedAt() != null || action.getIntervention() != null) {
+            return; // reserved at submit, a repeat, after the completion, or an operator's to decide
         }
         action.setRequested(requested);
         String type = shadow.getWorkflowType();
         List<ActionObservation> history = Shadows.historyBefore(shadow, action.getActionId(), at);
-        ResourcePrediction prediction = predictor.predict(type, history, action.getActionType());
-        AllocationPlan plan = planner.plan(prediction, recentUsage(type, action.getActionType()),
-                Optional.ofNullable(requested).map(Resources::of));
+        AllocationPlan plan = plan(shadow, action, history);
         String pool = settings.pools().poolOf(type);
         Optional<ShadowAction> previous = Shadows.lastSized(shadow);
-        action.setPrediction(Shadows.prediction(plan, pool, at));
-        context.forward(new Record<>(pool, new ShadowOutput.PoolRequest(
-                WorkflowCommands.reserve(shadow.getWorkflowId(), action.getActionId(), plan,
-                        ShadowEvidence.of(shadow, action, history), at)), record.timestamp()));
+        Map<String, String> evidence = ShadowEvidence.of(shadow, action, history);
+        Optional<String> needsOperator = settings.intervention().reason(plan, pool,
+                settings.pools().capacities().get(pool));
+        if (needsOperator.isPresent()) {
+            askOperator(shadow, action, plan, pool, needsOperator.get(), evidence, at, record.timestamp());
+        } else {
+            grant(shadow, action, plan, pool, evidence, at, record.timestamp());
+        }
         if (lookingAhead()) {
             forecaster.submitted(type, previous.map(ShadowAction::getActionType).orElse(null), action.getActionType(),
                     previous.map(p -> at.toEpochMilli() - p.getPrediction().getMadeAt().toEpochMilli()).orElse(0L));
             prewarm(shadow, action.getActionType(), pool, at, record.timestamp());
+        }
+    }
+
+    private AllocationPlan plan(ShadowWorkflow shadow, ShadowAction action, List<ActionObservation> history) {
+        ResourcePrediction prediction = predictor.predict(shadow.getWorkflowType(), history, action.getActionType());
+        return planner.plan(prediction, recentUsage(shadow.getWorkflowType(), action.getActionType()),
+                Optional.ofNullable(action.getRequested()).map(Resources::of));
+    }
+
+    private void grant(ShadowWorkflow shadow, ShadowAction action, AllocationPlan plan, String pool,
+                       Map<String, String> evidence, Instant at, long timestamp) {
+        action.setPrediction(Shadows.prediction(plan, pool, at));
+        context.forward(new Record<>(pool, new ShadowOutput.PoolRequest(WorkflowCommands.reserve(
+                shadow.getWorkflowId(), action.getActionId(), plan, evidence, at)), timestamp));
+    }
+
+    /** Nothing is reserved yet: the action waits for an operator, or for the deadline (wall clock). */
+    private void askOperator(ShadowWorkflow shadow, ShadowAction action, AllocationPlan plan, String pool,
+                             String reason, Map<String, String> evidence, Instant at, long timestamp) {
+        Instant deadline = Instant.ofEpochMilli(context.currentSystemTimeMs()).plus(settings.intervention().timeout());
+        InterventionRequest request = Interventions.request(shadow, action, plan, pool, reason, evidence, at, deadline);
+        interventions.put(interventionKey(shadow.getWorkflowId(), action.getActionId()), request);
+        action.setIntervention(Interventions.pending(request));
+        context.forward(new Record<>(WorkflowCommands.target(shadow.getWorkflowId(), action.getActionId()),
+                new ShadowOutput.InterventionNeeded(request), timestamp));
+    }
+
+    /** The first answer to a pending request decides; a later one, or one nobody asked for, changes nothing. */
+    private void decided(ShadowWorkflow shadow, OperatorDecision decision, Instant at, long timestamp) {
+        String key = interventionKey(shadow.getWorkflowId(), decision.getActionId());
+        InterventionRequest request = interventions.get(key);
+        if (request == null) {
+            return;
+        }
+        interventions.delete(key);
+        ShadowAction action = Shadows.mirror(shadow, request.getActionId(), request.getActionType());
+        Interventions.decided(action, decision.getApproved() ? Interventions.APPROVED : Interventions.DENIED,
+                decision.getOperator(), at);
+        if (decision.getApproved()) {
+            grant(shadow, action, Interventions.approved(request, Optional.ofNullable(decision.getResources())
+                    .map(Resources::of), decision.getOperator(), decision.getReason()), request.getPool(),
+                    request.getDecision().getEvidence(), at, timestamp);
+        } else {
+            context.forward(new Record<>(request.getPool(), new ShadowOutput.PoolRequest(Interventions.denied(
+                    request, decision.getOperator(), decision.getReason(), at)), timestamp));
+        }
+    }
+
+    /** Unanswered past their deadline: the allocation rules decide as they stand now, without asking again. */
+    private void timeOut(long now) {
+        Instant wall = Instant.ofEpochMilli(now);
+        List<InterventionRequest> due = new ArrayList<>();
+        try (KeyValueIterator<String, InterventionRequest> all = interventions.all()) {
+            all.forEachRemaining(kv -> {
+                if (!kv.value.getDeadline().isAfter(wall)) {
+                    due.add(kv.value);
+                }
+            });
+        }
+        for (InterventionRequest request : due) {
+            interventions.delete(interventionKey(request.getWorkflowId(), request.getActionId()));
+            ShadowWorkflow shadow = shadows.get(request.getWorkflowId());
+            if (shadow == null) {
+                continue;
+            }
+            ShadowAction action = Shadows.mirror(shadow, request.getActionId(), request.getActionType());
+            Interventions.decided(action, Interventions.TIMED_OUT, WorkflowCommands.SHADOW, wall);
+            AllocationPlan plan = plan(shadow, action, Shadows.historyBefore(shadow, action.getActionId(), wall));
+            grant(shadow, action, Interventions.unanswered(plan, settings.intervention().timeout()), request.getPool(),
+                    request.getDecision().getEvidence(), wall, now);
+            shadows.put(request.getWorkflowId(), shadow);
+        }
+    }
+
+    /** An action that completed, or a workflow that ended, before its operator answered needs no answer. */
+    private void withdraw(ShadowWorkflow shadow, ShadowAction action, Instant at) {
+        if (action.getIntervention() != null && action.getIntervention().getOutcome() == null) {
+            interventions.delete(interventionKey(shadow.getWorkflowId(), action.getActionId()));
+            Interventions.decided(action, Interventions.WITHDRAWN, WorkflowCommands.SHADOW, at);
         }
     }
 
@@ -226,6 +323,7 @@ final class ShadowProcessor implements Processor<String, WorkflowEvent, String, 
             return; // a repeated completion must not be learned twice
         }
         boolean wasHolding = action.getPrediction() != null && action.getEndedAt() == null;
+        withdraw(shadow, action, at);
         action.setEndedAt(at);
         action.setSucceeded(completed.getSucceeded());
         action.setActual(completed.getActual());
@@ -266,6 +364,7 @@ final class ShadowProcessor implements Processor<String, WorkflowEvent, String, 
         for (ShadowAction open : Shadows.holdingReservations(shadow)) {
             release(shadow, open, at, why, timestamp);
         }
+        shadow.getActions().forEach(action -> withdraw(shadow, action, at));
         if (prewarmed.remove(shadow.getWorkflowId()) != null) {
             context.forward(new Record<>(settings.pools().poolOf(shadow.getWorkflowType()), new ShadowOutput.PoolRequest(
                     WorkflowCommands.release(shadow.getWorkflowId(), WorkflowCommands.PREWARM_ACTION, at,
@@ -313,6 +412,10 @@ final class ShadowProcessor implements Processor<String, WorkflowEvent, String, 
     private void checkpoint() {
         models.put(MODEL_KEY, predictor.checkpoint());
         learnedSinceCheckpoint = 0;
+    }
+
+    private static String interventionKey(String workflowId, String actionId) {
+        return workflowId + '\u001f' + actionId;
     }
 
     static String historyKey(String workflowType, String actionType) {

@@ -1,6 +1,7 @@
 package dev.foresight.topology.workflow;
 
 import dev.foresight.domain.workflow.AllocationPolicy;
+import dev.foresight.domain.workflow.InterventionPolicy;
 import dev.foresight.domain.workflow.PoolSettings;
 import java.time.Duration;
 import org.apache.kafka.streams.processor.PunctuationType;
@@ -19,30 +20,44 @@ import org.apache.kafka.streams.processor.PunctuationType;
  * @param checkpointInterval ... or at this interval (wall clock) when it learned anything since
  * @param lookAhead          each running workflow's forecast submits over this horizon are pre-warmed in its
  *                           pool; zero turns the look-ahead off
+ * @param runs               how long and how many finished runs the run repository keeps
+ * @param intervention       when a reservation waits for an operator, and for how long
  */
 public record WorkflowSettings(AllocationPolicy allocation, PoolSettings pools, double deviationBound,
                                Duration completedRetention, Duration abandonedAfter, Duration sweepInterval,
                                PunctuationType sweepClock, int checkpointEvery, Duration checkpointInterval,
-                               Duration lookAhead) {
+                               Duration lookAhead, RunRepositorySettings runs,
+                               InterventionPolicy intervention) {
 
     public static WorkflowSettings defaults() {
         return new WorkflowSettings(AllocationPolicy.defaults(), PoolSettings.defaults(), 0.5,
                 Duration.ofHours(1), Duration.ofHours(24), Duration.ofMinutes(1), PunctuationType.STREAM_TIME,
-                100, Duration.ofSeconds(30), Duration.ofMinutes(10));
+                100, Duration.ofSeconds(30), Duration.ofMinutes(10), RunRepositorySettings.defaults(),
+                InterventionPolicy.defaults());
     }
 
     public WorkflowSettings withLookAhead(Duration horizon) {
         return new WorkflowSettings(allocation, pools, deviationBound, completedRetention, abandonedAfter,
-                sweepInterval, sweepClock, checkpointEvery, checkpointInterval, horizon);
+                sweepInterval, sweepClock, checkpointEvery, checkpointInterval, horizon, runs, intervention);
     }
 
     public WorkflowSettings withPools(PoolSettings newPools) {
         return new WorkflowSettings(allocation, newPools, deviationBound, completedRetention, abandonedAfter,
-                sweepInterval, sweepClock, checkpointEvery, checkpointInterval, lookAhead);
+                sweepInterval, sweepClock, checkpointEvery, checkpointInterval, lookAhead, runs, intervention);
     }
 
     public WorkflowSettings withAllocation(AllocationPolicy newAllocation) {
         return new WorkflowSettings(newAllocation, pools, deviationBound, completedRetention, abandonedAfter,
-                sweepInterval, sweepClock, checkpointEvery, checkpointInterval, lookAhead);
+                sweepInterval, sweepClock, checkpointEvery, checkpointInterval, lookAhead, runs, intervention);
+    }
+
+    public WorkflowSettings withIntervention(InterventionPolicy newIntervention) {
+        return new WorkflowSettings(allocation, pools, deviationBound, completedRetention, abandonedAfter,
+                sweepInterval, sweepClock, checkpointEvery, checkpointInterval, lookAhead, runs, newIntervention);
+    }
+
+    public WorkflowSettings withRuns(RunRepositorySettings newRuns) {
+        return new WorkflowSettings(allocation, pools, deviationBound, completedRetention, abandonedAfter,
+                sweepInterval, sweepClock, checkpointEvery, checkpointInterval, lookAhead, newRuns, intervention);
     }
 }

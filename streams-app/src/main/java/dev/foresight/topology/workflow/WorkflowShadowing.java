@@ -2,6 +2,7 @@ package dev.foresight.topology.workflow;
 
 import dev.foresight.predict.workflow.NextActionPredictor;
 import dev.foresight.schema.commands.AllocationCommand;
+import dev.foresight.schema.commands.InterventionRequest;
 import dev.foresight.schema.events.WorkflowEvent;
 import dev.foresight.schema.state.Reservation;
 import dev.foresight.schema.state.ShadowWorkflow;
@@ -27,11 +28,17 @@ import org.apache.kafka.streams.state.Stores;
  * <p><b>Input:</b> validated {@code workflow.events.v1}, keyed by workflowId.
  * <b>Stores</b> (persistent, changelogged): {@value #SHADOW_STORE} (workflowId → ShadowWorkflow, queryable),
  * {@value #HISTORY_STORE} (workflowType/actionType → UsageWindow), {@value #MODEL_STORE} (model checkpoint
- * of the task), {@value #POOL_STORE} (pool/workflowId/actionId → Reservation).
- * <b>Repartition:</b> {@value #BY_POOL}.
+ * of the task), {@value #INTERVENTION_STORE} (workflowId/actionId → the InterventionRequest it waits on),
+ * {@value #POOL_STORE} (pool/workflowId/actionId → Reservation), the run repository
+ * {@value #RUNS_STORE} (workflowType/completedAt/workflowId → the final ShadowWorkflow, queryable) with its
+ * {@value #RUN_INDEX_STORE} (by id and by expiry; see {@code RunKeys}).
+ * <b>Repartitions:</b> {@value #BY_POOL}, {@value #RUNS_BY_TYPE} (finished runs by workflow type, so one task
+ * answers a type's range queries).
  * <b>Outputs</b> ({@link WorkflowTopics}): {@code allocation.commands.v1} (RESERVE, REJECT, RELEASE; key workflowId/actionId),
  * {@code alerts.v1} (prediction-deviation; key workflowId/actionId), {@code workflow.shadows.v1}
- * (the final shadow of every finished or abandoned workflow; key workflowId).
+ * (the final shadow of every finished or abandoned workflow; key workflowId), {@code workflow.interventions.v1}
+ * (reservations an operator must decide; key workflowId/actionId; answered by an OperatorDecision event, else
+ * decided by the allocation rules after the timeout).
  *
  * <p><b>When capacity is reserved.</b> On ActionStarted, from the history the workflow has completed so
  * far: the reservation is asked for as the action starts, before it ramps up to its resources. Predicting
@@ -61,6 +68,10 @@ public final class WorkflowShadowing {
     public static final String MODEL_STORE = "workflow-model-store";
     public static final String POOL_STORE = "workflow-reservation-pool-store";
     public static final String BY_POOL = "workflow-reservations-by-pool";
+    public static final String INTERVENTION_STORE = "workflow-intervention-store";
+    public static final String RUNS_STORE = "workflow-runs-store";
+    public static final String RUN_INDEX_STORE = "workflow-run-index-store";
+    public static final String RUNS_BY_TYPE = "workflow-runs-by-type";
 
     private final WorkflowSettings settings;
     private final Supplier<NextActionPredictor> predictors;
@@ -68,6 +79,7 @@ public final class WorkflowShadowing {
     private final Serde<AllocationCommand> commandSerde;
     private final Serde<UsageWindow> usageSerde;
     private final Serde<Reservation> reservationSerde;
+    private final Serde<InterventionRequest> interventionSerde;
     private final WorkflowTopics topics;
 
     /** @param predictors called once per stream task */
@@ -79,6 +91,7 @@ public final class WorkflowShadowing {
         this.commandSerde = serdes.valueSerde();
         this.usageSerde = serdes.valueSerde();
         this.reservationSerde = serdes.valueSerde();
+        this.interventionSerde = serdes.valueSerde();
         this.topics = topics;
     }
 
@@ -89,6 +102,8 @@ public final class WorkflowShadowing {
                         Branched.withConsumer(this::reserve, "pool-requests"))
                 .branch((key, out) -> out instanceof ShadowOutput.DeviationAlert,
                         Branched.withConsumer(this::alert, "alerts"))
+                .branch((key, out) -> out instanceof ShadowOutput.InterventionNeeded,
+                        Branched.withConsumer(this::askOperators, "interventions"))
                 .branch((key, out) -> out instanceof ShadowOutput.Summary,
                         Branched.withConsumer(this::summarize, "summaries"))
                 .noDefaultBranch();
@@ -107,9 +122,20 @@ public final class WorkflowShadowing {
                 .to(topics.alerts().name(), Sinks.produced(topics.alerts(), "workflow-alert-sink"));
     }
 
+    private void askOperators(KStream<String, ShadowOutput> requests) {
+        requests.mapValues(out -> ((ShadowOutput.InterventionNeeded) out).request(),
+                        Named.as("workflow-intervention-request"))
+                .to(topics.interventions().name(), Sinks.produced(topics.interventions(), "workflow-intervention-sink"));
+    }
+
     private void summarize(KStream<String, ShadowOutput> summaries) {
-        summaries.mapValues(out -> ((ShadowOutput.Summary) out).shadow(), Named.as("workflow-summary"))
-                .to(topics.shadows().name(), Sinks.produced(topics.shadows(), "workflow-shadow-sink"));
+        KStream<String, ShadowWorkflow> finished = summaries.mapValues(out -> ((ShadowOutput.Summary) out).shadow(),
+                Named.as("workflow-summary"));
+        finished.to(topics.shadows().name(), Sinks.produced(topics.shadows(), "workflow-shadow-sink"));
+        finished.selectKey((workflowId, run) -> run.getWorkflowType(), Named.as("workflow-run-by-type"))
+                .repartition(Repartitioned.<String, ShadowWorkflow>as(RUNS_BY_TYPE)
+                        .withKeySerde(Serdes.String()).withValueSerde(shadowSerde))
+                .process(new RunSupplier(), Named.as("workflow-runs-file"));
     }
 
     private final class ShadowSupplier implements ProcessorSupplier<String, WorkflowEvent, String, ShadowOutput> {
@@ -127,7 +153,25 @@ public final class WorkflowShadowing {
                     Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(HISTORY_STORE), Serdes.String(), usageSerde)
                             .withCachingEnabled(),
                     Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(MODEL_STORE), Serdes.String(),
-                            Serdes.ByteArray()));
+                            Serdes.ByteArray()),
+                    Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(INTERVENTION_STORE), Serdes.String(),
+                            interventionSerde));
+        }
+    }
+
+    private final class RunSupplier implements ProcessorSupplier<String, ShadowWorkflow, Void, Void> {
+
+        @Override
+        public Processor<String, ShadowWorkflow, Void, Void> get() {
+            return new RunRepositoryProcessor(settings);
+        }
+
+        @Override
+        public Set<StoreBuilder<?>> stores() {
+            return Set.of(
+                    Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(RUNS_STORE), Serdes.String(), shadowSerde),
+                    Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(RUN_INDEX_STORE), Serdes.String(),
+                            Serdes.String()));
         }
     }
 

@@ -5,11 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.foresight.domain.workflow.AllocationPlanner;
 import dev.foresight.domain.workflow.AllocationPolicy;
+import dev.foresight.domain.workflow.InterventionPolicy;
+import dev.foresight.domain.workflow.Interventions;
 import dev.foresight.domain.workflow.PoolSettings;
 import dev.foresight.schema.commands.AllocationCommand;
+import dev.foresight.schema.events.OperatorDecision;
 import dev.foresight.schema.events.WorkflowEvent;
 import dev.foresight.serde.AvroSerdes;
 import java.time.Duration;
@@ -33,12 +37,33 @@ class ShadowProcessorRestartTest {
     private KeyValueStore<String, ?> shadows;
     private KeyValueStore<String, ?> history;
     private KeyValueStore<String, byte[]> models;
+    private KeyValueStore<String, ?> interventions;
 
     @BeforeEach
     void setUp() {
         shadows = store(WorkflowShadowing.SHADOW_STORE, serdes.valueSerde());
         history = store(WorkflowShadowing.HISTORY_STORE, serdes.valueSerde());
         models = store(WorkflowShadowing.MODEL_STORE, Serdes.ByteArray());
+        interventions = store(WorkflowShadowing.INTERVENTION_STORE, serdes.valueSerde());
+    }
+
+    @Test
+    void shouldHonourAnOperatorsAnswerToARequestMadeBeforeTheRestart() {
+        MockProcessorContext<String, ShadowOutput> asked = new MockProcessorContext<>();
+        asked.setCurrentSystemTimeMs(START.toEpochMilli());
+        open(WorkflowSettings.defaults(), asked)
+                .process(record(WorkflowEvents.submittedRequesting("wf-1", "a-1", "assemble", START, 48, 4096)));
+        assertTrue(asked.forwarded().get(0).record().value() instanceof ShadowOutput.InterventionNeeded);
+
+        MockProcessorContext<String, ShadowOutput> answered = new MockProcessorContext<>();
+        open(WorkflowSettings.defaults(), answered).process(record(WorkflowEvent.newBuilder()
+                .setEventId("decision").setWorkflowId("wf-1").setWorkflowType(WorkflowEvents.TYPE)
+                .setTimestamp(START.plusSeconds(60))
+                .setPayload(new OperatorDecision("a-1", true, null, "alice", null)).build()));
+
+        AllocationCommand reserve = ((ShadowOutput.PoolRequest) answered.forwarded().get(0).record().value()).command();
+        assertEquals(Interventions.OPERATOR, reserve.getDecision().getMadeBy());
+        assertEquals(48, reserve.getResources().getCpuCores(), 1e-9, "the proposal, kept across the restart");
     }
 
     @Test
@@ -60,7 +85,9 @@ class ShadowProcessorRestartTest {
     void shouldCheckpointTheModelEveryConfiguredNumberOfLearnedActions() {
         WorkflowSettings everyTwo = new WorkflowSettings(AllocationPolicy.defaults(), PoolSettings.defaults(), 0.5,
                 Duration.ofHours(1), Duration.ofHours(24), Duration.ofMinutes(1),
-                WorkflowSettings.defaults().sweepClock(), 2, Duration.ofSeconds(30), Duration.ZERO);
+                WorkflowSettings.defaults().sweepClock(), 2, Duration.ofSeconds(30), Duration.ZERO,
+                RunRepositorySettings.defaults(),
+                InterventionPolicy.defaults());
         ShadowProcessor processor = open(everyTwo, new MockProcessorContext<>());
 
         processor.process(record(WorkflowEvents.completed("wf-1", "a-1", "extract", START, 2, 1000)));
@@ -88,7 +115,7 @@ class ShadowProcessorRestartTest {
     }
 
     private ShadowProcessor open(WorkflowSettings settings, MockProcessorContext<String, ShadowOutput> context) {
-        for (KeyValueStore<String, ?> store : List.of(shadows, history, models)) {
+        for (KeyValueStore<String, ?> store : List.of(shadows, history, models, interventions)) {
             context.addStateStore(store);
         }
         ShadowProcessor processor = new ShadowProcessor(settings, () -> new MeanPredictor(0.9));

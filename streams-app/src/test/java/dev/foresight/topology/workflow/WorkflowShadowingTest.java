@@ -2,11 +2,11 @@ package dev.foresight.topology.workflow;
 
 import dev.foresight.domain.workflow.AllocationPlanner;
 import dev.foresight.domain.workflow.AllocationPolicy;
+import dev.foresight.domain.workflow.InterventionPolicy;
 import dev.foresight.domain.workflow.PoolCapacity;
 import dev.foresight.domain.workflow.PoolSettings;
 import dev.foresight.domain.workflow.Shadows;
 import dev.foresight.domain.workflow.WorkflowCommands;
-import dev.foresight.ingest.IngestSettings;
 import dev.foresight.schema.commands.Alert;
 import dev.foresight.schema.commands.AlertSeverity;
 import dev.foresight.schema.commands.AllocationAction;
@@ -18,17 +18,14 @@ import dev.foresight.schema.state.ShadowWorkflow;
 import dev.foresight.serde.AvroSerdes;
 import dev.foresight.topics.Topics;
 import dev.foresight.topology.ForesightTopology;
-import dev.foresight.topology.NamedTopologies;
 import dev.foresight.topology.TopologyFixture;
 import dev.foresight.topology.TopologySettings;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
-import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.junit.jupiter.api.AfterEach;
@@ -52,6 +49,9 @@ class WorkflowShadowingTest {
 
     /** Without the look-ahead, so the tests of sizing see only the commands of sizing. */
     private static final WorkflowSettings SIZING = WorkflowSettings.defaults().withLookAhead(Duration.ZERO);
+    /** 3 of its 4 cores for a new type would ask an operator: these tests are of the pool's own verdicts. */
+    private static final WorkflowSettings TINY_POOL = SIZING.withPools(PoolSettings.single(new PoolCapacity(4, 4096)))
+            .withIntervention(InterventionPolicy.off());
     private static final double CONFIDENT = 0.9;
     private static final double UNSURE = 0.2;
 
@@ -254,7 +254,7 @@ class WorkflowShadowingTest {
 
     @Test
     void shouldRejectWithAReasonRatherThanOverCommitThePool() {
-        open(SIZING.withPools(PoolSettings.single(new PoolCapacity(4, 4096))), UNSURE);
+        open(TINY_POOL, UNSURE);
         send(startedRequesting("wf-1", "a-1", "extract", START, 3, 1024));
         send(startedRequesting("wf-2", "b-1", "extract", START.plusSeconds(1), 2, 1024));
 
@@ -270,7 +270,7 @@ class WorkflowShadowingTest {
 
     @Test
     void shouldGrantAgainOnceAReleaseFreedTheCapacity() {
-        open(SIZING.withPools(PoolSettings.single(new PoolCapacity(4, 4096))), UNSURE);
+        open(TINY_POOL, UNSURE);
         send(startedRequesting("wf-1", "a-1", "extract", START, 3, 1024));
         send(completed("wf-1", "a-1", "extract", START.plusSeconds(30), 3, 1000));
         send(startedRequesting("wf-2", "b-1", "extract", START.plusSeconds(31), 2, 1024));
@@ -336,7 +336,8 @@ class WorkflowShadowingTest {
     void shouldCloseASilentShadowAsAbandonedAndReleaseWhatItHolds() {
         WorkflowSettings wallClock = new WorkflowSettings(AllocationPolicy.defaults(), PoolSettings.defaults(), 0.5,
                 Duration.ofHours(1), Duration.ofHours(24), Duration.ofMinutes(1), PunctuationType.WALL_CLOCK_TIME,
-                100, Duration.ofSeconds(30), Duration.ZERO);
+                100, Duration.ofSeconds(30), Duration.ZERO, RunRepositorySettings.defaults(),
+                InterventionPolicy.defaults());
         open(wallClock, UNSURE);
         send(startedRequesting("wf-1", "a-1", "extract", START, 1, 1024));
 
@@ -369,35 +370,27 @@ class WorkflowShadowingTest {
 
     @Test
     void shouldNameEveryStoreProcessorAndRepartitionTopicOfTheFeature() {
-        fixture = new TopologyFixture(topology(WorkflowSettings.defaults(), UNSURE), stateDir);
+        fixture = new TopologyFixture(WorkflowTopology.of(WorkflowSettings.defaults(), UNSURE), stateDir);
         String description = new ForesightTopology(AvroSerdes.bundled(), TopologySettings.defaults(),
                 () -> new MeanPredictor(UNSURE)).build().describe().toString();
 
         for (String store : List.of(WorkflowShadowing.SHADOW_STORE, WorkflowShadowing.HISTORY_STORE,
-                WorkflowShadowing.MODEL_STORE, WorkflowShadowing.POOL_STORE)) {
+                WorkflowShadowing.MODEL_STORE, WorkflowShadowing.POOL_STORE, WorkflowShadowing.RUNS_STORE,
+                WorkflowShadowing.RUN_INDEX_STORE)) {
             assertTrue(description.contains(store), store);
         }
         assertTrue(description.contains(WorkflowShadowing.BY_POOL + "-repartition"));
+        assertTrue(description.contains(WorkflowShadowing.RUNS_BY_TYPE + "-repartition"));
         assertTrue(description.contains("workflow-shadow") && description.contains("workflow-reserve"));
         assertFalse(description.contains("KSTREAM-"), "no generated processor names");
     }
 
     private void open(WorkflowSettings settings, double confidence) {
-        fixture = new TopologyFixture(topology(settings, confidence), stateDir);
+        fixture = new TopologyFixture(WorkflowTopology.of(settings, confidence), stateDir);
         workflows = fixture.input(Topics.WORKFLOWS);
         allocations = fixture.output(Topics.ALLOCATIONS);
         alerts = fixture.output(Topics.ALERTS);
         summaries = fixture.output(Topics.WORKFLOW_SHADOWS);
-    }
-
-    /** Ingest and this feature only, so the test does not depend on the other features' settings. */
-    private static Topology topology(WorkflowSettings settings, double confidence) {
-        AvroSerdes serdes = AvroSerdes.bundled();
-        StreamsBuilder builder = NamedTopologies.builder();
-        new WorkflowShadowing(serdes, settings, () -> new MeanPredictor(confidence),
-                ForesightTopology.workflowTopics(serdes))
-                .build(ForesightTopology.ingest(builder, serdes, IngestSettings.defaults()).workflows());
-        return builder.build();
     }
 
     private void send(WorkflowEvent event) {
