@@ -4,6 +4,7 @@ import dev.foresight.schema.commands.Alert;
 import dev.foresight.schema.commands.AllocationCommand;
 import dev.foresight.schema.commands.AnomalyScore;
 import dev.foresight.schema.commands.DemandReport;
+import dev.foresight.schema.commands.Incident;
 import dev.foresight.schema.commands.OrchestrationCommand;
 import dev.foresight.schema.commands.PipelineSynthesisCommand;
 import dev.foresight.schema.commands.RiskScore;
@@ -15,6 +16,7 @@ import dev.foresight.schema.errors.DeadLetter;
 import dev.foresight.schema.events.DeploymentEvent;
 import dev.foresight.schema.events.FleetHeartbeatEvent;
 import dev.foresight.schema.events.HealthCheckEvent;
+import dev.foresight.schema.events.IncidentAcknowledged;
 import dev.foresight.schema.events.PipelineEvent;
 import dev.foresight.schema.events.RequestMetricEvent;
 import dev.foresight.schema.events.ServiceTopologyEvent;
@@ -71,7 +73,8 @@ public final class BundledSchemas {
             ServiceTopologyEvent.getClassSchema(), StartupPlan.getClassSchema(),
             OrchestrationCommand.getClassSchema(), ServiceHealth.getClassSchema(),
             OrchestratedService.getClassSchema(), SeriesForecast.getClassSchema(), SynthesisDecision.getClassSchema(),
-            PipelineVersion.getClassSchema(), PipelineTemplate.getClassSchema(), GuardianInput.getClassSchema());
+            PipelineVersion.getClassSchema(), PipelineTemplate.getClassSchema(), GuardianInput.getClassSchema(),
+            Incident.getClassSchema(), IncidentAcknowledged.getClassSchema());
 
     private static final List<String> HISTORY = List.of("TelemetryEvent.v1.avsc", "TelemetryEvent.v2.avsc",
             "WorkflowEvent.v1.avsc", "AllocationCommand.v1.avsc", "DemandReport.v1.avsc", "RiskScore.v1.avsc",

@@ -10,6 +10,7 @@ import dev.foresight.predict.workflow.LstmSettings;
 import dev.foresight.predict.workflow.NextActionPredictor;
 import dev.foresight.serde.AvroSerdes;
 import dev.foresight.topics.Topics;
+import dev.foresight.topology.alerting.AlertGrouping;
 import dev.foresight.topology.builds.BuildRiskScoring;
 import dev.foresight.topology.deployment.DeploymentGuardian;
 import dev.foresight.topology.deployment.DeploymentTopics;
@@ -81,6 +82,8 @@ public final class ForesightTopology {
         new PipelineSynthesis(serdes, settings.synthesis(), new SynthesisTopics(Topics.ANOMALY_SCORES.name(),
                 Topics.SERIES_FORECASTS.name(), Topics.PIPELINE_TEMPLATES.name(), Topics.PIPELINE_COMMANDS.name(),
                 Topics.PIPELINE_VERSIONS.name(), Topics.SYNTHESIS_DECISIONS.name())).build(builder, inputs.pipelines());
+        new AlertGrouping(serdes, settings.alerting(), Topics.ALERTS.name(), Topics.INCIDENT_ACKS.name(),
+                Topics.INCIDENTS.name()).build(builder);
         return builder.build();
     }
 
