@@ -46,6 +46,8 @@ import org.slf4j.LoggerFactory;
  *   <li>{@code PUT /shadow/{workflowID}/feedback/{actionID}/{actualResourceUsage}}: the action's actual memory in
  *       MiB, other resources optionally as a JSON body; publishes an ActionCompleted; 202, or 409 if the action
  *       already completed.</li>
+ *   <li>{@code POST /incidents/ack}, body {@code {"incidentId": "...", "by": "..."}}: acknowledges an incident
+ *       ({@link IncidentAcks}); 202.</li>
  * </ul>
  * With {@link #withSeries}, also {@code GET /series/{serviceId}/{metric}?from=&to=&step=} ({@link SeriesApi});
  * with {@link #withPipelines}, {@code GET /pipelines/{serviceId}/versions[/{version}]} and
@@ -151,6 +153,7 @@ public final class QueryServer implements AutoCloseable {
                 .get("/shadow/{workflowID}/prediction/{actionID}", this::prediction)
                 .post("/shadow/{workflowID}/submit/{actionID}", this::submit)
                 .put("/shadow/{workflowID}/feedback/{actionID}/{actualResourceUsage}", this::feedback)
+                .post("/incidents/ack", new IncidentAcks(sink, clock, mapper)::handle)
                 .exception(ApiException.class, (e, ctx) -> fail(ctx, e.status(), e.getMessage()))
                 .exception(StoreUnavailableException.class, (e, ctx) -> fail(ctx, 503, e.getMessage()))
                 .exception(HttpResponseException.class, (e, ctx) -> fail(ctx, e.getStatus(), e.getMessage()))
