@@ -4,6 +4,7 @@ import dev.foresight.schema.commands.Alert;
 import dev.foresight.schema.commands.AllocationCommand;
 import dev.foresight.schema.commands.AnomalyScore;
 import dev.foresight.schema.commands.DemandReport;
+import dev.foresight.schema.commands.GateDecision;
 import dev.foresight.schema.commands.Incident;
 import dev.foresight.schema.commands.OrchestrationCommand;
 import dev.foresight.schema.commands.PipelineSynthesisCommand;
@@ -26,6 +27,7 @@ import dev.foresight.schema.internal.GuardianInput;
 import dev.foresight.schema.state.DeploymentState;
 import dev.foresight.schema.state.FleetBucket;
 import dev.foresight.schema.state.FleetDemandState;
+import dev.foresight.schema.state.GateEvidence;
 import dev.foresight.schema.state.HostBaseline;
 import dev.foresight.schema.state.HostRiskProfile;
 import dev.foresight.schema.state.HostRiskRound;
@@ -74,7 +76,8 @@ public final class BundledSchemas {
             OrchestrationCommand.getClassSchema(), ServiceHealth.getClassSchema(),
             OrchestratedService.getClassSchema(), SeriesForecast.getClassSchema(), SynthesisDecision.getClassSchema(),
             PipelineVersion.getClassSchema(), PipelineTemplate.getClassSchema(), GuardianInput.getClassSchema(),
-            Incident.getClassSchema(), IncidentAcknowledged.getClassSchema());
+            Incident.getClassSchema(), IncidentAcknowledged.getClassSchema(), GateDecision.getClassSchema(),
+            GateEvidence.getClassSchema());
 
     private static final List<String> HISTORY = List.of("TelemetryEvent.v1.avsc", "TelemetryEvent.v2.avsc",
             "WorkflowEvent.v1.avsc", "AllocationCommand.v1.avsc", "DemandReport.v1.avsc", "RiskScore.v1.avsc",

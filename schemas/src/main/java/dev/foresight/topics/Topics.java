@@ -4,6 +4,7 @@ import dev.foresight.schema.commands.Alert;
 import dev.foresight.schema.commands.AllocationCommand;
 import dev.foresight.schema.commands.AnomalyScore;
 import dev.foresight.schema.commands.DemandReport;
+import dev.foresight.schema.commands.GateDecision;
 import dev.foresight.schema.commands.Incident;
 import dev.foresight.schema.commands.OrchestrationCommand;
 import dev.foresight.schema.commands.PipelineSynthesisCommand;
@@ -85,6 +86,9 @@ public final class Topics {
     /** Operators' acknowledgements of incidents (REST {@code POST /incidents/ack} or any producer). */
     public static final TopicSpec<IncidentAcknowledged> INCIDENT_ACKS =
             new TopicSpec<>("incident.acks.v1", "subject", IncidentAcknowledged.class, PARTITIONS, DELETE, MONTH);
+    /** The quality gates' ALLOW or BLOCK on each deployment and synthesized stage, with the checks' evidence. */
+    public static final TopicSpec<GateDecision> GATE_DECISIONS =
+            new TopicSpec<>("gate.decisions.v1", "serviceId", GateDecision.class, PARTITIONS, DELETE, MONTH);
     public static final TopicSpec<RiskScore> RISK_SCORES =
             new TopicSpec<>("risk.scores.v1", "hostId", RiskScore.class, PARTITIONS, DELETE, WEEK);
     public static final TopicSpec<DemandReport> DEMAND_REPORTS =
@@ -117,7 +121,7 @@ public final class Topics {
     public static final List<TopicSpec<?>> OUTPUTS = List.of(TELEMETRY_AGGREGATES, ALLOCATIONS, PIPELINE_COMMANDS,
             ROLLBACKS, ALERTS, RISK_SCORES, DEMAND_REPORTS, DEAD_LETTERS, WORKFLOW_SHADOWS,
             DEPLOYMENT_OUTCOMES, ANOMALY_SCORES, SERIES_FORECASTS, STARTUP_PLANS, ORCHESTRATION_COMMANDS, SERVICE_HEALTH,
-            PIPELINE_VERSIONS, SYNTHESIS_DECISIONS, INCIDENTS);
+            PIPELINE_VERSIONS, SYNTHESIS_DECISIONS, INCIDENTS, GATE_DECISIONS);
     public static final List<TopicSpec<?>> REFERENCE = List.of(PIPELINE_TEMPLATES);
     /** What operators write, not the simulators: kept by {@code clean} like the inputs. */
     public static final List<TopicSpec<?>> OPERATOR = List.of(INCIDENT_ACKS);

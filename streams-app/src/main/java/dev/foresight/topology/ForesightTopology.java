@@ -8,6 +8,7 @@ import dev.foresight.ingest.ValidatedInputs;
 import dev.foresight.predict.workflow.LstmNextActionPredictor;
 import dev.foresight.predict.workflow.LstmSettings;
 import dev.foresight.predict.workflow.NextActionPredictor;
+import dev.foresight.schema.commands.AnomalyScore;
 import dev.foresight.serde.AvroSerdes;
 import dev.foresight.topics.Topics;
 import dev.foresight.topology.alerting.AlertGrouping;
@@ -16,6 +17,7 @@ import dev.foresight.topology.deployment.DeploymentGuardian;
 import dev.foresight.topology.deployment.DeploymentTopics;
 import dev.foresight.topology.fleet.FleetDemand;
 import dev.foresight.topology.fleet.FleetTopics;
+import dev.foresight.topology.gates.QualityGating;
 import dev.foresight.topology.hostrisk.HostRiskScoring;
 import dev.foresight.topology.hostrisk.HostRiskTopics;
 import dev.foresight.topology.orchestration.OrchestrationTopics;
@@ -32,6 +34,7 @@ import java.util.Properties;
 import java.util.function.Supplier;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.kstream.KStream;
 
 /**
  * The whole application as one topology: validate the inputs, then hand each feature its streams and
@@ -72,8 +75,8 @@ public final class ForesightTopology {
         new DeploymentGuardian(serdes, settings.deployment(), deploymentTopics(serdes)).build(inputs);
         new FleetDemand(serdes, settings.fleet(), fleetTopics(serdes))
                 .build(inputs.fleetRequests(), inputs.fleetHeartbeats());
-        new DeliverySignals(serdes, settings.signals(), signalsTopics(serdes), deadLetters)
-                .build(inputs.telemetry(), inputs.pipelines(), inputs.deployments());
+        KStream<String, AnomalyScore> anomalies = new DeliverySignals(serdes, settings.signals(),
+                signalsTopics(serdes), deadLetters).build(inputs.telemetry(), inputs.pipelines(), inputs.deployments());
         hostRisk(inputs);
         new BuildRiskScoring(serdes, settings.builds(), Topics.RISK_SCORES.name(), Topics.ALERTS.name())
                 .build(inputs.pipelines());
@@ -84,6 +87,8 @@ public final class ForesightTopology {
                 Topics.PIPELINE_VERSIONS.name(), Topics.SYNTHESIS_DECISIONS.name())).build(builder, inputs.pipelines());
         new AlertGrouping(serdes, settings.alerting(), Topics.ALERTS.name(), Topics.INCIDENT_ACKS.name(),
                 Topics.INCIDENTS.name()).build(builder);
+        new QualityGating(serdes, settings.gates(), Topics.RISK_SCORES.name(), Topics.PIPELINE_COMMANDS.name(),
+                Topics.GATE_DECISIONS.name()).build(builder, inputs.pipelines(), inputs.deployments(), anomalies);
         return builder.build();
     }
 

@@ -4,6 +4,7 @@ import dev.foresight.domain.alerting.AlertingSettings;
 import dev.foresight.domain.builds.BuildRiskSettings;
 import dev.foresight.domain.deployment.DeploymentSettings;
 import dev.foresight.domain.fleet.FleetSettings;
+import dev.foresight.domain.gates.GateSettings;
 import dev.foresight.domain.hostrisk.HostRiskSettings;
 import dev.foresight.domain.synthesis.SynthesisSettings;
 import dev.foresight.ingest.IngestSettings;
@@ -17,18 +18,19 @@ public record TopologySettings(IngestSettings ingest, AggregationSettings aggreg
                                DeploymentSettings deployment, FleetSettings fleet, SignalsSettings signals,
                                HostRiskSettings hostRisk, OrchestrationSettings orchestration,
                                BuildRiskSettings builds, SynthesisSettings synthesis,
-                               AlertingSettings alerting) {
+                               AlertingSettings alerting, GateSettings gates) {
 
     public static TopologySettings defaults() {
         return new TopologySettings(IngestSettings.defaults(), AggregationSettings.defaults(),
                 WorkflowSettings.defaults(), DeploymentSettings.defaults(), FleetSettings.defaults(),
                 SignalsSettings.defaults(), HostRiskSettings.defaults(), OrchestrationSettings.defaults(),
-                BuildRiskSettings.defaults(), SynthesisSettings.defaults(), AlertingSettings.defaults());
+                BuildRiskSettings.defaults(), SynthesisSettings.defaults(), AlertingSettings.defaults(),
+                GateSettings.defaults());
     }
 
     /** These settings with other host-risk settings, for evaluations and tests of that feature alone. */
     public TopologySettings withHostRisk(HostRiskSettings other) {
         return new TopologySettings(ingest, aggregation, workflow, deployment, fleet, signals, other, orchestration,
-                builds, synthesis, alerting);
+                builds, synthesis, alerting, gates);
     }
 }

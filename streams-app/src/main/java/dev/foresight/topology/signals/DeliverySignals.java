@@ -74,8 +74,10 @@ public final class DeliverySignals {
         this.forecastSerde = serdes.valueSerde();
     }
 
-    public void build(KStream<String, TelemetryEvent> telemetry, KStream<String, PipelineEvent> pipelines,
-                      KStream<String, DeploymentEvent> deployments) {
+    /** @return the anomaly scores, for the features that act on a series' anomaly state in-process */
+    public KStream<String, AnomalyScore> build(KStream<String, TelemetryEvent> telemetry,
+                                               KStream<String, PipelineEvent> pipelines,
+                                               KStream<String, DeploymentEvent> deployments) {
         KGroupedStream<String, SeriesPoint> series = bySeries(telemetry, pipelines, deployments);
         KTable<Windowed<String>, SeriesBucket> fine = buckets(series, settings.fineStep(), settings.fineRetention(),
                 FINE_STORE);
@@ -85,6 +87,7 @@ public final class DeliverySignals {
         alerts(scores);
         scores.process(new SeriesForecasting(settings, forecastSerde), Named.as("signals-forecast"))
                 .to(topics.forecasts().name(), Sinks.produced(topics.forecasts(), "signals-forecast-sink"));
+        return scores;
     }
 
     private KGroupedStream<String, SeriesPoint> bySeries(KStream<String, TelemetryEvent> telemetry,
