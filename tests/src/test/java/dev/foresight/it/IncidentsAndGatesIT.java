@@ -72,7 +72,7 @@ class IncidentsAndGatesIT {
     void startApp() throws Exception {
         Path config = Files.writeString(dir.resolve("foresight.properties"), String.join("\n",
                 "foresight.alerting.window=10m", "foresight.alerting.repeatCount=3",
-                "foresight.alerting.escalationTimeout=15s", "foresight.alerting.escalationTarget=platform-oncall",
+                "foresight.alerting.escalationTimeout=5s", "foresight.alerting.escalationTarget=platform-oncall",
                 "foresight.alerting.timerInterval=1s", "foresight.gates.maxBuildRisk=0.7", ""));
         app = BackgroundCommand.start("run", "--no-simulators", "--broker-port", "0", "--http-port", "0",
                 "--data-dir", dir.resolve("kafka").toString(), "--state-dir", dir.resolve("state").toString(),

@@ -18,6 +18,8 @@ import java.util.Map;
  * within the window, repeats of the same alert dropped, the severity raised a step every {@code repeatCount}
  * alerts, escalated when it stays unacknowledged past the timeout, closed once it has been quiet for the window.
  * Only changes are emitted, so a hundred alerts of one cause make one incident and a few updates, not a hundred.
+ * An alert of kind {@code <kind>-cleared} (the feature says the condition is over) closes the open incident of
+ * {@code <kind>} and opens none.
  *
  * <p>Grouping reads the alerts' own times, so a replay groups them the same way. The timers read processing time:
  * escalation measures how long nobody has answered, and closing must happen when no alert comes at all, which
@@ -27,6 +29,8 @@ public final class IncidentGrouper {
 
     static final String MADE_BY = "alert-grouper";
     static final String VERSION = "1";
+    /** The suffix of the kind a feature raises when its condition is over, e.g. {@code anomaly-cleared}. */
+    static final String CLEARED = "-cleared";
 
     private final AlertingSettings settings;
 
@@ -43,8 +47,20 @@ public final class IncidentGrouper {
     public record Outcome(Incident state, List<Incident> emitted) {
     }
 
-    /** @param open the open incident of the alert's kind and subject, or null; @param nowMs processing time */
+    /** The cause an alert's kind belongs to: its own, or for {@code <kind>-cleared} the kind it clears. */
+    public static String causeOf(String kind) {
+        return kind.endsWith(CLEARED) ? kind.substring(0, kind.length() - CLEARED.length()) : kind;
+    }
+
+    /**
+     * @param open  the open incident of the alert's cause ({@link #causeOf}) and subject, or null
+     * @param nowMs processing time
+     */
     public Outcome alert(Incident open, Alert alert, long nowMs) {
+        if (!causeOf(alert.getKind()).equals(alert.getKind())) {
+            return open == null ? new Outcome(null, List.of())
+                    : new Outcome(null, List.of(closed(open, alert.getIssuedAt(), "cleared: " + alert.getMessage())));
+        }
         List<Incident> emitted = new ArrayList<>();
         Incident current = open;
         if (current != null && alert.getIssuedAt().isAfter(current.getLastAlertAt().plus(settings.window()))) {

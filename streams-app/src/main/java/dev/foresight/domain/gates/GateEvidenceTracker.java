@@ -4,6 +4,7 @@ import dev.foresight.schema.commands.AnomalyScore;
 import dev.foresight.schema.commands.RiskScore;
 import dev.foresight.schema.events.TestRunFinished;
 import dev.foresight.schema.state.GateEvidence;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -44,7 +45,7 @@ public final class GateEvidenceTracker {
 
     /** A series enters the evidence when its anomaly alert is raised and leaves it when the alert clears. */
     public GateEvidence withAnomalyScore(GateEvidence evidence, AnomalyScore score) {
-        Map<String, java.time.Instant> anomalous = new HashMap<>(evidence.getAnomalousSince());
+        Map<String, Instant> anomalous = new HashMap<>(evidence.getAnomalousSince());
         if (score.getAlerting()) {
             anomalous.putIfAbsent(score.getMetric(), score.getWindowStart());
         } else if (anomalous.remove(score.getMetric()) == null) {

@@ -65,7 +65,7 @@ final class IncidentProcessor implements ProcessorSupplier<String, SpecificRecor
             @Override
             public void process(Record<String, SpecificRecord> record) {
                 if (record.value() instanceof Alert alert) {
-                    String key = alert.getSubject() + SEPARATOR + alert.getKind();
+                    String key = alert.getSubject() + SEPARATOR + IncidentGrouper.causeOf(alert.getKind());
                     apply(key, grouper.alert(incidents.get(key), alert, context.currentSystemTimeMs()));
                 } else if (record.value() instanceof IncidentAcknowledged ack) {
                     acknowledge(ack);

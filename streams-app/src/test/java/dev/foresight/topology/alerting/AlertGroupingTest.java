@@ -178,6 +178,20 @@ class AlertGroupingTest {
                 incidents.readValuesToList().stream().map(Incident::getChange).toList());
     }
 
+    @Test
+    void shouldCloseTheIncidentOfACauseWhenItsClearedAlertArrivesAndOpenNoneForIt() {
+        alert("a1", "anomaly", "checkout/cpu", AlertSeverity.WARNING, START);
+        alert("c1", "anomaly-cleared", "checkout/cpu", AlertSeverity.INFO, START.plusSeconds(300));
+        alert("c2", "anomaly-cleared", "payments/cpu", AlertSeverity.INFO, START.plusSeconds(300));
+
+        List<Incident> changes = incidents.readValuesToList();
+        assertEquals(List.of(IncidentChange.OPENED, IncidentChange.CLOSED), changes.stream().map(Incident::getChange)
+                .toList());
+        assertEquals("closed: cleared: anomaly-cleared on checkout/cpu", changes.get(1).getDecision().getExplanation());
+        assertNull(open("checkout/cpu", "anomaly"));
+        assertNull(open("payments/cpu", "anomaly"));
+    }
+
     private void alert(String id, String kind, String subject, AlertSeverity severity, Instant at) {
         alerts.pipeInput(subject, Alert.newBuilder().setAlertId(id).setIssuedAt(at).setKind(kind).setSeverity(severity)
                 .setSubject(subject).setMessage(kind + " on " + subject)
