@@ -112,6 +112,8 @@ class IncidentsAndGatesIT {
             assertEquals("platform-oncall", escalated.getEscalatedTo());
             assertTrue(seen.stream().anyMatch(i -> i.getSubject().equals("checkout")
                     && i.getSeverity() == AlertSeverity.CRITICAL), seen.toString());
+            assertTrue(get("/metrics").contains("foresight_commands_total{topic=\"incidents.v1\",type=\"anomaly\"}"),
+                    "incidents counted as commands");
         }
     }
 
@@ -136,6 +138,8 @@ class IncidentsAndGatesIT {
                     .anyMatch(r -> r.value().getTargetId().equals("d-9")))).stream()
                     .filter(d -> d.getTargetId().equals("d-9")).findFirst().orElseThrow();
             assertEquals(GateVerdict.BLOCK, deployment.getVerdict(), deployment.toString());
+            assertTrue(get("/metrics").contains("foresight_commands_total{topic=\"gate.decisions.v1\""),
+                    "gate decisions counted as commands");
         }
     }
 
@@ -199,6 +203,11 @@ class IncidentsAndGatesIT {
                 new StringSerializer(), AvroSerdes.bundled().<V>valueSerde().serializer())) {
             producer.send(new ProducerRecord<>(topic.name(), null, at.toEpochMilli(), key, value)).get();
         }
+    }
+
+    private String get(String path) throws Exception {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(api + path)).GET().build(),
+                HttpResponse.BodyHandlers.ofString()).body();
     }
 
     private HttpResponse<String> post(String path, String body) throws Exception {
