@@ -4,6 +4,8 @@ import dev.foresight.schema.commands.Alert;
 import dev.foresight.schema.commands.AllocationCommand;
 import dev.foresight.schema.commands.AnomalyScore;
 import dev.foresight.schema.commands.DemandReport;
+import dev.foresight.schema.commands.GateDecision;
+import dev.foresight.schema.commands.Incident;
 import dev.foresight.schema.commands.InterventionRequest;
 import dev.foresight.schema.commands.OrchestrationCommand;
 import dev.foresight.schema.commands.PipelineSynthesisCommand;
@@ -16,6 +18,7 @@ import dev.foresight.schema.errors.DeadLetter;
 import dev.foresight.schema.events.DeploymentEvent;
 import dev.foresight.schema.events.FleetHeartbeatEvent;
 import dev.foresight.schema.events.HealthCheckEvent;
+import dev.foresight.schema.events.IncidentAcknowledged;
 import dev.foresight.schema.events.PipelineEvent;
 import dev.foresight.schema.events.RequestMetricEvent;
 import dev.foresight.schema.events.ServiceTopologyEvent;
@@ -25,6 +28,7 @@ import dev.foresight.schema.internal.GuardianInput;
 import dev.foresight.schema.state.DeploymentState;
 import dev.foresight.schema.state.FleetBucket;
 import dev.foresight.schema.state.FleetDemandState;
+import dev.foresight.schema.state.GateEvidence;
 import dev.foresight.schema.state.HostBaseline;
 import dev.foresight.schema.state.HostRiskProfile;
 import dev.foresight.schema.state.HostRiskRound;
@@ -74,7 +78,8 @@ public final class BundledSchemas {
             OrchestrationCommand.getClassSchema(), ServiceHealth.getClassSchema(),
             OrchestratedService.getClassSchema(), SeriesForecast.getClassSchema(), SynthesisDecision.getClassSchema(),
             PipelineVersion.getClassSchema(), PipelineTemplate.getClassSchema(), GuardianInput.getClassSchema(),
-            RollbackRates.getClassSchema(), InterventionRequest.getClassSchema());
+            RollbackRates.getClassSchema(), InterventionRequest.getClassSchema(), Incident.getClassSchema(),
+            IncidentAcknowledged.getClassSchema(), GateDecision.getClassSchema(), GateEvidence.getClassSchema());
 
     private static final List<String> HISTORY = List.of("TelemetryEvent.v1.avsc", "TelemetryEvent.v2.avsc",
             "WorkflowEvent.v1.avsc", "AllocationCommand.v1.avsc", "DemandReport.v1.avsc", "RiskScore.v1.avsc",

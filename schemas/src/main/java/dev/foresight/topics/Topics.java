@@ -4,6 +4,8 @@ import dev.foresight.schema.commands.Alert;
 import dev.foresight.schema.commands.AllocationCommand;
 import dev.foresight.schema.commands.AnomalyScore;
 import dev.foresight.schema.commands.DemandReport;
+import dev.foresight.schema.commands.GateDecision;
+import dev.foresight.schema.commands.Incident;
 import dev.foresight.schema.commands.InterventionRequest;
 import dev.foresight.schema.commands.OrchestrationCommand;
 import dev.foresight.schema.commands.PipelineSynthesisCommand;
@@ -16,6 +18,7 @@ import dev.foresight.schema.errors.DeadLetter;
 import dev.foresight.schema.events.DeploymentEvent;
 import dev.foresight.schema.events.FleetHeartbeatEvent;
 import dev.foresight.schema.events.HealthCheckEvent;
+import dev.foresight.schema.events.IncidentAcknowledged;
 import dev.foresight.schema.events.PipelineEvent;
 import dev.foresight.schema.events.RequestMetricEvent;
 import dev.foresight.schema.events.ServiceTopologyEvent;
@@ -79,6 +82,15 @@ public final class Topics {
             new TopicSpec<>("rollback.commands.v1", "deploymentId", RollbackCommand.class, PARTITIONS, DELETE, MONTH);
     public static final TopicSpec<Alert> ALERTS =
             new TopicSpec<>("alerts.v1", "subject", Alert.class, PARTITIONS, DELETE, MONTH);
+    /** The alerts grouped by cause and subject: one record per change of an incident, not one per alert. */
+    public static final TopicSpec<Incident> INCIDENTS =
+            new TopicSpec<>("incidents.v1", "subject", Incident.class, PARTITIONS, DELETE, MONTH);
+    /** Operators' acknowledgements of incidents (REST {@code POST /incidents/ack} or any producer). */
+    public static final TopicSpec<IncidentAcknowledged> INCIDENT_ACKS =
+            new TopicSpec<>("incident.acks.v1", "subject", IncidentAcknowledged.class, PARTITIONS, DELETE, MONTH);
+    /** The quality gates' ALLOW or BLOCK on each deployment and synthesized stage, with the checks' evidence. */
+    public static final TopicSpec<GateDecision> GATE_DECISIONS =
+            new TopicSpec<>("gate.decisions.v1", "serviceId", GateDecision.class, PARTITIONS, DELETE, MONTH);
     public static final TopicSpec<RiskScore> RISK_SCORES =
             new TopicSpec<>("risk.scores.v1", "hostId", RiskScore.class, PARTITIONS, DELETE, WEEK);
     public static final TopicSpec<DemandReport> DEMAND_REPORTS =
@@ -118,9 +130,11 @@ public final class Topics {
     public static final List<TopicSpec<?>> OUTPUTS = List.of(TELEMETRY_AGGREGATES, ALLOCATIONS, PIPELINE_COMMANDS,
             ROLLBACKS, ALERTS, RISK_SCORES, DEMAND_REPORTS, DEAD_LETTERS, WORKFLOW_SHADOWS,
             DEPLOYMENT_OUTCOMES, ANOMALY_SCORES, SERIES_FORECASTS, STARTUP_PLANS, ORCHESTRATION_COMMANDS, SERVICE_HEALTH,
-            PIPELINE_VERSIONS, SYNTHESIS_DECISIONS, ROLLBACK_RATES, WORKFLOW_INTERVENTIONS);
+            PIPELINE_VERSIONS, SYNTHESIS_DECISIONS, ROLLBACK_RATES, WORKFLOW_INTERVENTIONS, INCIDENTS, GATE_DECISIONS);
     public static final List<TopicSpec<?>> REFERENCE = List.of(PIPELINE_TEMPLATES);
-    public static final List<TopicSpec<?>> ALL = concat(concat(INPUTS, OUTPUTS), REFERENCE);
+    /** What operators write, not the simulators: kept by {@code clean} like the inputs. */
+    public static final List<TopicSpec<?>> OPERATOR = List.of(INCIDENT_ACKS);
+    public static final List<TopicSpec<?>> ALL = concat(concat(concat(INPUTS, OUTPUTS), REFERENCE), OPERATOR);
 
     private Topics() {
     }

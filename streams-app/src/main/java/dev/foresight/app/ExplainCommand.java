@@ -26,7 +26,8 @@ final class ExplainCommand implements Callable<Integer> {
 
     /** Every topic whose records carry an id and a decision. */
     static final List<TopicSpec<?>> SEARCHED = List.of(Topics.ALLOCATIONS, Topics.ROLLBACKS, Topics.PIPELINE_COMMANDS,
-            Topics.ORCHESTRATION_COMMANDS, Topics.STARTUP_PLANS, Topics.ALERTS);
+            Topics.ORCHESTRATION_COMMANDS, Topics.STARTUP_PLANS, Topics.ALERTS, Topics.INCIDENTS,
+            Topics.GATE_DECISIONS);
 
     @Mixin
     ClusterOptions cluster;

@@ -1,5 +1,7 @@
 package dev.foresight.app;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.foresight.domain.orchestration.InvalidTopologyException;
 import dev.foresight.domain.orchestration.ServiceCatalog;
 import dev.foresight.domain.orchestration.ServiceTopologyFile;
@@ -11,7 +13,9 @@ import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -53,23 +57,40 @@ final class ServicesCommand implements Runnable {
         @Parameters(arity = "0..1", paramLabel = "FILE", description = "YAML topology (default: the shipped example)")
         Path file;
 
+        @Option(names = "--json", description = "Print the plan as JSON (schema: json-schema/startup-plan.schema.json).")
+        boolean json;
+
         @Spec
         CommandSpec spec;
 
         @Override
-        public Integer call() {
+        public Integer call() throws JsonProcessingException {
             ServiceCatalog catalog = load(file, spec.commandLine().getErr());
             if (catalog == null) {
                 return ForesightCli.USAGE;
             }
             PrintWriter out = spec.commandLine().getOut();
             List<List<String>> groups = catalog.graph().plan().groups();
-            for (int i = 0; i < groups.size(); i++) {
-                out.printf("%d. %s%n", i + 1, String.join(", ", groups.get(i)));
+            List<String> environments = catalog.environments().keySet().stream().sorted().toList();
+            if (json) {
+                out.println(planJson(groups, environments));
+            } else {
+                for (int i = 0; i < groups.size(); i++) {
+                    out.printf("%d. %s%n", i + 1, String.join(", ", groups.get(i)));
+                }
+                out.printf("environments: %s%n", environments);
             }
-            out.printf("environments: %s%n", catalog.environments().keySet().stream().sorted().toList());
             out.flush();
             return ForesightCli.OK;
+        }
+
+        private String planJson(List<List<String>> groups, List<String> environments) throws JsonProcessingException {
+            Map<String, Object> plan = new LinkedHashMap<>();
+            plan.put("source", file == null ? "example" : file.toString());
+            plan.put("valid", true);
+            plan.put("groups", groups);
+            plan.put("environments", environments);
+            return new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(plan);
         }
     }
 

@@ -34,7 +34,8 @@ public final class RecordMetrics implements RecordObserver {
     /** Inputs and commands of the topic catalogue. */
     public static RecordMetrics ofCatalogue(ForesightMetrics metrics) {
         List<TopicSpec<?>> commandTopics = List.of(Topics.ALLOCATIONS, Topics.PIPELINE_COMMANDS, Topics.ROLLBACKS,
-                Topics.ALERTS, Topics.DEMAND_REPORTS, Topics.STARTUP_PLANS, Topics.ORCHESTRATION_COMMANDS);
+                Topics.ALERTS, Topics.DEMAND_REPORTS, Topics.STARTUP_PLANS, Topics.ORCHESTRATION_COMMANDS,
+                Topics.INCIDENTS, Topics.GATE_DECISIONS);
         return new RecordMetrics(metrics, names(Topics.INPUTS), names(commandTopics));
     }
 

@@ -51,6 +51,8 @@ import org.slf4j.LoggerFactory;
  *   <li>{@code POST /shadow/{workflowID}/intervention/{actionID}}, body {@code {"approved": true|false, "operator":
  *       "...", "reason": "...", "resources": {...}}}: an operator's answer to the action's manual-intervention
  *       request, published as an OperatorDecision; 202, 404 if the action asked for none, 409 if it is decided.</li>
+ *   <li>{@code POST /incidents/ack}, body {@code {"incidentId": "...", "by": "..."}}: acknowledges an incident
+ *       ({@link IncidentAcks}); 202.</li>
  * </ul>
  * With {@link #withRuns}, the finished runs by workflow type ({@link RunsApi}); with {@link #withSeries}, also
  * {@code GET /series/{serviceId}/{metric}?from=&to=&step=} ({@link SeriesApi});
@@ -165,6 +167,7 @@ public final class QueryServer implements AutoCloseable {
                 .post("/shadow/{workflowID}/submit/{actionID}", this::submit)
                 .put("/shadow/{workflowID}/feedback/{actionID}/{actualResourceUsage}", this::feedback)
                 .post("/shadow/{workflowID}/intervention/{actionID}", this::answer)
+                .post("/incidents/ack", new IncidentAcks(sink, clock, mapper)::handle)
                 .exception(ApiException.class, (e, ctx) -> fail(ctx, e.status(), e.getMessage()))
                 .exception(StoreUnavailableException.class, (e, ctx) -> fail(ctx, 503, e.getMessage()))
                 .exception(HttpResponseException.class, (e, ctx) -> fail(ctx, e.getStatus(), e.getMessage()))

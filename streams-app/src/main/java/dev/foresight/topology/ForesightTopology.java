@@ -10,14 +10,17 @@ import dev.foresight.predict.risk.RiskModel;
 import dev.foresight.predict.workflow.LstmNextActionPredictor;
 import dev.foresight.predict.workflow.LstmSettings;
 import dev.foresight.predict.workflow.NextActionPredictor;
+import dev.foresight.schema.commands.AnomalyScore;
 import dev.foresight.schema.events.TelemetryEvent;
 import dev.foresight.serde.AvroSerdes;
 import dev.foresight.topics.Topics;
+import dev.foresight.topology.alerting.AlertGrouping;
 import dev.foresight.topology.builds.BuildRiskScoring;
 import dev.foresight.topology.deployment.DeploymentGuardian;
 import dev.foresight.topology.deployment.DeploymentTopics;
 import dev.foresight.topology.fleet.FleetDemand;
 import dev.foresight.topology.fleet.FleetTopics;
+import dev.foresight.topology.gates.QualityGating;
 import dev.foresight.topology.hostrisk.HostRiskScoring;
 import dev.foresight.topology.hostrisk.HostRiskTopics;
 import dev.foresight.topology.orchestration.OrchestrationTopics;
@@ -96,8 +99,8 @@ public final class ForesightTopology {
         deploymentGuardian(inputs);
         new FleetDemand(serdes, settings.fleet(), fleetTopics(serdes))
                 .build(inputs.fleetRequests(), inputs.fleetHeartbeats());
-        new DeliverySignals(serdes, settings.signals(), signalsTopics(serdes), deadLetters)
-                .build(telemetryByService, inputs.pipelines(), inputs.deployments());
+        KStream<String, AnomalyScore> anomalies = new DeliverySignals(serdes, settings.signals(),
+                signalsTopics(serdes), deadLetters).build(telemetryByService, inputs.pipelines(), inputs.deployments());
         hostRisk(telemetryByService);
         new BuildRiskScoring(serdes, settings.builds(), Topics.RISK_SCORES.name(), Topics.ALERTS.name())
                 .build(inputs.pipelines());
@@ -106,6 +109,10 @@ public final class ForesightTopology {
         new PipelineSynthesis(serdes, settings.synthesis(), new SynthesisTopics(Topics.ANOMALY_SCORES.name(),
                 Topics.SERIES_FORECASTS.name(), Topics.PIPELINE_TEMPLATES.name(), Topics.PIPELINE_COMMANDS.name(),
                 Topics.PIPELINE_VERSIONS.name(), Topics.SYNTHESIS_DECISIONS.name())).build(builder, inputs.pipelines());
+        new AlertGrouping(serdes, settings.alerting(), Topics.ALERTS.name(), Topics.INCIDENT_ACKS.name(),
+                Topics.INCIDENTS.name()).build(builder);
+        new QualityGating(serdes, settings.gates(), Topics.RISK_SCORES.name(), Topics.PIPELINE_COMMANDS.name(),
+                Topics.GATE_DECISIONS.name()).build(builder, inputs.pipelines(), inputs.deployments(), anomalies);
         return builder.build();
     }
 

@@ -10,6 +10,7 @@ import dev.foresight.producers.RecordingEventSink;
 import dev.foresight.schema.common.ResourceUsage;
 import dev.foresight.schema.events.ActionCompleted;
 import dev.foresight.schema.events.ActionSubmitted;
+import dev.foresight.schema.events.IncidentAcknowledged;
 import dev.foresight.schema.events.OperatorDecision;
 import dev.foresight.schema.events.WorkflowCreated;
 import dev.foresight.schema.events.WorkflowEvent;
@@ -301,6 +302,33 @@ class QueryServerTest {
                         .setReason("new type asks 75% of the pool").setOutcome(outcome).build())
                 .build());
         return shadow;
+    }
+
+    @Test
+    void shouldPublishAnAcknowledgementKeyedByTheSubjectTheIncidentIdCarries() throws Exception {
+        QueryServer server = serve(new FakeShadows(), sink);
+
+        HttpResponse<String> response = call(server, "POST", "/incidents/ack",
+                "{\"incidentId\": \"anomaly/1767600000000/prod/checkout\", \"by\": \"alice\"}");
+
+        assertEquals(202, response.statusCode(), response.body());
+        List<IncidentAcknowledged> acks = sink.values(Topics.INCIDENT_ACKS);
+        assertEquals(1, acks.size());
+        assertEquals("prod/checkout", acks.get(0).getSubject());
+        assertEquals("alice", acks.get(0).getAcknowledgedBy());
+        assertEquals(NOW, acks.get(0).getTimestamp());
+        assertEquals("prod/checkout", sink.eventsOn(Topics.INCIDENT_ACKS).get(0).key());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"{\"incidentId\": \"checkout\", \"by\": \"alice\"}", "{\"incidentId\": \"a/1/b\"}",
+        "[1]", "{not json"})
+    void shouldRefuseAnAcknowledgementWithoutAWellFormedIdAndWho(String body) throws Exception {
+        HttpResponse<String> response = call(serve(new FakeShadows(), sink), "POST", "/incidents/ack", body);
+
+        assertEquals(400, response.statusCode(), response.body());
+        assertTrue(mapper.readTree(response.body()).has("error"));
+        assertTrue(sink.events().isEmpty());
     }
 
     private QueryServer serve(FakeShadows shadows, RecordingEventSink events) {

@@ -70,9 +70,11 @@ public final class DeliverySignals {
      * @param telemetryByService validated telemetry, key serviceId ({@code TelemetryByService})
      * @param pipelines          validated pipeline events
      * @param deployments        validated deployment events
+     * @return the anomaly scores, for the features that act on a series' anomaly state in-process
      */
-    public void build(KStream<String, TelemetryEvent> telemetryByService, KStream<String, PipelineEvent> pipelines,
-                      KStream<String, DeploymentEvent> deployments) {
+    public KStream<String, AnomalyScore> build(KStream<String, TelemetryEvent> telemetryByService,
+                                               KStream<String, PipelineEvent> pipelines,
+                                               KStream<String, DeploymentEvent> deployments) {
         KStream<String, Long> fineUpdates = deadLetters.valid(gated(telemetryByService, pipelines, deployments),
                         "signals", "late", "in-time")
                 .process(new SeriesBucketing(settings, bucketSerde), Named.as("signals-bucket"));
@@ -82,6 +84,7 @@ public final class DeliverySignals {
         alerts(scores);
         scores.process(new SeriesForecasting(settings, forecastSerde), Named.as("signals-forecast"))
                 .to(topics.forecasts().name(), Sinks.produced(topics.forecasts(), "signals-forecast-sink"));
+        return scores;
     }
 
     /**
