@@ -46,7 +46,7 @@ class LeaveOneRunOutTest {
 
         MethodResult held = results.stream().filter(r -> r.workflow().equals("one-spike")
                 && r.method().equals(Scoring.SELECTED)).findFirst().orElseThrow();
-        MethodResult shortWindow = Scoring.selected(tables.get(0), grid.get(0));
+        MethodResult shortWindow = Scoring.selected(tables.get(0), grid.get(0), List.of());
         assertEquals(grid.get(1).toString(), held.setting(), "chosen on the two other runs");
         assertTrue(shortWindow.wastageGibHours() < held.wastageGibHours(),
                 "the setting that fits the held-out run best was there to pick, and was not picked");
