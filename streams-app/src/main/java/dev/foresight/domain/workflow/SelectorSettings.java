@@ -5,8 +5,8 @@ package dev.foresight.domain.workflow;
  * @param failurePenalty added to a source's cost for every attempt its allocation would have failed, as this
  *                       many times the action's use, on top of the attempt's wasted memory
  * @param priorWeight    an action type's own record counts the workflow type's record as this many actions
- * @param coldSource     the source that sizes an action type without history; empty: the record of the workflow
- *                       type's other new types chooses
+ * @param coldSource     the source that sizes an action type without history and without a record of its own
+ *                       from earlier runs; empty: the record of the workflow type's other new types chooses
  */
 public record SelectorSettings(int window, double failurePenalty, double priorWeight, String coldSource) {
 

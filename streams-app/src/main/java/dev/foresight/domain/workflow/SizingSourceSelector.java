@@ -22,8 +22,10 @@ import java.util.Map;
  * ({@code cold}: a new type is judged on how sources did on other new types) and with it ({@code warm}). An
  * action type's own record is shrunk towards the shared one ({@link SelectorSettings#priorWeight} actions'
  * worth of it), so a type with few completions does not follow the luck of its last one; with no record
- * yet, the first source decides. With a {@link SelectorSettings#coldSource} that source sizes every action
- * of a type without history. Kept in memory, bounded, least recently used keys go first; after a restart the records
+ * yet, the first source decides. With a {@link SelectorSettings#coldSource} that source sizes the actions of
+ * a type without history that has no record of its own either, instead of the record of the other new types:
+ * the first burst of a new type is sized before any of it completes, and one lucky source on the other new
+ * types would size all of it. Kept in memory, bounded, least recently used keys go first; after a restart the records
  * are earned again. Not thread-safe.
  */
 public final class SizingSourceSelector {
@@ -62,16 +64,16 @@ public final class SizingSourceSelector {
      */
     public SizingChoice choose(String workflowType, String actionType, boolean typeHasHistory, double[] proposalsMb) {
         checkLength(proposalsMb);
-        if (!typeHasHistory && coldSource >= 0) {
-            return new SizingChoice(sources.get(coldSource), coldSource, "new type", Double.NaN, 0,
-                    proposalsMb[coldSource]);
-        }
         String scope = typeHasHistory ? "warm" : "cold";
         CostRecord shared = records.get(key(workflowType, "*" + scope));
         CostRecord own = records.get(ownKey(workflowType, actionType, typeHasHistory));
         if (own != null) {
             return own.best(typeHasHistory ? "action type" : "new action type", shared, settings.priorWeight(),
                     proposalsMb);
+        }
+        if (!typeHasHistory && coldSource >= 0) {
+            return new SizingChoice(sources.get(coldSource), coldSource, "new type", Double.NaN, 0,
+                    proposalsMb[coldSource]);
         }
         return shared != null
                 ? shared.best(scope, null, 0, proposalsMb)

@@ -112,7 +112,7 @@ class SizingSourceSelectorTest {
     }
 
     @Test
-    void shouldSizeEveryNewTypeWithTheConfiguredSourceWhenOneIsSet() {
+    void shouldSizeANewTypeWithoutARecordOfItsOwnWithTheConfiguredSourceWhenOneIsSet() {
         SizingSourceSelector fixed = new SizingSourceSelector(SOURCES, new SelectorSettings(4, 1, 0, "model"));
         fixed.learn("wf", "index", false, new double[] {1000, 1000, 500}, 1000, 10);
 
@@ -122,6 +122,8 @@ class SizingSourceSelectorTest {
         assertEquals("new type", cold.scope());
         assertEquals(3, cold.allocationMb());
         assertTrue(cold.explanation().contains("configured"));
+        assertEquals("new action type", fixed.choose("wf", "index", false, new double[] {1, 2, 3}).scope(),
+                "a type that was new before is judged on its own record of then");
         assertEquals("requested", fixed.choose("wf", "align", true, new double[] {1, 2, 3}).source(),
                 "a type with history but no record yet: the first source");
         assertThrows(IllegalArgumentException.class,
