@@ -1,6 +1,5 @@
 package dev.foresight.domain.workflow;
 
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -142,11 +141,19 @@ public final class SizingSourceSelector {
         }
 
         double used() {
-            return Arrays.stream(used, 0, count).sum();
+            return sum(used);
         }
 
         double cost(int source) {
-            return Arrays.stream(costs[source], 0, count).sum();
+            return sum(costs[source]);
+        }
+
+        private double sum(double[] ring) {
+            double sum = 0;
+            for (int j = 0; j < count; j++) {
+                sum += ring[j];
+            }
+            return sum;
         }
 
         /**
@@ -156,10 +163,11 @@ public final class SizingSourceSelector {
         SizingChoice best(String scope, CostRecord prior, double weight, double[] proposalsMb) {
             double used = used();
             double priorUsed = prior == null ? 0 : weight * used / count;
+            double priorShare = priorUsed > 0 ? priorUsed / prior.used() : 0;
             int best = 0;
             double bestCost = Double.POSITIVE_INFINITY;
             for (int i = 0; i < costs.length; i++) {
-                double priorCost = priorUsed > 0 ? priorUsed * prior.cost(i) / prior.used() : 0;
+                double priorCost = priorShare > 0 ? priorShare * prior.cost(i) : 0;
                 double cost = (cost(i) + priorCost) / (used + priorUsed);
                 if (cost < bestCost) {
                     bestCost = cost;
