@@ -28,8 +28,8 @@ final class LeaveOneRunOut {
                 .toList();
         double[] best = fixed.stream().mapToDouble(results -> bestBaseline(results).wastageGibHours()).toArray();
         List<List<MethodResult>> selected = tables.stream()
-                .map(table -> grid.stream().map(setting -> Scoring.selected(table, setting,
-                        Boolean.getBoolean("pool") ? tables : List.of())).toList()).toList();
+                .map(table -> grid.stream().map(setting -> Scoring.selected(table, setting, others(table, tables)))
+                        .toList()).toList();
         List<MethodResult> results = new ArrayList<>();
         for (int run = 0; run < tables.size(); run++) {
             results.addAll(fixed.get(run));
