@@ -69,7 +69,7 @@ public final class SizingDecisionBenchmark {
     }
 
     private static double selector(double[][] peaks, Random random) {
-        SizingSourceSelector selector = new SizingSourceSelector(SOURCES, new SelectorSettings(64, 1, 8, 0.9));
+        SizingSourceSelector selector = new SizingSourceSelector(SOURCES, new SelectorSettings(64, 1, 8));
         double[] proposals = new double[SOURCES.size()];
         double sink = 0;
         long began = System.nanoTime();

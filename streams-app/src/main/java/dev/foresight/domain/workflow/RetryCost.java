@@ -26,10 +26,4 @@ public record RetryCost(double wastedMbMs, int failures, double finalMb) {
         }
         return new RetryCost(wasted + (allocated - peakMb) * runtimeMs, failures, allocated);
     }
-
-    /** Wastage relative to what the action used (peak x runtime), so action types of any size compare. */
-    public double relative(double peakMb, double runtimeMs, double failurePenalty) {
-        double used = Math.max(MIN_ALLOCATION_MB, peakMb) * Math.max(1, runtimeMs);
-        return wastedMbMs / used + failurePenalty * failures;
-    }
 }

@@ -7,34 +7,33 @@ import java.util.Map;
 /**
  * Lets sizing sources earn their decisions: every source proposes an allocation for every action, the
  * selector lets the one with the lowest recent cost decide, and once the action's peak is known it charges
- * every source what its own proposal would have cost ({@link RetryCost}, relative to the action's use, so
- * small and large action types weigh alike). Judging the proposals that did not decide as well is what
- * lets a source that is not trusted yet earn trust.
+ * every source what its own proposal would have cost ({@link RetryCost}). Judging the proposals that did not
+ * decide as well is what lets a source that is not trusted yet earn trust.
  *
- * <p>With a {@link SelectorSettings#coverage} set, every source is first calibrated on the same record:
- * its proposal is scaled by the factor that would have covered that share of the peaks it was proposed
- * for (the coverage quantile of peak / proposal), so a source that runs low is raised and one that runs
- * high, such as the request, is lowered, and the sources then compete on their calibrated costs. The
- * factor stays within [1/{@value #MAX_FACTOR}, {@value #MAX_FACTOR}], so one tiny proposal cannot scale a
- * source without bound.
+ * <p>A source's cost over a record is its wastage, failed attempts included, over the memory the record's
+ * actions used (both in MiB x ms): the share of what was used that was wasted. Summed before dividing, so a
+ * large, long action weighs as much as it costs: a source that is exact on the small actions of a type and
+ * fails on its large ones (the ones a failure makes expensive) does not look better than it is.
  *
- * <p>Records: the (workflow type, action type)'s own, fed by actions of that type that had history when
- * they were sized; the workflow type's record of action types sized without history ({@code cold}: a new
- * type is judged on how sources did on new types) and with it ({@code warm}). An action type with history
- * is judged on its own record shrunk towards the warm one ({@link SelectorSettings#priorWeight} actions'
- * worth of it), so a type with few completions does not follow the luck of its last one; a type without
- * history on the cold record; with no record yet, the first source decides. Kept in memory, bounded, least
- * recently used keys go first; after a restart the records are earned again. Not thread-safe.
+ * <p>Records: the (workflow type, action type)'s own, one for actions sized with history of their type and
+ * one for actions sized without (fed across runs of the workflow type: a type new to a run is judged on how
+ * sources did when it was new before); the workflow type's record of action types sized without history
+ * ({@code cold}: a new type is judged on how sources did on other new types) and with it ({@code warm}). An
+ * action type's own record is shrunk towards the shared one ({@link SelectorSettings#priorWeight} actions'
+ * worth of it), so a type with few completions does not follow the luck of its last one; with no record
+ * yet, the first source decides. With a {@link SelectorSettings#coldSource} that source sizes the actions of
+ * a type without history that has no record of its own either, instead of the record of the other new types:
+ * the first burst of a new type is sized before any of it completes, and one lucky source on the other new
+ * types would size all of it. Kept in memory, bounded, least recently used keys go first; after a restart the records
+ * are earned again. Not thread-safe.
  */
 public final class SizingSourceSelector {
 
     private static final int MAX_KEYS = 4096;
-    /** A source is calibrated on a record once it holds this many completed actions. */
-    private static final int MIN_CALIBRATION = 3;
-    static final double MAX_FACTOR = 4;
 
     private final List<String> sources;
     private final SelectorSettings settings;
+    private final int coldSource;
     private final Map<String, CostRecord> records = new LinkedHashMap<>(16, 0.75f, true) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<String, CostRecord> eldest) {
@@ -48,6 +47,10 @@ public final class SizingSourceSelector {
         }
         this.sources = List.copyOf(sources);
         this.settings = settings;
+        this.coldSource = settings.coldSource().isEmpty() ? -1 : sources.indexOf(settings.coldSource());
+        if (!settings.coldSource().isEmpty() && coldSource < 0) {
+            throw new IllegalArgumentException("no source " + settings.coldSource() + " in " + sources);
+        }
     }
 
     public List<String> sources() {
@@ -62,14 +65,18 @@ public final class SizingSourceSelector {
         checkLength(proposalsMb);
         String scope = typeHasHistory ? "warm" : "cold";
         CostRecord shared = records.get(key(workflowType, "*" + scope));
-        CostRecord own = typeHasHistory ? records.get(key(workflowType, actionType)) : null;
-        CostRecord calibration = calibrationRecord(own, shared);
+        CostRecord own = records.get(ownKey(workflowType, actionType, typeHasHistory));
         if (own != null) {
-            return own.best("action type", shared, settings.priorWeight(), proposalsMb, calibration);
+            return own.best(typeHasHistory ? "action type" : "new action type", shared, settings.priorWeight(),
+                    proposalsMb);
+        }
+        if (!typeHasHistory && coldSource >= 0) {
+            return new SizingChoice(sources.get(coldSource), coldSource, "new type", Double.NaN, 0,
+                    proposalsMb[coldSource]);
         }
         return shared != null
-                ? shared.best(scope, null, 0, proposalsMb, calibration)
-                : new SizingChoice(sources.get(0), 0, "prior", Double.NaN, 0, proposalsMb[0], 1);
+                ? shared.best(scope, null, 0, proposalsMb)
+                : new SizingChoice(sources.get(0), 0, "prior", Double.NaN, 0, proposalsMb[0]);
     }
 
     /**
@@ -82,45 +89,21 @@ public final class SizingSourceSelector {
                       double peakMb, double runtimeMs) {
         checkLength(proposalsMb);
         CostRecord shared = record(key(workflowType, "*" + (hadHistory ? "warm" : "cold")));
-        CostRecord own = hadHistory ? record(key(workflowType, actionType)) : null;
-        CostRecord calibration = calibrationRecord(own, shared);
+        CostRecord own = record(ownKey(workflowType, actionType, hadHistory));
+        double used = Math.max(RetryCost.MIN_ALLOCATION_MB, peakMb) * Math.max(1, runtimeMs);
         double[] costs = new double[proposalsMb.length];
-        double[] ratios = new double[proposalsMb.length];
         for (int i = 0; i < costs.length; i++) {
-            double calibrated = proposalsMb[i] * factor(calibration, i);
-            costs[i] = RetryCost.of(calibrated, peakMb, runtimeMs).relative(peakMb, runtimeMs,
-                    settings.failurePenalty());
-            ratios[i] = peakMb / Math.max(RetryCost.MIN_ALLOCATION_MB, proposalsMb[i]);
+            RetryCost cost = RetryCost.of(proposalsMb[i], peakMb, runtimeMs);
+            costs[i] = cost.wastedMbMs() + settings.failurePenalty() * cost.failures() * used;
         }
-        shared.add(costs, ratios);
-        if (own != null) {
-            own.add(costs, ratios);
-        }
+        shared.add(used, costs);
+        own.add(used, costs);
     }
 
     private void checkLength(double[] proposalsMb) {
         if (proposalsMb.length != sources.size()) {
             throw new IllegalArgumentException("expected " + sources.size() + " proposals, got " + proposalsMb.length);
         }
-    }
-
-    /** The action type's own record once it holds enough actions to calibrate on, else the shared one. */
-    private CostRecord calibrationRecord(CostRecord own, CostRecord shared) {
-        if (!settings.calibrates()) {
-            return null;
-        }
-        if (own != null && own.count >= MIN_CALIBRATION) {
-            return own;
-        }
-        return shared != null && shared.count >= MIN_CALIBRATION ? shared : null;
-    }
-
-    private double factor(CostRecord calibration, int source) {
-        if (calibration == null) {
-            return 1;
-        }
-        double factor = calibration.ratioQuantile(source, settings.coverage());
-        return Math.max(1 / MAX_FACTOR, Math.min(MAX_FACTOR, factor));
     }
 
     private CostRecord record(String key) {
@@ -131,56 +114,67 @@ public final class SizingSourceSelector {
         return workflowType + '\u0000' + actionType;
     }
 
-    /** The last {@code window} costs of every source, in a ring. */
+    private static String ownKey(String workflowType, String actionType, boolean hasHistory) {
+        return key(workflowType, actionType) + (hasHistory ? "" : "\u0000new");
+    }
+
+    /** The last {@code window} actions of a key: what each used and what each source's proposal cost, in a ring. */
     private final class CostRecord {
 
+        private final double[] used;
         private final double[][] costs;
-        private final double[][] ratios;
         private int count;
         private int next;
 
         CostRecord(int sourceCount, int window) {
+            used = new double[window];
             costs = new double[sourceCount][window];
-            ratios = new double[sourceCount][window];
         }
 
-        void add(double[] sample, double[] ratio) {
-            for (int i = 0; i < sample.length; i++) {
-                costs[i][next] = sample[i];
-                ratios[i][next] = ratio[i];
+        void add(double usedMbMs, double[] cost) {
+            used[next] = usedMbMs;
+            for (int i = 0; i < cost.length; i++) {
+                costs[i][next] = cost[i];
             }
-            next = (next + 1) % costs[0].length;
-            count = Math.min(count + 1, costs[0].length);
+            next = (next + 1) % used.length;
+            count = Math.min(count + 1, used.length);
         }
 
-        double sum(int source) {
+        double used() {
+            return sum(used);
+        }
+
+        double cost(int source) {
+            return sum(costs[source]);
+        }
+
+        private double sum(double[] ring) {
             double sum = 0;
             for (int j = 0; j < count; j++) {
-                sum += costs[source][j];
+                sum += ring[j];
             }
             return sum;
         }
 
-        double ratioQuantile(int source, double q) {
-            return MemoryRules.quantile(java.util.Arrays.copyOf(ratios[source], count), q);
-        }
-
-        /** The source of least mean cost, its sum shrunk towards {@code prior}'s mean by {@code weight} samples. */
-        SizingChoice best(String scope, CostRecord prior, double weight, double[] proposalsMb, CostRecord calibration) {
-            double priorWeight = prior == null ? 0 : weight;
+        /**
+         * The source of least cost per memory used, shrunk towards {@code prior}'s by {@code weight} actions
+         * of this record's mean use.
+         */
+        SizingChoice best(String scope, CostRecord prior, double weight, double[] proposalsMb) {
+            double used = used();
+            double priorUsed = prior == null ? 0 : weight * used / count;
+            double priorShare = priorUsed > 0 ? priorUsed / prior.used() : 0;
             int best = 0;
-            double bestMean = Double.POSITIVE_INFINITY;
+            double bestCost = Double.POSITIVE_INFINITY;
             for (int i = 0; i < costs.length; i++) {
-                double shrunk = sum(i) + (priorWeight > 0 ? priorWeight * prior.sum(i) / prior.count : 0);
-                double mean = shrunk / (count + priorWeight);
-                if (mean < bestMean) {
-                    bestMean = mean;
+                double priorCost = priorShare > 0 ? priorShare * prior.cost(i) : 0;
+                double cost = (cost(i) + priorCost) / (used + priorUsed);
+                if (cost < bestCost) {
+                    bestCost = cost;
                     best = i;
                 }
             }
-            double factor = factor(calibration, best);
-            return new SizingChoice(sources.get(best), best, scope, bestMean, count, proposalsMb[best] * factor,
-                    factor);
+            return new SizingChoice(sources.get(best), best, scope, bestCost, count, proposalsMb[best]);
         }
     }
 }

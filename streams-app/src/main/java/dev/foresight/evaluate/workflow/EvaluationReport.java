@@ -56,8 +56,9 @@ final class EvaluationReport {
                 + "with double the memory, whichever method sized it. Wastage = sum of (allocated - peak) x "
                 + "runtime plus the failed attempts, in GiB-hours (1 GiB = 2^30 bytes). A task that requested "
                 + "nothing asks for the default. `earned-selection` lets, per action type, the source with the "
-                + "lowest recent cost decide; its setting for each run is chosen on the other runs "
-                + "(leave-one-run-out).\n\n");
+                + "lowest recent cost (wastage, failed attempts included, over the memory used) decide; a run "
+                + "starts from what it learned on the other runs of its workflow type, and its setting is chosen on "
+                + "the runs of the other workflow types (leave-one-run-out).\n\n");
         md.append(String.format(Locale.ROOT, "LSTM: %s. Rules of `lstm+fallback`: %s.%n%n", settings, policy));
         comparisonTable(md);
         medians(md);
@@ -71,7 +72,7 @@ final class EvaluationReport {
     private void comparisonTable(StringBuilder md) {
         md.append("## Every run against its best baseline\n\n")
                 .append("| run | kind | tasks | best baseline | its GiB·h | its failed attempts | earned-selection GiB·h "
-                        + "| failed attempts | × best | lstm alone × best | lstm+fallback × best | setting (chosen on the other runs) |\n")
+                        + "| failed attempts | × best | lstm alone × best | lstm+fallback × best | setting (chosen on the other workflow types) |\n")
                 .append("|---|---|---:|---|---:|---:|---:|---:|---:|---:|---:|---|\n");
         for (Comparison c : comparisons()) {
             md.append(String.format(Locale.ROOT, "| %s | %s | %d | %s | %.3f | %d | %.3f | %d | %.3f | %.3f | %.3f | %s |%n",

@@ -12,8 +12,10 @@ import java.util.stream.Collectors;
  * Scores every method on every run, the online selection with a setting chosen by leave-one-run-out: for
  * each run, the setting whose wastage relative to the best baseline was lowest on all the <em>other</em>
  * runs (the median within each kind of record, averaged over the kinds, so a kind with many runs does not
- * outvote the others). A setting is never chosen by looking at the run it is scored on. With a single run
- * there is nothing to choose on, and the first setting of the grid is used.
+ * outvote the others). Runs of one workflow type are replayed after the type's other runs, whose record the
+ * selection keeps ({@link Scoring#selected}); so that the held-out run cannot reach its setting through them,
+ * the setting is chosen on the runs of the <em>other</em> workflow types only. A setting is never chosen by
+ * looking at the run it is scored on. With nothing else to choose on, the first setting of the grid is used.
  */
 final class LeaveOneRunOut {
 
@@ -26,13 +28,23 @@ final class LeaveOneRunOut {
                 .toList();
         double[] best = fixed.stream().mapToDouble(results -> bestBaseline(results).wastageGibHours()).toArray();
         List<List<MethodResult>> selected = tables.stream()
-                .map(table -> grid.stream().map(setting -> Scoring.selected(table, setting)).toList()).toList();
+                .map(table -> grid.stream().map(setting -> Scoring.selected(table, setting, others(table, tables)))
+                        .toList()).toList();
         List<MethodResult> results = new ArrayList<>();
         for (int run = 0; run < tables.size(); run++) {
             results.addAll(fixed.get(run));
             results.add(selected.get(run).get(choose(run, tables, selected, best, grid.size())));
         }
         return results;
+    }
+
+    /** The other runs of the table's workflow type, in the order given. */
+    static List<ProposalTable> others(ProposalTable table, List<ProposalTable> tables) {
+        return tables.stream().filter(other -> other != table && sameType(other, table)).toList();
+    }
+
+    private static boolean sameType(ProposalTable a, ProposalTable b) {
+        return a.run().workflowType().equals(b.run().workflowType());
     }
 
     static MethodResult bestBaseline(List<MethodResult> results) {
@@ -47,7 +59,7 @@ final class LeaveOneRunOut {
         for (int setting = 0; setting < settings; setting++) {
             Map<String, List<Double>> ratiosByKind = new LinkedHashMap<>();
             for (int run = 0; run < tables.size(); run++) {
-                if (run != heldOut) {
+                if (!sameType(tables.get(run), tables.get(heldOut))) {
                     ratiosByKind.computeIfAbsent(tables.get(run).run().source(), kind -> new ArrayList<>())
                             .add(ratio(selected.get(run).get(setting).wastageGibHours(), best[run]));
                 }

@@ -26,8 +26,10 @@ final class LotaruReports {
         List<TraceTask> tasks = new ArrayList<>();
         long clockMs = 0;
         String name = table.file().getFileName().toString();
+        String workflowType = name;
         for (CsvTable.Row row : table.rows()) {
-            name = "lotaru-" + row.text("workflow") + "-" + row.text("machine");
+            workflowType = "lotaru-" + row.text("workflow");
+            name = workflowType + "-" + row.text("machine");
             double peak = row.number("peak_rss").orElse(0);
             double realtime = row.number("realtime").orElse(0);
             if (peak <= 0) {
@@ -42,6 +44,6 @@ final class LotaruReports {
                         (row.number("rchar").orElse(0) + row.number("wchar").orElse(0)) / MIB, submit, clockMs));
             }
         }
-        return tally.run(name, SOURCE, tasks);
+        return tally.run(name, workflowType, SOURCE, tasks);
     }
 }

@@ -17,7 +17,12 @@ final class RecordTally {
         missing.merge(field, 1, Integer::sum);
     }
 
+    /** A run that is its own workflow type. */
     WorkflowRun run(String name, String source, java.util.List<TraceTask> tasks) {
-        return new WorkflowRun(name, source, tasks, excluded, missing);
+        return run(name, name, source, tasks);
+    }
+
+    WorkflowRun run(String name, String workflowType, String source, java.util.List<TraceTask> tasks) {
+        return new WorkflowRun(name, workflowType, source, tasks, excluded, missing);
     }
 }

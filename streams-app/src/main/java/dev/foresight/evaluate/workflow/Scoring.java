@@ -4,6 +4,7 @@ import dev.foresight.domain.workflow.RetryCost;
 import dev.foresight.domain.workflow.SelectorSettings;
 import dev.foresight.domain.workflow.SizingChoice;
 import dev.foresight.domain.workflow.SizingSourceSelector;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -30,14 +31,22 @@ final class Scoring {
 
     /**
      * Replays the selection: at each submit the {@link SizingSourceSelector} picks a source from what it has
-     * learned, at each completion every source is charged for its proposal. One workflow type per run.
+     * learned, at each completion every source is charged for its proposal. The selector has first learned
+     * from {@code earlier}, other runs of the same workflow type, as the topology's selector has learned from
+     * the runs of a workflow type before the current one; their allocations are not scored.
      */
-    static MethodResult selected(ProposalTable table, SelectorSettings settings) {
+    static MethodResult selected(ProposalTable table, SelectorSettings settings, List<ProposalTable> earlier) {
         SizingSourceSelector selector = new SizingSourceSelector(table.sources(), settings);
-        String workflowType = table.run().name();
+        for (ProposalTable other : earlier) {
+            replay(other, selector, new Tally(other));
+        }
         Tally tally = new Tally(table);
-        Map<String, Long> decisions = new TreeMap<>();
-        Map<String, Double> decided = new TreeMap<>();
+        replay(table, selector, tally);
+        return tally.result(SELECTED, tally.decisions, tally.decided, settings.toString());
+    }
+
+    private static void replay(ProposalTable table, SizingSourceSelector selector, Tally tally) {
+        String workflowType = table.run().workflowType();
         for (int event : table.events()) {
             if (event < 0) {
                 int task = -1 - event;
@@ -49,16 +58,17 @@ final class Scoring {
             SizingChoice choice = selector.choose(workflowType, table.tasks().get(event).process(), table.warm()[event],
                     table.proposals()[event]);
             double wasted = tally.allocate(event, choice.allocationMb());
-            decisions.merge(choice.source(), 1L, Long::sum);
-            decided.merge(choice.source(), wasted / MIB_MS_PER_GIB_HOUR, Double::sum);
+            tally.decisions.merge(choice.source(), 1L, Long::sum);
+            tally.decided.merge(choice.source(), wasted / MIB_MS_PER_GIB_HOUR, Double::sum);
         }
-        return tally.result(SELECTED, decisions, decided, settings.toString());
     }
 
     /** Sums what the allocations cost. */
     private static final class Tally {
 
         private final ProposalTable table;
+        private final Map<String, Long> decisions = new TreeMap<>();
+        private final Map<String, Double> decided = new TreeMap<>();
         private double wastage;
         private double coldStart;
         private double absoluteError;

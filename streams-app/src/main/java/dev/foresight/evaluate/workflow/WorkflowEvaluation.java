@@ -24,12 +24,23 @@ public final class WorkflowEvaluation {
     public static final String CSV = "workflow-evaluation.csv";
     public static final String CHART = "workflow-wastage.svg";
 
-    /** The settings the selection may use; which one is chosen per run by leave-one-run-out. */
-    static final List<SelectorSettings> GRID = List.of(16, 64).stream()
-            .flatMap(window -> List.of(0.0, 1.0).stream().flatMap(penalty -> List.of(0.0, 8.0).stream()
-                    .flatMap(prior -> List.of(0.0, 0.9).stream()
-                            .map(coverage -> new SelectorSettings(window, penalty, prior, coverage)))))
-            .toList();
+    /**
+     * The settings the selection may use; which one is chosen per run by leave-one-run-out. New action types
+     * are sized either on the record of the run's other new types or by {@code planner}, the topology's rules.
+     */
+    static List<SelectorSettings> grid(String planner) {
+        List<SelectorSettings> grid = new ArrayList<>();
+        for (int window : new int[] {16, 64}) {
+            for (double penalty : new double[] {0, 1}) {
+                for (double prior : new double[] {0, 8}) {
+                    for (String cold : List.of("", planner)) {
+                        grid.add(new SelectorSettings(window, penalty, prior, cold));
+                    }
+                }
+            }
+        }
+        return grid;
+    }
 
     private final LstmSettings lstmSettings;
     private final AllocationPolicy policy;
@@ -49,7 +60,7 @@ public final class WorkflowEvaluation {
         for (Path trace : traces) {
             tables.add(propose(read(trace)));
         }
-        List<MethodResult> results = LeaveOneRunOut.score(tables, GRID);
+        List<MethodResult> results = LeaveOneRunOut.score(tables, grid(LstmSizers.RULES));
         Files.createDirectories(outDir);
         List<DemandForecastEvaluation.Result> forecasts = tables.stream().map(DemandForecastEvaluation::score).toList();
         EvaluationReport report = new EvaluationReport(results, tables, forecasts);

@@ -25,13 +25,6 @@ class RetryCostTest {
     }
 
     @Test
-    void shouldChargeRelativeToTheUseAndAddThePenaltyPerFailure() {
-        RetryCost cost = RetryCost.of(500, 1000, 10);
-
-        assertEquals((500 * 10 + 0.0) / (1000 * 10) + 2 * 1, cost.relative(1000, 10, 2), 1e-9);
-    }
-
-    @Test
     void shouldNotLoopForeverOnAZeroAllocation() {
         assertEquals(10, RetryCost.of(0, 1000, 1).failures(), "1 MiB doubled ten times reaches 1024");
     }

@@ -80,17 +80,54 @@ class SizingSourceSelectorTest {
     }
 
     @Test
-    void shouldCalibrateEachSourceToCoverItsRecentPeaksBeforeTheyCompete() {
-        SizingSourceSelector calibrating = new SizingSourceSelector(SOURCES, new SelectorSettings(8, 0, 0, 1.0));
-        for (double noise : new double[] {1.5, 1.0, 2.0, 1.2, 1.5, 1.0, 2.0, 1.2}) {
-            calibrating.learn("wf", "a", true, new double[] {8000, 500, 1000 * noise}, 1000, 10);
+    void shouldWeighActionsByTheMemoryTheyUsedSoALargeFailureIsNotOutvotedBySmallExactOnes() {
+        SizingSourceSelector weighing = new SizingSourceSelector(SOURCES, new SelectorSettings(16, 0, 0));
+        for (int i = 0; i < 3; i++) {
+            weighing.learn("wf", "a", true, new double[] {8000, 120, 100}, 100, 10);
+        }
+        weighing.learn("wf", "a", true, new double[] {80_000, 12_000, 5000}, 10_000, 1000);
+
+        SizingChoice choice = weighing.choose("wf", "a", true, new double[] {1, 2, 3});
+
+        assertEquals("history", choice.source(), "the model was exact three times, but its one failure wasted more"
+                + " than history's headroom on all four");
+        assertEquals((3 * 20 * 10 + 2000 * 1000.0) / (3 * 100 * 10 + 10_000 * 1000.0), choice.meanCost(), 1e-12);
+    }
+
+    @Test
+    void shouldJudgeATypeNewToARunOnHowSourcesDidWhenItWasNewBefore() {
+        SizingSourceSelector pooled = new SizingSourceSelector(SOURCES, new SelectorSettings(16, 0, 0));
+        pooled.learn("wf", "align", false, new double[] {4000, 1100, 3000}, 1000, 10);
+        for (int i = 0; i < 3; i++) {
+            pooled.learn("wf", "index", false, new double[] {4000, 4000, 1000}, 1000, 10);
         }
 
-        SizingChoice choice = calibrating.choose("wf", "a", true, new double[] {8000, 600, 1800});
+        SizingChoice align = pooled.choose("wf", "align", false, new double[] {1, 2, 3});
+        SizingChoice report = pooled.choose("wf", "report", false, new double[] {1, 2, 3});
 
-        assertEquals("history", choice.source(), "always half the peak: doubled, it is exact; the model stays noisy");
-        assertEquals(2.0, choice.factor(), 1e-9);
-        assertEquals(1200, choice.allocationMb(), 1e-9);
+        assertEquals("history", align.source());
+        assertEquals("new action type", align.scope());
+        assertEquals("model", report.source(), "a type never seen is judged on the other new types");
+        assertEquals("cold", report.scope());
+    }
+
+    @Test
+    void shouldSizeANewTypeWithoutARecordOfItsOwnWithTheConfiguredSourceWhenOneIsSet() {
+        SizingSourceSelector fixed = new SizingSourceSelector(SOURCES, new SelectorSettings(4, 1, 0, "model"));
+        fixed.learn("wf", "index", false, new double[] {1000, 1000, 500}, 1000, 10);
+
+        SizingChoice cold = fixed.choose("wf", "align", false, new double[] {1, 2, 3});
+
+        assertEquals("model", cold.source(), "even though the model failed on the last new type");
+        assertEquals("new type", cold.scope());
+        assertEquals(3, cold.allocationMb());
+        assertTrue(cold.explanation().contains("configured"));
+        assertEquals("new action type", fixed.choose("wf", "index", false, new double[] {1, 2, 3}).scope(),
+                "a type that was new before is judged on its own record of then");
+        assertEquals("requested", fixed.choose("wf", "align", true, new double[] {1, 2, 3}).source(),
+                "a type with history but no record yet: the first source");
+        assertThrows(IllegalArgumentException.class,
+                () -> new SizingSourceSelector(SOURCES, new SelectorSettings(4, 1, 0, "oracle")));
     }
 
     @Test

@@ -20,6 +20,10 @@ class LeaveOneRunOutTest {
      * spike and a long calm after it, the short window is.
      */
     private static ProposalTable run(String name, boolean oneEarlySpike) {
+        return run(name, name, oneEarlySpike);
+    }
+
+    private static ProposalTable run(String name, String workflowType, boolean oneEarlySpike) {
         List<TraceTask> tasks = new ArrayList<>();
         double[][] proposals = new double[40][];
         boolean[] warm = new boolean[40];
@@ -33,7 +37,7 @@ class LeaveOneRunOutTest {
             events[2 * i] = i;
             events[2 * i + 1] = -1 - i;
         }
-        WorkflowRun run = new WorkflowRun(name, "test", tasks, Map.of(), Map.of());
+        WorkflowRun run = new WorkflowRun(name, workflowType, "test", tasks, Map.of(), Map.of());
         return new ProposalTable(run, List.of("requested", "history", "spiky"), tasks, proposals, warm, events);
     }
 
@@ -46,9 +50,39 @@ class LeaveOneRunOutTest {
 
         MethodResult held = results.stream().filter(r -> r.workflow().equals("one-spike")
                 && r.method().equals(Scoring.SELECTED)).findFirst().orElseThrow();
-        MethodResult shortWindow = Scoring.selected(tables.get(0), grid.get(0));
+        MethodResult shortWindow = Scoring.selected(tables.get(0), grid.get(0), List.of());
         assertEquals(grid.get(1).toString(), held.setting(), "chosen on the two other runs");
         assertTrue(shortWindow.wastageGibHours() < held.wastageGibHours(),
                 "the setting that fits the held-out run best was there to pick, and was not picked");
+    }
+
+    @Test
+    void shouldChooseTheSettingOfARunOnOtherWorkflowTypesOnly() {
+        List<SelectorSettings> grid = List.of(new SelectorSettings(16, 0, 0), new SelectorSettings(1, 0, 0));
+        List<ProposalTable> tables = List.of(run("pipe-1", "pipe", false), run("pipe-2", "pipe", false),
+                run("other", true));
+
+        List<MethodResult> results = LeaveOneRunOut.score(tables, grid);
+
+        MethodResult held = results.stream().filter(r -> r.workflow().equals("pipe-1")
+                && r.method().equals(Scoring.SELECTED)).findFirst().orElseThrow();
+        assertEquals(grid.get(1).toString(), held.setting(), "chosen on the one-spike run of the other type, "
+                + "not on pipe-2, which pipe-1 was replayed after");
+    }
+
+    @Test
+    void shouldStartARunFromTheRecordOfItsWorkflowTypesEarlierRuns() {
+        ProposalTable earlier = run("pipe-1", "pipe", false);
+        ProposalTable later = run("pipe-2", "pipe", false);
+        SelectorSettings setting = new SelectorSettings(16, 0, 0);
+
+        MethodResult alone = Scoring.selected(later, setting, List.of());
+        MethodResult pooled = Scoring.selected(later, setting, List.of(earlier));
+
+        assertEquals(2L, alone.decisions().get("requested"), "its first task, with nothing learned, and its second, "
+                + "with no task sized with history completed yet");
+        assertTrue(!pooled.decisions().containsKey("requested"), "the first run taught it better: " + pooled.decisions());
+        assertTrue(pooled.wastageGibHours() < alone.wastageGibHours());
+        assertEquals(40, pooled.tasks(), "the earlier run's tasks are learned from, not scored");
     }
 }
