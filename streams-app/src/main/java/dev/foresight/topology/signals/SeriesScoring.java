@@ -23,9 +23,9 @@ import org.apache.kafka.streams.state.WindowStoreIterator;
 
 /**
  * Scores each fine bucket of a series once the series itself has moved {@code grace} past the bucket's
- * end: on every update of the fine store (key series, value the bucket's start, at its newest point), the minutes that closed by that series' newest point are read
- * from the store in order and each is observed by the series' {@link SeriesWatch} (load, observe, store,
- * forward). The task's stream time is not used: it is set by whichever series of the task is furthest
+ * end: on every update of the fine store (key series, value the bucket's start, at its newest point), the
+ * minutes that closed by that series' newest point are read from the store in order and each is observed
+ * by the series' {@link SeriesWatch} (load, observe, store, forward). The task's stream time is not used: it is set by whichever series of the task is furthest
  * ahead, which while a backlog is read can be hours ahead of this one. Points that reach a minute after
  * it was scored still count in the store, not in the score.
  *
@@ -57,67 +57,76 @@ final class SeriesScoring implements ProcessorSupplier<String, Long, String, Ano
 
     @Override
     public Processor<String, Long, String, AnomalyScore> get() {
-        return new Processor<>() {
-            private ProcessorContext<String, AnomalyScore> context;
-            private DecodedStates<SeriesWatch> watches;
-            private KeyValueStore<String, Long> scored;
-            private TimestampedWindowStore<String, SeriesBucket> fine;
+        return new Scorer();
+    }
 
-            @Override
-            public void init(ProcessorContext<String, AnomalyScore> context) {
-                this.context = context;
-                this.watches = new DecodedStates<>(context.getStateStore(WATCH_STORE), SeriesWatch::toBytes,
-                        DECODED_CAPACITY);
-                this.scored = context.getStateStore(SCORED_STORE);
-                this.fine = context.getStateStore(DeliverySignals.FINE_STORE);
-            }
+    private final class Scorer implements Processor<String, Long, String, AnomalyScore> {
 
-            @Override
-            public void process(Record<String, Long> record) {
-                String key = record.key();
-                long step = settings.fineStep().toMillis();
-                // The start of the newest bucket that closed: aligned, so a point that closes no bucket
-                // returns here instead of loading, and rewriting, the series' detector (≈ 50 kB).
-                long closedBy = record.timestamp() - settings.grace().toMillis() - step;
-                long lastClosed = closedBy - Math.floorMod(closedBy, step);
-                Long previous = scored.get(key);
-                if (previous == null) {
-                    previous = record.value() - 1;
-                    scored.put(key, previous);
-                }
-                long from = previous + 1;
-                if (lastClosed < from) {
-                    return;
-                }
-                SeriesWatch watch = watches.get(key, state -> SeriesWatch.fromBytes(settings.detector(),
-                        settings.clearBelow(), settings.clearAfter(), state), () -> new SeriesWatch(settings.detector(),
-                        settings.clearBelow(), settings.clearAfter()));
-                boolean observed = false;
-                try (WindowStoreIterator<ValueAndTimestamp<SeriesBucket>> closed = fine.fetch(key, from, lastClosed)) {
-                    while (closed.hasNext()) {
-                        KeyValue<Long, ValueAndTimestamp<SeriesBucket>> bucket = closed.next();
-                        context.forward(new Record<>(key, score(key, bucket.key, bucket.value.value(), watch),
-                                bucket.key + step));
-                        observed = true;
-                    }
-                } catch (RuntimeException e) {
-                    watches.forget(key);
-                    throw e;
-                }
-                if (observed) {
-                    watches.put(key, watch);
-                }
-                scored.put(key, lastClosed);
-            }
+        private ProcessorContext<String, AnomalyScore> context;
+        private DecodedStates<SeriesWatch> watches;
+        private KeyValueStore<String, Long> scored;
+        private TimestampedWindowStore<String, SeriesBucket> fine;
 
-            private AnomalyScore score(String key, long start, SeriesBucket bucket, SeriesWatch watch) {
-                int slash = key.indexOf('/');
-                SeriesMetric metric = SeriesMetric.byId(key.substring(slash + 1)).orElseThrow();
-                double value = metric.valueOf(bucket.getCount(), bucket.getSum());
-                SeriesWatch.Observation observation = watch.observe(value);
-                return new AnomalyScore(key.substring(0, slash), metric.id(), Instant.ofEpochMilli(start), value,
-                        observation.score(), observation.alerting(), AlertChange.valueOf(observation.transition().name()));
+        @Override
+        public void init(ProcessorContext<String, AnomalyScore> context) {
+            this.context = context;
+            this.watches = new DecodedStates<>(context.getStateStore(WATCH_STORE), SeriesWatch::toBytes,
+                    DECODED_CAPACITY);
+            this.scored = context.getStateStore(SCORED_STORE);
+            this.fine = context.getStateStore(DeliverySignals.FINE_STORE);
+        }
+
+        @Override
+        public void process(Record<String, Long> record) {
+            String key = record.key();
+            long step = settings.fineStep().toMillis();
+            // The start of the newest bucket that closed: aligned, so a point that closes no bucket
+            // returns here instead of loading, and rewriting, the series' detector (≈ 50 kB).
+            long closedBy = record.timestamp() - settings.grace().toMillis() - step;
+            long lastClosed = closedBy - Math.floorMod(closedBy, step);
+            Long previous = scored.get(key);
+            if (previous == null) {
+                previous = record.value() - 1;
+                scored.put(key, previous);
             }
-        };
+            long from = previous + 1;
+            if (lastClosed < from) {
+                return;
+            }
+            SeriesWatch watch = watches.get(key, state -> SeriesWatch.fromBytes(settings.detector(),
+                    settings.clearBelow(), settings.clearAfter(), state), () -> new SeriesWatch(settings.detector(),
+                    settings.clearBelow(), settings.clearAfter()));
+            if (scoreClosed(key, from, lastClosed, watch)) {
+                watches.put(key, watch);
+            }
+            scored.put(key, lastClosed);
+        }
+
+        /** @return whether any bucket was observed (and so the watch changed) */
+        private boolean scoreClosed(String key, long from, long lastClosed, SeriesWatch watch) {
+            long step = settings.fineStep().toMillis();
+            boolean observed = false;
+            try (WindowStoreIterator<ValueAndTimestamp<SeriesBucket>> closed = fine.fetch(key, from, lastClosed)) {
+                while (closed.hasNext()) {
+                    KeyValue<Long, ValueAndTimestamp<SeriesBucket>> bucket = closed.next();
+                    context.forward(new Record<>(key, score(key, bucket.key, bucket.value.value(), watch),
+                            bucket.key + step));
+                    observed = true;
+                }
+            } catch (RuntimeException e) {
+                watches.forget(key);
+                throw e;
+            }
+            return observed;
+        }
+
+        private AnomalyScore score(String key, long start, SeriesBucket bucket, SeriesWatch watch) {
+            int slash = key.indexOf('/');
+            SeriesMetric metric = SeriesMetric.byId(key.substring(slash + 1)).orElseThrow();
+            double value = metric.valueOf(bucket.getCount(), bucket.getSum());
+            SeriesWatch.Observation observation = watch.observe(value);
+            return new AnomalyScore(key.substring(0, slash), metric.id(), Instant.ofEpochMilli(start), value,
+                    observation.score(), observation.alerting(), AlertChange.valueOf(observation.transition().name()));
+        }
     }
 }
