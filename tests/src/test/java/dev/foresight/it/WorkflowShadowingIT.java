@@ -123,7 +123,7 @@ class WorkflowShadowingIT {
             allocations.readUntil(records -> targetsOf(records, AllocationAction.RESERVE).containsAll(started)
                     && targetsOf(records, AllocationAction.RELEASE).containsAll(completed), TIMEOUT);
             alerts.readUntil(records -> records.stream().map(ConsumerRecord::value).anyMatch(alert -> alert.getKind()
-                    .equals(WorkflowCommands.DEVIATION) && alert.getSubject().startsWith(WORKFLOW + "/")), TIMEOUT);
+                    .equals(WorkflowCommands.DEVIATION) && alert.getSubject().equals(WORKFLOW)), TIMEOUT);
         }
     }
 

@@ -90,7 +90,9 @@ public final class WorkflowCommands {
 
     /**
      * CRITICAL when the action used more cpu or memory than was reserved for it (it outgrew its
-     * reservation), WARNING when the estimate was merely far off.
+     * reservation), WARNING when the estimate was merely far off. The subject (and key) is the run, not the
+     * action: on-call follows a run whose estimates go wrong as one incident, not one per action (the
+     * action is in the id, the message and the evidence).
      */
     public static Alert deviation(String workflowId, String actionId, ActionPrediction prediction, Resources actual,
                            PredictionError error, double bound, Instant at) {
@@ -108,7 +110,7 @@ public final class WorkflowCommands {
                 .setAlertId(id(DEVIATION + "|" + subject))
                 .setIssuedAt(at).setKind(DEVIATION)
                 .setSeverity(outgrown ? AlertSeverity.CRITICAL : AlertSeverity.WARNING)
-                .setSubject(subject)
+                .setSubject(workflowId)
                 .setMessage(String.format(Locale.ROOT, "%s of action %s: expected %.2f, actual %.2f (%s by %+.0f%%)%s",
                         worst, subject, expected, observed, prediction.getMadeBy(), error.getWorst() * 100,
                         outgrown ? "; the action used more than was reserved" : ""))

@@ -287,7 +287,7 @@ class WorkflowShadowingTest {
 
         Alert alert = alerts.readValue();
         assertEquals("prediction-deviation", alert.getKind());
-        assertEquals("wf-1/a-1", alert.getSubject());
+        assertEquals("wf-1", alert.getSubject(), "the run is the subject, so one run's deviations are one incident");
         assertEquals(1024, alert.getExpected(), 1e-9);
         assertEquals(4096, alert.getActual(), 1e-9);
         assertEquals(AlertSeverity.CRITICAL, alert.getSeverity(), "the action used more memory than was reserved");
