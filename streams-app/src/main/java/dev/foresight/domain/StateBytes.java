@@ -27,6 +27,11 @@ public final class StateBytes implements DataOutput {
         buffer = ByteBuffer.allocate(Math.max(16, expectedBytes));
     }
 
+    /** A state of unknown size: the buffer starts at 4 kB and doubles. */
+    public static byte[] encode(Writer writer) {
+        return encode(4096, writer);
+    }
+
     /** @param expectedBytes a guess of the size, to allocate once in the common case */
     public static byte[] encode(int expectedBytes, Writer writer) {
         StateBytes out = new StateBytes(expectedBytes);

@@ -3,6 +3,7 @@ package dev.foresight.domain.signals;
 import dev.foresight.domain.StateBytes;
 import java.io.ByteArrayInputStream;
 import java.io.DataInputStream;
+import java.io.DataOutput;
 import java.io.IOException;
 
 /**
@@ -20,8 +21,6 @@ public final class OnlineAnomalyDetector {
     public static final double ALERT = 0.5;
 
     private static final int STATE_VERSION = 1;
-    /** Where encoding starts; it grows by doubling to the state's size. */
-    private static final int ENCODED_GUESS = 4096;
 
     private final DetectorSettings settings;
     private final LevelSurprise level;
@@ -58,13 +57,16 @@ public final class OnlineAnomalyDetector {
 
     /** The detector's whole state, to keep in a state store; read back with {@link #fromBytes}. */
     public byte[] toBytes() {
-        return StateBytes.encode(ENCODED_GUESS, out -> {
-            out.writeInt(STATE_VERSION);
-            level.writeTo(out);
-            novelty.writeTo(out);
-            out.writeInt(quiet);
-            out.writeDouble(lastAlert);
-        });
+        return StateBytes.encode(this::writeTo);
+    }
+
+    /** What {@link #toBytes} holds, written into a larger state (a series' watch) without a copy. */
+    public void writeTo(DataOutput out) throws IOException {
+        out.writeInt(STATE_VERSION);
+        level.writeTo(out);
+        novelty.writeTo(out);
+        out.writeInt(quiet);
+        out.writeDouble(lastAlert);
     }
 
     /** A detector restored from {@link #toBytes}; the settings must be those it was written with. */

@@ -97,13 +97,12 @@ public final class SeriesOutlook {
     }
 
     public byte[] toBytes() {
-        byte[] state = forecaster.toBytes();
-        return StateBytes.encode(state.length + 24, out -> {
+        return StateBytes.encode(out -> {
             out.writeInt(STATE_VERSION);
             out.writeLong(open);
             out.writeDouble(sum);
             out.writeInt(minutes);
-            out.write(state);
+            forecaster.writeTo(out);
         });
     }
 

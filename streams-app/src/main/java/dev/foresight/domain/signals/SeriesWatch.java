@@ -60,11 +60,10 @@ public final class SeriesWatch {
     }
 
     public byte[] toBytes() {
-        byte[] state = detector.toBytes();
-        return StateBytes.encode(state.length + 5, out -> {
+        return StateBytes.encode(out -> {
             out.writeBoolean(alerting);
             out.writeInt(calm);
-            out.write(state);
+            detector.writeTo(out);
         });
     }
 

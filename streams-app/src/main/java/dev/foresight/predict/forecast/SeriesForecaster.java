@@ -23,8 +23,6 @@ public final class SeriesForecaster {
     static final String[] MODELS = {"last-value", "exp-smoothing", "damped-holt", "seasonal-naive",
         "seasonal-step", "mean-of-models"};
     private static final int STATE_VERSION = 1;
-    /** Where encoding starts; it grows by doubling to the state's size. */
-    private static final int ENCODED_GUESS = 4096;
     private static final double SES_ALPHA = 0.5;
     private static final double HOLT_ALPHA = 0.5;
     private static final double HOLT_BETA = 0.1;
@@ -183,21 +181,24 @@ public final class SeriesForecaster {
     }
 
     public byte[] toBytes() {
-        return StateBytes.encode(ENCODED_GUESS, out -> {
-            out.writeInt(STATE_VERSION);
-            out.writeLong(seen);
-            for (double value : new double[] {last, smooth, level, trend}) {
-                out.writeDouble(value);
+        return StateBytes.encode(this::writeTo);
+    }
+
+    /** What {@link #toBytes} holds, written into a larger state (a series' outlook) without a copy. */
+    public void writeTo(DataOutput out) throws IOException {
+        out.writeInt(STATE_VERSION);
+        out.writeLong(seen);
+        for (double value : new double[] {last, smooth, level, trend}) {
+            out.writeDouble(value);
+        }
+        write(out, season);
+        write(out, error);
+        for (int m = 0; m < MODELS.length; m++) {
+            write(out, squared[m]);
+            for (double[] origin : made[m]) {
+                write(out, origin);
             }
-            write(out, season);
-            write(out, error);
-            for (int m = 0; m < MODELS.length; m++) {
-                write(out, squared[m]);
-                for (double[] origin : made[m]) {
-                    write(out, origin);
-                }
-            }
-        });
+        }
     }
 
     /** A forecaster restored from {@link #toBytes}; the settings must be those it was written with. */
