@@ -93,9 +93,8 @@ public final class EmbeddedKafka implements AutoCloseable {
         // first exactly-once producer waits for all of them); one node with one app needs few.
         p.put("offsets.topic.num.partitions", "4");
         p.put("transaction.state.log.num.partitions", "4");
-        // transaction.abort.timed.out.transaction.cleanup.interval.ms stays at its 10 s: at 1 s a killed
-        // instance's transaction is aborted sooner (failover median 32 s -> 12.7 s, README "Failover"), but so
-        // is a live one starved past its 5 s timeout on a loaded machine, fencing its producer mid-test.
+        // transaction.abort.timed.out.transaction.cleanup.interval.ms stays at its 10 s: a killed instance's
+        // open transaction is aborted by the app's DeadInstanceFencer, not by the broker's sweep.
         // The topic catalogue is the contract: a typo in a producer must fail, not create a topic.
         p.put("auto.create.topics.enable", "false");
         return p;

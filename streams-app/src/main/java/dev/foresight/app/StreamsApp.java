@@ -32,6 +32,7 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.function.Supplier;
+import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.streams.CloseOptions.GroupMembershipOperation;
 import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
@@ -47,14 +48,23 @@ final class StreamsApp implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(StreamsApp.class);
     private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(30);
 
+    /**
+     * A transaction younger than this is never fenced: far longer than the moment between reading the group's
+     * members and listing the open transactions, in which a new member may join and begin one.
+     */
+    private static final Duration FENCE_AFTER = Duration.ofSeconds(3);
+
     private final KafkaStreams streams;
     private final TopologySettings settings;
     private final PrometheusMetrics metrics;
+    private final Optional<DeadInstanceFencer> fencer;
 
-    private StreamsApp(KafkaStreams streams, TopologySettings settings, PrometheusMetrics metrics) {
+    private StreamsApp(KafkaStreams streams, TopologySettings settings, PrometheusMetrics metrics,
+                       Optional<DeadInstanceFencer> fencer) {
         this.streams = streams;
         this.settings = settings;
         this.metrics = metrics;
+        this.fencer = fencer;
     }
 
     /**
@@ -84,7 +94,21 @@ final class StreamsApp implements AutoCloseable {
             }
         });
         streams.start();
-        return new StreamsApp(streams, settings, metrics);
+        Optional<DeadInstanceFencer> fencer = fencer(props);
+        fencer.ifPresent(DeadInstanceFencer::start);
+        return new StreamsApp(streams, settings, metrics, fencer);
+    }
+
+    /** Under exactly-once, the fencer of dead instances' open transactions (see {@link DeadInstanceFencer}). */
+    private static Optional<DeadInstanceFencer> fencer(Properties props) {
+        StreamsConfig config = new StreamsConfig(props);
+        if (StreamsConfig.AT_LEAST_ONCE.equals(config.getString(StreamsConfig.PROCESSING_GUARANTEE_CONFIG))) {
+            return Optional.empty();
+        }
+        String clientId = "foresight-fencer";
+        return Optional.of(new DeadInstanceFencer(Admin.create(config.getAdminConfigs(clientId)),
+                config.getString(StreamsConfig.APPLICATION_ID_CONFIG), FENCE_AFTER,
+                DeadInstanceFencer.producers(config.getProducerConfigs(clientId))));
     }
 
     /** What {@code run} executes and {@code reset} derives the internal topics from. */
@@ -129,6 +153,7 @@ final class StreamsApp implements AutoCloseable {
     public void close() {
         CloseOptions options = CloseOptions.groupMembershipOperation(GroupMembershipOperation.LEAVE_GROUP)
                 .withTimeout(CLOSE_TIMEOUT);
+        fencer.ifPresent(DeadInstanceFencer::close);
         try {
             if (!streams.close(options)) {
                 LOG.warn("Kafka Streams did not close within {}", CLOSE_TIMEOUT);

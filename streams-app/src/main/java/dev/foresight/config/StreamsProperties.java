@@ -6,7 +6,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.streams.StreamsConfig;
 
 /** The Kafka Streams configuration of the app: our defaults, overridden by whatever the operator passed. */
@@ -54,16 +53,16 @@ public final class StreamsProperties {
 
     /**
      * Failover in seconds, chosen by measurement (README, "Failover"): a standby of every task on another
-     * instance, so its state is there when the task moves; a dead member noticed after 6 s (the broker's
-     * minimum session timeout) instead of 45 s; and a dead member's open transaction aborted after 5 s, since
-     * until then read_committed consumers cannot read past it, so the standby cannot catch up. Five seconds
-     * is five commit intervals: a transaction still open after that is stuck, not slow.
+     * instance, so its state is there when the task moves; and a dead member noticed after 6 s (the broker's
+     * minimum session timeout) instead of 45 s. A dead member's open transaction, which holds back every
+     * read_committed reader of the partitions it wrote, is aborted by the app's own fencer as soon as the
+     * group drops the member ({@code app.DeadInstanceFencer}), so the transaction timeout stays at Kafka
+     * Streams' 10 s: a live transaction starved on a loaded machine is not aborted under it.
      */
     private static void failover(Properties props) {
         props.put(StreamsConfig.NUM_STANDBY_REPLICAS_CONFIG, "1");
         props.put(StreamsConfig.mainConsumerPrefix(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG), "6000");
         props.put(StreamsConfig.mainConsumerPrefix(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG), "1500");
-        props.put(StreamsConfig.producerPrefix(ProducerConfig.TRANSACTION_TIMEOUT_CONFIG), "5000");
     }
 
     public static String applicationId(Properties streamsProperties) {
