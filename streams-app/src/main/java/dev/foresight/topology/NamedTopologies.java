@@ -6,7 +6,8 @@ import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TopologyConfig;
 
 /**
- * Builders that refuse a generated internal name. {@code ensure.explicit.internal.resource.naming} is
+ * Builders that refuse a generated internal name, and whose processors prime their stores' changelogs
+ * ({@link ChangelogPrimer}). {@code ensure.explicit.internal.resource.naming} is
  * only read from the {@link TopologyConfig} a builder is created with: set in the Streams properties
  * alone, an unnamed {@code count()} still builds and runs, and its changelog is renamed by the next
  * change to the topology.
@@ -29,6 +30,8 @@ public final class NamedTopologies {
         props.putIfAbsent(StreamsConfig.APPLICATION_ID_CONFIG, "foresight");
         props.putIfAbsent(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "localhost:9092");
         props.put(StreamsConfig.ENSURE_EXPLICIT_INTERNAL_RESOURCE_NAMING_CONFIG, true);
+        // no changelog stays empty, so no task is wiped for a store that never had a record (see the class)
+        props.put(StreamsConfig.PROCESSOR_WRAPPER_CLASS_CONFIG, ChangelogPrimer.class);
         return new StreamsBuilder(new TopologyConfig(new StreamsConfig(props)));
     }
 }
