@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.foresight.serde.AvroSerdes;
+import dev.foresight.topics.Topics;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -18,6 +20,7 @@ import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
+import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.TopologyTestDriver;
 import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.Named;
@@ -49,7 +52,7 @@ class ChangelogPrimerTest {
         public Set<StoreBuilder<?>> stores() {
             return Set.of(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(KV), Serdes.String(), Serdes.String()),
                     Stores.windowStoreBuilder(Stores.persistentWindowStore(WINDOWS, Duration.ofHours(2),
-                            Duration.ofMinutes(1), false), Serdes.String(), Serdes.String()));
+                            Duration.ofMinutes(1), false), Serdes.String(), Serdes.String()).withCachingEnabled());
         }
 
         @Override
@@ -123,6 +126,27 @@ class ChangelogPrimerTest {
             }
             WindowStore<String, String> windows = driver.getWindowStore(WINDOWS);
             assertEquals("up", windows.fetch("host-1", Instant.parse("2026-12-01T00:00:00Z").toEpochMilli()));
+        }
+    }
+
+    /**
+     * The whole application with telemetry alone flowing, the one input every deployment has: the DSL's
+     * cached window aggregates of telemetry get their records from it (a cache drops a tombstone of a key
+     * it never held), every other store from the primer.
+     */
+    @Test
+    void shouldGiveEveryChangelogOfTheApplicationARecordWhenOnlyTelemetryFlows() {
+        Topology topology = new ForesightTopology(AvroSerdes.bundled(), TopologySettings.defaults()).build();
+        try (TopologyFixture fixture = new TopologyFixture(topology, stateDir)) {
+            fixture.input(Topics.TELEMETRY).pipeInput("host-1",
+                    Events.telemetry("host-1", "checkout", TopologyFixture.START, 0.4).build());
+            fixture.clockAt(TopologyFixture.START.plusSeconds(1));
+            List<String> empty = InternalTopics.of(topology.describe()).topicsOf("foresight-test").stream()
+                    .filter(topic -> topic.endsWith("-changelog"))
+                    .filter(topic -> fixture.driver().createOutputTopic(topic, Serdes.ByteArray().deserializer(),
+                            Serdes.ByteArray().deserializer()).isEmpty())
+                    .toList();
+            assertEquals(List.of(), empty, "changelogs that would get their task wiped at every move");
         }
     }
 }

@@ -155,8 +155,9 @@ public final class DeploymentGuardian {
                         (scope, increment, total) -> RollbackRateLedger.add(
                                 RollbackRates.newBuilder(total).setScope(scope).build(), increment),
                         Named.as("deployment-rates-count"),
+                        // uncached: a cache drops the ChangelogPrimer's tombstone, and rollbacks are few
                         Materialized.<String, RollbackRates, KeyValueStore<Bytes, byte[]>>as(RATES_STORE)
-                                .withKeySerde(Serdes.String()).withValueSerde(ratesSerde))
+                                .withKeySerde(Serdes.String()).withValueSerde(ratesSerde).withCachingDisabled())
                 .toStream(Named.as("deployment-rates-updates"))
                 .to(topics.rollbackRates().name(), Sinks.produced(topics.rollbackRates(), "deployment-rates-sink"));
     }
