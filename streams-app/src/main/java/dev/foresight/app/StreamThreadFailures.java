@@ -5,6 +5,7 @@ import java.util.IdentityHashMap;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.kafka.streams.errors.InvalidStateStoreException;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
 import org.rocksdb.RocksDBException;
 import org.rocksdb.Status;
@@ -15,7 +16,11 @@ import org.slf4j.LoggerFactory;
  * What the death of a stream thread costs. A local store found damaged while running (a block failing its
  * checksum) costs a new thread, not the application: under exactly-once Kafka Streams wipes the local state
  * of every task it closes uncleanly, so the dying thread's tasks lose their damaged copy and the new thread
- * restores them from their changelogs. Anything else, and a store that keeps failing, stops the application.
+ * restores them from their changelogs. So does a store found closed while the thread (re)initializes a task:
+ * Kafka Streams 4.3.1 can hand a standby a window store with a closed segment after a failover
+ * ({@code InvalidStateStoreException: Store workflow-event-id-store.<segment> is currently closed} from
+ * {@code StandbyTask.initializeIfNeeded}, seen in the failover benchmark), and a new thread opens its stores
+ * afresh. Anything else, and a store that keeps failing, stops the application.
  */
 final class StreamThreadFailures implements StreamsUncaughtExceptionHandler {
 
@@ -27,15 +32,27 @@ final class StreamThreadFailures implements StreamsUncaughtExceptionHandler {
 
     @Override
     public StreamThreadExceptionResponse handle(Throwable error) {
-        Optional<RocksDBException> corruption = storeCorruption(error);
-        if (corruption.isPresent() && replaced.incrementAndGet() <= MAX_REPLACEMENTS) {
-            LOG.warn("A local state store is damaged ({}); its thread's tasks are wiped and restored from their "
-                    + "changelogs by a new stream thread ({} of at most {})", corruption.get().getMessage(),
+        Optional<? extends Exception> storeFault = storeCorruption(error).map(Exception.class::cast)
+                .or(() -> closedStore(error));
+        if (storeFault.isPresent() && replaced.incrementAndGet() <= MAX_REPLACEMENTS) {
+            LOG.warn("A local state store is damaged or closed ({}); its thread's tasks are wiped and restored from "
+                    + "their changelogs by a new stream thread ({} of at most {})", storeFault.get().getMessage(),
                     replaced.get(), MAX_REPLACEMENTS);
             return StreamThreadExceptionResponse.REPLACE_THREAD;
         }
         LOG.error("Stream thread failed; stopping the application", error);
         return StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
+    }
+
+    /** A store the thread itself found closed, in the cause chain. */
+    static Optional<InvalidStateStoreException> closedStore(Throwable error) {
+        Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+        for (Throwable t = error; t != null && seen.add(t); t = t.getCause()) {
+            if (t instanceof InvalidStateStoreException closed) {
+                return Optional.of(closed);
+            }
+        }
+        return Optional.empty();
     }
 
     /** RocksDB's own verdict in the cause chain: status Corruption (checksum mismatch, truncated file). */

@@ -2,6 +2,7 @@ package dev.foresight.app;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import org.apache.kafka.streams.errors.InvalidStateStoreException;
 import org.apache.kafka.streams.errors.ProcessorStateException;
 import org.apache.kafka.streams.errors.StreamsException;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
@@ -44,5 +45,16 @@ class StreamThreadFailuresTest {
             assertEquals(StreamThreadExceptionResponse.REPLACE_THREAD, failures.handle(storeFailure(Status.Code.Corruption)));
         }
         assertEquals(StreamThreadExceptionResponse.SHUTDOWN_CLIENT, failures.handle(storeFailure(Status.Code.Corruption)));
+    }
+
+    @Test
+    void shouldReplaceTheThreadWhenATaskIsInitializedOnAClosedStoreAndStopWhenItKeepsHappening() {
+        StreamThreadFailures failures = new StreamThreadFailures();
+        Throwable closed = new StreamsException(new InvalidStateStoreException(
+                "Store workflow-event-id-store.1796151600000 is currently closed"));
+        for (int i = 0; i < StreamThreadFailures.MAX_REPLACEMENTS; i++) {
+            assertEquals(StreamThreadExceptionResponse.REPLACE_THREAD, failures.handle(closed));
+        }
+        assertEquals(StreamThreadExceptionResponse.SHUTDOWN_CLIENT, failures.handle(closed));
     }
 }
