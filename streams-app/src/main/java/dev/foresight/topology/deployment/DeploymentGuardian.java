@@ -19,6 +19,7 @@ import dev.foresight.schema.state.RollbackRates;
 import dev.foresight.serde.AvroSerdes;
 import dev.foresight.topics.Topic;
 import dev.foresight.topology.Sinks;
+import dev.foresight.topology.Sources;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -29,7 +30,6 @@ import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.kstream.Branched;
-import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.Grouped;
 import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Materialized;
@@ -103,7 +103,6 @@ public final class DeploymentGuardian {
     private final Serde<DeploymentState> stateSerde;
     private final Serde<HostRiskState> hostSerde;
     private final Serde<RollbackRates> ratesSerde;
-    private final Serde<StartupPlan> planSerde;
     private final DeploymentTopics topics;
 
     public DeploymentGuardian(AvroSerdes serdes, DeploymentSettings settings, DeploymentTopics topics) {
@@ -121,14 +120,13 @@ public final class DeploymentGuardian {
         this.stateSerde = serdes.valueSerde();
         this.hostSerde = serdes.valueSerde();
         this.ratesSerde = serdes.valueSerde();
-        this.planSerde = serdes.valueSerde();
     }
 
     public void build(StreamsBuilder builder, ValidatedInputs inputs) {
-        builder.globalTable(topics.plans().name(), Consumed.with(Serdes.String(), planSerde)
-                        .withName("deployment-plans-source"),
+        Topic<String, StartupPlan> plans = topics.plans();
+        builder.globalTable(plans.name(), Sources.consumed(plans, "deployment-plans-source"),
                 Materialized.<String, StartupPlan, KeyValueStore<Bytes, byte[]>>as(PLANS_STORE)
-                        .withKeySerde(Serdes.String()).withValueSerde(planSerde));
+                        .withKeySerde(plans.keySerde()).withValueSerde(plans.valueSerde()));
         KStream<String, GuardianInput> deployments = inputs.deployments()
                 .map((id, event) -> KeyValue.pair(event.getServiceId(), new GuardianInput(event)),
                         Named.as("deployment-events-by-service"));
