@@ -94,7 +94,9 @@ public final class BundledSchemas {
             // before ResourceApplied had an outcome
             "DeploymentEvent.v1.avsc", "DeploymentState.v1.avsc", "GuardianInput.v1.avsc", "RollbackCommand.v2.avsc",
             // before manual intervention: no OperatorDecision, no ShadowAction.intervention
-            "WorkflowEvent.v2.avsc", "ShadowWorkflow.v1.avsc");
+            "WorkflowEvent.v2.avsc", "ShadowWorkflow.v1.avsc",
+            // before a deployment named its environment and a plan carried its graph
+            "DeploymentEvent.v2.avsc", "DeploymentState.v2.avsc", "GuardianInput.v2.avsc", "StartupPlan.v2.avsc");
 
     private static final BundledSchemas INSTANCE = new BundledSchemas();
 

@@ -112,7 +112,7 @@ public final class Topics {
     public static final TopicSpec<SeriesForecast> SERIES_FORECASTS =
             new TopicSpec<>("series.forecasts.v1", "serviceId/metric", SeriesForecast.class, PARTITIONS, DELETE, WEEK);
     public static final TopicSpec<StartupPlan> STARTUP_PLANS =
-            new TopicSpec<>("orchestration.plans.v1", "environment", StartupPlan.class, PARTITIONS, DELETE, MONTH);
+            new TopicSpec<>("orchestration.plans.v1", "environment", StartupPlan.class, PARTITIONS, COMPACT, MONTH);
     public static final TopicSpec<OrchestrationCommand> ORCHESTRATION_COMMANDS =
             new TopicSpec<>("orchestration.commands.v1", "environment/serviceId", OrchestrationCommand.class,
                     PARTITIONS, DELETE, MONTH);

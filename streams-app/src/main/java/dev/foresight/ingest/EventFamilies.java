@@ -203,7 +203,8 @@ public final class EventFamilies {
         if (payload instanceof DeploymentStarted s) {
             return first(present("fromVersion", s.getFromVersion()), present("toVersion", s.getToVersion()),
                     versionPartsFit("fromVersion", s.getFromVersion()), versionPartsFit("toVersion", s.getToVersion()),
-                    s.getHosts().isEmpty() ? Optional.of("hosts is empty") : Optional.empty());
+                    s.getHosts().isEmpty() ? Optional.of("hosts is empty") : Optional.empty(),
+                    s.getEnvironment() == null ? Optional.empty() : environment(s.getEnvironment()));
         }
         if (payload instanceof HostStepCompleted h) {
             return first(present("hostId", h.getHostId()),

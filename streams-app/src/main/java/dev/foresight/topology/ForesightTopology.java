@@ -99,7 +99,7 @@ public final class ForesightTopology {
                 .build(inputs.telemetry(), telemetryByService);
         new WorkflowShadowing(serdes, settings.workflow(), workflowPredictors, workflowTopics(serdes))
                 .build(inputs.workflows());
-        deploymentGuardian(inputs);
+        deploymentGuardian(builder, inputs);
         new FleetDemand(serdes, settings.fleet(), fleetTopics(serdes))
                 .build(inputs.fleetRequests(), inputs.fleetHeartbeats());
         KStream<String, AnomalyScore> anomalies = new DeliverySignals(serdes, settings.signals(),
@@ -131,16 +131,16 @@ public final class ForesightTopology {
      */
     public Topology buildDeploymentGuardian() {
         StreamsBuilder builder = NamedTopologies.builder();
-        deploymentGuardian(ingest(builder, deadLetterSplit(serdes)));
+        deploymentGuardian(builder, ingest(builder, deadLetterSplit(serdes)));
         return builder.build();
     }
 
-    private void deploymentGuardian(ValidatedInputs inputs) {
+    private void deploymentGuardian(StreamsBuilder builder, ValidatedInputs inputs) {
         DeploymentTopics topics = deploymentTopics(serdes);
         DeploymentGuardian guardian = riskModels == null
                 ? new DeploymentGuardian(serdes, settings.deployment(), topics)
                 : new DeploymentGuardian(serdes, settings.deployment(), riskModels, topics);
-        guardian.build(inputs);
+        guardian.build(builder, inputs);
     }
 
     private ValidatedInputs ingest(StreamsBuilder builder, DeadLetterSplit deadLetters) {
@@ -185,7 +185,7 @@ public final class ForesightTopology {
     public static DeploymentTopics deploymentTopics(AvroSerdes serdes) {
         return new DeploymentTopics(serdes.topic(Topics.RISK_SCORES), serdes.topic(Topics.ALLOCATIONS),
                 serdes.topic(Topics.ROLLBACKS), serdes.topic(Topics.ALERTS), serdes.topic(Topics.DEPLOYMENT_OUTCOMES),
-                serdes.topic(Topics.ROLLBACK_RATES));
+                serdes.topic(Topics.ROLLBACK_RATES), serdes.topic(Topics.STARTUP_PLANS));
     }
 
     public static FleetTopics fleetTopics(AvroSerdes serdes) {

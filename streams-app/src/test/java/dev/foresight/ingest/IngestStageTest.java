@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.foresight.schema.errors.DeadLetter;
+import dev.foresight.schema.events.DeploymentEvent;
+import dev.foresight.schema.events.DeploymentStarted;
 import dev.foresight.schema.events.TelemetryEvent;
 import dev.foresight.schema.state.TelemetryAggregate;
 import dev.foresight.serde.AvroSerdes;
@@ -119,6 +121,17 @@ class IngestStageTest {
         telemetry.pipeInput("host-1", Events.telemetry("host-1", "svc", START, 0.5).build());
         assertEquals(1, deadLetters.readValuesToList().size());
         assertTrue(aggregates.readValuesToList().stream().anyMatch(a -> a.getCount() == 1));
+    }
+
+    @Test
+    void shouldDeadLetterADeploymentStartInAnEnvironmentThatDoesNotExist() {
+        DeploymentEvent start = DeploymentEvent.newBuilder().setEventId("e-1").setDeploymentId("dep-1")
+                .setServiceId("checkout").setTimestamp(START)
+                .setPayload(DeploymentStarted.newBuilder().setFromVersion("1.0.0").setToVersion("1.1.0")
+                        .setHosts(List.of("h1")).setEnvironment("qa").build()).build();
+        fixture.input(Topics.DEPLOYMENTS).pipeInput("dep-1", start, START);
+
+        assertEquals("environment 'qa' is not one of [dev, staging, prod]", deadLetters.readValue().getReason());
     }
 
     @Test

@@ -3,6 +3,7 @@ package dev.foresight.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.foresight.ingest.EventFamilies;
 import dev.foresight.producers.KafkaEventSink;
 import dev.foresight.schema.commands.Alert;
 import dev.foresight.schema.commands.AlertSeverity;
@@ -12,6 +13,7 @@ import dev.foresight.schema.commands.BlendDecision;
 import dev.foresight.schema.commands.BlendVerdict;
 import dev.foresight.schema.commands.RiskScore;
 import dev.foresight.schema.commands.RollbackCommand;
+import dev.foresight.schema.commands.StartupPlan;
 import dev.foresight.schema.common.DbChangeKind;
 import dev.foresight.schema.common.DeployedResource;
 import dev.foresight.schema.common.ResourceKind;
@@ -21,6 +23,8 @@ import dev.foresight.schema.events.DeploymentStarted;
 import dev.foresight.schema.events.HealthCheckEvent;
 import dev.foresight.schema.events.HostStepCompleted;
 import dev.foresight.schema.events.ResourceApplied;
+import dev.foresight.schema.events.ServiceDefinition;
+import dev.foresight.schema.events.ServiceTopologyEvent;
 import dev.foresight.schema.events.TelemetryEvent;
 import dev.foresight.schema.internal.GuardianInput;
 import dev.foresight.schema.state.DeploymentState;
@@ -38,11 +42,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.streams.StoreQueryParameters;
+import org.apache.kafka.streams.state.QueryableStoreTypes;
+import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -70,7 +78,11 @@ class DeploymentGuardianIT {
     private static final String DEPLOYMENT = "dep-it-1";
     private static final String FAILING = "checkout-1";
     private static final List<String> HOSTS = List.of(FAILING, "checkout-2", "checkout-3");
+    /** What the deployment tool says calls checkout; the environment's service graph knows better. */
     private static final List<String> DEPENDENTS = List.of("cart", "search");
+    private static final String ENVIRONMENT = "prod";
+    /** checkout ← cart ← web in prod's topology: both scaled, search (not in it) is not. */
+    private static final List<String> GRAPH_DEPENDENTS = List.of("cart", "web");
     private static final String FROM = "1.4.2";
     private static final String TO = "1.5.0";
     private static final Instant STARTED = at(3, 0);
@@ -118,6 +130,7 @@ class DeploymentGuardianIT {
              TopicReader<DeploymentState> outcomes = reader(Topics.DEPLOYMENT_OUTCOMES.name());
              TopicReader<RollbackRates> rates = reader(Topics.ROLLBACK_RATES.name())) {
             telemetry(at(0, 0), STARTED);
+            publishTopology();
             startDeployment();
             try (TopicReader<GuardianInput> guardianInputs = reader(
                     APPLICATION_ID + "-" + DeploymentGuardian.BY_SERVICE + "-repartition")) {
@@ -130,7 +143,7 @@ class DeploymentGuardianIT {
             telemetry(SIGNS_START.plusSeconds(10), at(11, 10));
             List<AllocationCommand> commands = values(allocations.readUntil(records -> actions(records).containsAll(Set.of(
                     AllocationAction.THROTTLE, AllocationAction.SHIFT_TRAFFIC, AllocationAction.BOOST, AllocationAction.SCALE))
-                    && targets(records).containsAll(DEPENDENTS), TIMEOUT));
+                    && targets(records).containsAll(GRAPH_DEPENDENTS), TIMEOUT));
             deployment(FAILED, new DeploymentFailed("verification failed: error rate above threshold", FAILING));
             RollbackCommand rollback = values(rollbacks.readUntil(records -> !records.isEmpty(), TIMEOUT)).get(0);
             probes(at(12, 0), at(22, 0));
@@ -186,7 +199,35 @@ class DeploymentGuardianIT {
         assertEquals(Set.of(FAILING), targets.get(AllocationAction.THROTTLE));
         assertEquals(Set.of(FAILING), targets.get(AllocationAction.SHIFT_TRAFFIC));
         assertEquals(Set.of(FAILING), targets.get(AllocationAction.BOOST));
-        assertEquals(Set.copyOf(DEPENDENTS), targets.get(AllocationAction.SCALE));
+        assertEquals(Set.copyOf(GRAPH_DEPENDENTS), targets.get(AllocationAction.SCALE), "transitively, from the graph");
+        AllocationCommand scale = commands.stream().filter(c -> c.getAction() == AllocationAction.SCALE).findFirst()
+                .orElseThrow();
+        String from = scale.getDecision().getEvidence().get("deployment.dependents");
+        assertTrue(from.startsWith("[cart, web] from prod's service graph, transitively"), from);
+    }
+
+    /**
+     * prod's topology, then a wait until the guardian's global store holds its plan: the deployment must
+     * not race the plan to the guardian.
+     */
+    private static void publishTopology() {
+        Map<String, List<String>> graph = Map.of(SERVICE, List.of(), "cart", List.of(SERVICE), "web", List.of("cart"));
+        int port = 8080;
+        for (Map.Entry<String, List<String>> service : graph.entrySet()) {
+            ServiceTopologyEvent edit = ServiceTopologyEvent.newBuilder().setEventId("edit-" + service.getKey())
+                    .setTimestamp(T0).setEnvironment(ENVIRONMENT)
+                    .setPayload(ServiceDefinition.newBuilder().setServiceId(service.getKey()).setPort(port++)
+                            .setDependsOn(service.getValue()).build()).build();
+            events.send(Topics.SERVICE_TOPOLOGY, EventFamilies.topologyKey(edit), edit, T0.toEpochMilli());
+        }
+        events.flush();
+        ReadOnlyKeyValueStore<String, StartupPlan> plans = app.streams().store(StoreQueryParameters.fromNameAndType(
+                DeploymentGuardian.PLANS_STORE, QueryableStoreTypes.keyValueStore()));
+        Instant deadline = Instant.now().plus(TIMEOUT);
+        while (plans.get(ENVIRONMENT) == null || !plans.get(ENVIRONMENT).getDependencies().keySet().equals(graph.keySet())) {
+            assertTrue(Instant.now().isBefore(deadline), "no plan of prod's topology in the guardian's store");
+            LockSupport.parkNanos(Duration.ofMillis(100).toNanos());
+        }
     }
 
     private static void assertBlend(RollbackCommand rollback) {
@@ -222,7 +263,8 @@ class DeploymentGuardianIT {
 
     private static void startDeployment() {
         deployment(STARTED, DeploymentStarted.newBuilder().setFromVersion(FROM).setToVersion(TO).setHosts(HOSTS)
-                .setDependents(DEPENDENTS).setKnownConfigKeys(List.of("retry.max-attempts")).build());
+                .setDependents(DEPENDENTS).setKnownConfigKeys(List.of("retry.max-attempts")).setEnvironment(ENVIRONMENT)
+                .build());
         List<DeployedResource> resources = List.of(
                 resource("orders-add-discount", ResourceKind.DB_SCHEMA).setDbChange(DbChangeKind.EXPAND).build(),
                 resource("orders-drop-legacy-code", ResourceKind.DB_SCHEMA).setDbChange(DbChangeKind.CONTRACT).build(),

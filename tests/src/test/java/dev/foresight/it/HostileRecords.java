@@ -102,7 +102,7 @@ final class HostileRecords {
         }
         String deploymentId = "dep-" + round;
         valid.add(record(Topics.DEPLOYMENTS, deploymentId, deployment(deploymentId, new DeploymentStarted(
-                "1.4.0", "1.5.0", List.of(host(0), host(1)), List.of(), List.of()))));
+                "1.4.0", "1.5.0", List.of(host(0), host(1)), List.of(), List.of(), null))));
         valid.add(record(Topics.DEPLOYMENTS, deploymentId, deployment(deploymentId,
                 new ResourceApplied(resource().setKind(ResourceKind.ARTIFACT).build(), true, ""))));
     }

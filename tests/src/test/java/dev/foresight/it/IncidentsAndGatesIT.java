@@ -132,7 +132,7 @@ class IncidentsAndGatesIT {
             Instant at = T0.plusSeconds(90);
             send(Topics.DEPLOYMENTS, "d-9", DeploymentEvent.newBuilder().setEventId("e-d-9").setDeploymentId("d-9")
                     .setServiceId("billing").setTimestamp(at)
-                    .setPayload(new DeploymentStarted("1.0.0", "1.1.0", List.of("h1"), List.of(), List.of())).build(),
+                    .setPayload(new DeploymentStarted("1.0.0", "1.1.0", List.of("h1"), List.of(), List.of(), null)).build(),
                     at);
             GateDecision deployment = values(readUntil(gates, records -> records.stream()
                     .anyMatch(r -> r.value().getTargetId().equals("d-9")))).stream()

@@ -109,6 +109,7 @@ final class DeploymentSimulator {
         send(rollout, nowMs, sink, DeploymentStarted.newBuilder()
                 .setFromVersion(from).setToVersion(to).setHosts(rollout.hosts())
                 .setDependents(fleet.layout().dependentsOf(service.serviceId()))
+                .setEnvironment(FleetLayout.ENVIRONMENT)
                 .setKnownConfigKeys(release.configKeys()).build());
         boolean fails = random.chance(failureRate);
         for (int i = 0; i < plan.resources().size(); i++) {

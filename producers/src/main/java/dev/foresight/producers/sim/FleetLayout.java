@@ -12,6 +12,8 @@ import java.util.Map;
  */
 public final class FleetLayout {
 
+    /** Where the fleet runs: its deployments name it, its probes carry it (the probe field's default). */
+    public static final String ENVIRONMENT = "prod";
     private static final List<String> NAMES = List.of("gateway", "checkout", "payments", "catalog", "search",
             "auth", "inventory", "shipping", "pricing", "reviews", "notifications", "recommendations");
     private static final double SLOW_HOST_FRACTION = 0.1;

@@ -98,6 +98,8 @@ class DeploymentSimulatorTest {
             List<DeploymentEvent> events = byDeployment.get(outcome.deploymentId());
             DeploymentEvent last = events.get(events.size() - 1);
             assertInstanceOf(DeploymentStarted.class, events.get(0).getPayload());
+            assertEquals("prod", ((DeploymentStarted) events.get(0).getPayload()).getEnvironment(),
+                    "the guardian finds the dependents in the environment's service graph");
             assertEquals(outcome.endedAt(), last.getTimestamp());
             boolean stepFailed = events.stream().anyMatch(event ->
                     event.getPayload() instanceof HostStepCompleted step && !step.getSucceeded());

@@ -24,6 +24,10 @@ public final class DeploymentEvidence {
                 + " hosts");
         evidence.put("deployment.probes", deployment.getHealthyProbes() + " healthy, "
                 + deployment.getUnhealthyProbes() + " unhealthy");
+        if (deployment.getEnvironment() != null) {
+            evidence.put("deployment.environment", deployment.getEnvironment());
+        }
+        evidence.put("deployment.dependents", deployment.getDependents() + " from " + deployment.getDependentsFrom());
         if (!deployment.getFailedResources().isEmpty()) {
             evidence.put("deployment.failedResources", deployment.getFailedResources().stream()
                     .map(f -> f.getResource().getResourceId() + ": " + f.getReason()).toList().toString());

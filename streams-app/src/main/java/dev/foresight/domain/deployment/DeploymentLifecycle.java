@@ -93,7 +93,8 @@ public final class DeploymentLifecycle {
         DeploymentState deployment = state.deployment(event.getDeploymentId()).orElse(null);
         if (payload instanceof DeploymentStarted started) {
             if (deployment == null) {
-                state.put(Deployments.started(event, started, at));
+                state.put(Deployments.started(event, started,
+                        Dependents.of(event.getServiceId(), started, state::plan), at));
             }
             return;
         }

@@ -15,7 +15,8 @@ public final class Deployments {
     private Deployments() {
     }
 
-    public static DeploymentState started(DeploymentEvent event, DeploymentStarted started, Instant at) {
+    public static DeploymentState started(DeploymentEvent event, DeploymentStarted started, Dependents dependents,
+                                          Instant at) {
         return DeploymentState.newBuilder()
                 .setDeploymentId(event.getDeploymentId())
                 .setServiceId(event.getServiceId())
@@ -25,7 +26,9 @@ public final class Deployments {
                 .setUpdatedAt(at)
                 .setStatus(DeploymentStatus.RUNNING)
                 .setHosts(new ArrayList<>(started.getHosts()))
-                .setDependents(new ArrayList<>(started.getDependents()))
+                .setEnvironment(started.getEnvironment())
+                .setDependents(new ArrayList<>(dependents.services()))
+                .setDependentsFrom(dependents.from())
                 .setKnownConfigKeys(new ArrayList<>(started.getKnownConfigKeys()))
                 .setHostSteps(new HashMap<>())
                 .setResources(new ArrayList<>())

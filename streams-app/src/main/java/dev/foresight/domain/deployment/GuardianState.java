@@ -1,5 +1,6 @@
 package dev.foresight.domain.deployment;
 
+import dev.foresight.schema.commands.StartupPlan;
 import dev.foresight.schema.state.DeploymentState;
 import dev.foresight.schema.state.HostRiskState;
 import java.util.List;
@@ -33,6 +34,9 @@ public interface GuardianState {
     void validate(String serviceId, String deploymentId);
 
     void stopValidating(String serviceId);
+
+    /** The environment's last startup plan, which carries its service graph; read only. */
+    Optional<StartupPlan> plan(String environment);
 
     /** Keeps the model's checkpoint with the state it was learned from. */
     void checkpoint(byte[] model);

@@ -34,6 +34,12 @@ public final class ServiceGraph {
         return new ServiceGraph(nodes);
     }
 
+    /** The graph a plan orders, from its services' direct dependencies (ports and endpoints unknown). */
+    public static ServiceGraph of(Map<String, List<String>> dependencies) {
+        return new ServiceGraph(dependencies.entrySet().stream()
+                .map(e -> new ServiceNode(e.getKey(), 0, e.getValue(), "")).toList());
+    }
+
     public boolean contains(String serviceId) {
         return services.containsKey(serviceId);
     }
@@ -78,7 +84,9 @@ public final class ServiceGraph {
             }
             ready = List.copyOf(next);
         }
-        return new StartupPlan(groups);
+        Map<String, List<String>> dependencies = new TreeMap<>();
+        services.values().forEach(node -> dependencies.put(node.id(), node.dependsOn()));
+        return new StartupPlan(groups, dependencies);
     }
 
     /** Every service that calls {@code serviceId}, directly or through others. */

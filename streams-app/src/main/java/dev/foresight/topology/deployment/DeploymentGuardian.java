@@ -1,5 +1,6 @@
 package dev.foresight.topology.deployment;
 
+import dev.foresight.domain.deployment.Dependents;
 import dev.foresight.domain.deployment.DeploymentSettings;
 import dev.foresight.domain.deployment.GuardInput;
 import dev.foresight.domain.deployment.GuardOutput;
@@ -8,6 +9,7 @@ import dev.foresight.ingest.ValidatedInputs;
 import dev.foresight.predict.risk.HostFeatures;
 import dev.foresight.predict.risk.OnlineRiskModel;
 import dev.foresight.predict.risk.RiskModel;
+import dev.foresight.schema.commands.StartupPlan;
 import dev.foresight.schema.events.TelemetryEvent;
 import dev.foresight.schema.internal.GuardianInput;
 import dev.foresight.schema.state.DeploymentState;
@@ -17,6 +19,7 @@ import dev.foresight.schema.state.RollbackRates;
 import dev.foresight.serde.AvroSerdes;
 import dev.foresight.topics.Topic;
 import dev.foresight.topology.Sinks;
+import dev.foresight.topology.Sources;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -24,6 +27,7 @@ import java.util.function.Supplier;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.kstream.Branched;
 import org.apache.kafka.streams.kstream.Grouped;
@@ -42,12 +46,14 @@ import org.apache.kafka.streams.state.Stores;
  * resources while it runs, and when it fails rolls back with a blend of what the attempt applied.
  *
  * <p><b>Inputs:</b> validated {@code deployment.events.v1} (key deploymentId), {@code telemetry.events.v1}
- * (key hostId), {@code health.events.v1} (key serviceId).
+ * (key hostId), {@code health.events.v1} (key serviceId); {@code orchestration.plans.v1} (key environment)
+ * as the global store {@value #PLANS_STORE}.
  * <b>Stores:</b> {@value #BASELINE_STORE} (hostId → HostBaseline, where telemetry is keyed by host);
  * {@value #STATE_STORE} (deploymentId → DeploymentState), {@value #HOST_STORE} (deploymentId/hostId →
  * HostRiskState), {@value #MODEL_STORE} (the task's risk model checkpoint), {@value #VALIDATION_STORE}
  * (serviceId → deploymentId whose rollback is being validated), {@value #RATES_STORE} (scope: serviceId or
- * {@code *} → RollbackRates). All persistent and changelogged.
+ * {@code *} → RollbackRates). All persistent and changelogged. {@value #PLANS_STORE} (environment → its last
+ * StartupPlan, which carries the service graph) is global, restored from the plans topic itself.
  * <b>Repartitions:</b> {@value #BY_SERVICE}, values {@code GuardianInput} (an Avro union of the four input kinds);
  * {@value #RATES_BY_SCOPE}, the rollback rates' increments keyed by scope.
  * <b>Outputs</b> ({@link DeploymentTopics}): {@code risk.scores.v1} (key hostId), {@code allocation.commands.v1} (THROTTLE, BOOST,
@@ -66,6 +72,14 @@ import org.apache.kafka.streams.state.Stores;
  * already lives, keyed by host. Health is re-keyed although its key already is the serviceId: sharing
  * one internal topic guarantees co-partitioning whatever partitioner produced the input.
  *
+ * <p><b>Every environment's graph on every task.</b> A deployment's SCALE_DEPENDENTS reaches every service
+ * that calls it, transitively, in the environment its start names ({@link Dependents}). Its task is keyed by
+ * service, but the transitive dependents need the environment's whole graph, which the orchestration keeps
+ * on the task of the environment: a co-partitioned view would have to copy each graph to every service's
+ * partition. The plans are few (one per environment), small and rarely change, so each task reads them all
+ * from a global store; the plan rather than the raw topology edits, because the raw topic is already a
+ * source of this topology and the plan is the graph after validation (an invalid one plans nothing).
+ *
  * <p><b>One model per task.</b> Each task restores its own risk model from {@value #MODEL_STORE} in
  * {@code init()} and checkpoints it after everything it learns, in the same exactly-once transaction
  * as its commands. Services hash over partitions, so each model learns from a share of the services.
@@ -80,6 +94,7 @@ public final class DeploymentGuardian {
     public static final String BY_SERVICE = "deployment-inputs-by-service";
     public static final String RATES_STORE = "deployment-rollback-rates-store";
     public static final String RATES_BY_SCOPE = "deployment-rates-by-scope";
+    public static final String PLANS_STORE = "deployment-service-plans-store";
 
     private final DeploymentSettings settings;
     private final Supplier<RiskModel> models;
@@ -107,7 +122,11 @@ public final class DeploymentGuardian {
         this.ratesSerde = serdes.valueSerde();
     }
 
-    public void build(ValidatedInputs inputs) {
+    public void build(StreamsBuilder builder, ValidatedInputs inputs) {
+        Topic<String, StartupPlan> plans = topics.plans();
+        builder.globalTable(plans.name(), Sources.consumed(plans, "deployment-plans-source"),
+                Materialized.<String, StartupPlan, KeyValueStore<Bytes, byte[]>>as(PLANS_STORE)
+                        .withKeySerde(plans.keySerde()).withValueSerde(plans.valueSerde()));
         KStream<String, GuardianInput> deployments = inputs.deployments()
                 .map((id, event) -> KeyValue.pair(event.getServiceId(), new GuardianInput(event)),
                         Named.as("deployment-events-by-service"));

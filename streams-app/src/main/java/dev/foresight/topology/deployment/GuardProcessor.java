@@ -38,7 +38,8 @@ final class GuardProcessor implements Processor<String, GuardInput, String, Guar
         this.context = context;
         StoreGuardianState state = new StoreGuardianState(context.getStateStore(DeploymentGuardian.STATE_STORE),
                 context.getStateStore(DeploymentGuardian.HOST_STORE), context.getStateStore(DeploymentGuardian.MODEL_STORE),
-                context.getStateStore(DeploymentGuardian.VALIDATION_STORE));
+                context.getStateStore(DeploymentGuardian.VALIDATION_STORE),
+                context.getStateStore(DeploymentGuardian.PLANS_STORE));
         restore(state.checkpoint());
         lifecycle = new DeploymentLifecycle(settings, model, state);
         context.schedule(settings.tick(), PunctuationType.STREAM_TIME,

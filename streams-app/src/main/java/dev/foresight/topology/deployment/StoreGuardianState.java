@@ -2,6 +2,7 @@ package dev.foresight.topology.deployment;
 
 import dev.foresight.domain.deployment.Deployments;
 import dev.foresight.domain.deployment.GuardianState;
+import dev.foresight.schema.commands.StartupPlan;
 import dev.foresight.schema.state.DeploymentState;
 import dev.foresight.schema.state.HostRiskState;
 import java.util.ArrayList;
@@ -9,6 +10,8 @@ import java.util.List;
 import java.util.Optional;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.TimestampedKeyValueStore;
+import org.apache.kafka.streams.state.ValueAndTimestamp;
 
 /** The guardian's state in the task's stores (see {@link DeploymentGuardian} for what each holds). */
 final class StoreGuardianState implements GuardianState {
@@ -19,13 +22,16 @@ final class StoreGuardianState implements GuardianState {
     private final KeyValueStore<String, HostRiskState> hosts;
     private final KeyValueStore<String, byte[]> models;
     private final KeyValueStore<String, String> validations;
+    private final TimestampedKeyValueStore<String, StartupPlan> plans;
 
     StoreGuardianState(KeyValueStore<String, DeploymentState> deployments, KeyValueStore<String, HostRiskState> hosts,
-                       KeyValueStore<String, byte[]> models, KeyValueStore<String, String> validations) {
+                       KeyValueStore<String, byte[]> models, KeyValueStore<String, String> validations,
+                       TimestampedKeyValueStore<String, StartupPlan> plans) {
         this.deployments = deployments;
         this.hosts = hosts;
         this.models = models;
         this.validations = validations;
+        this.plans = plans;
     }
 
     @Override
@@ -80,6 +86,11 @@ final class StoreGuardianState implements GuardianState {
     @Override
     public void stopValidating(String serviceId) {
         validations.delete(serviceId);
+    }
+
+    @Override
+    public Optional<StartupPlan> plan(String environment) {
+        return Optional.ofNullable(plans.get(environment)).map(ValueAndTimestamp::value);
     }
 
     @Override

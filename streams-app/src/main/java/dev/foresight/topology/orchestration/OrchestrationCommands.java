@@ -54,10 +54,10 @@ final class OrchestrationCommands {
 
     static dev.foresight.schema.commands.StartupPlan plan(String environment, StartupPlan plan, List<String> problems,
                                                           Instant at, int services) {
-        String basis = environment + plan.groups() + problems;
+        String basis = environment + plan.groups() + problems + plan.dependencies();
         return dev.foresight.schema.commands.StartupPlan.newBuilder()
                 .setPlanId(id(basis)).setIssuedAt(at).setEnvironment(environment).setValid(problems.isEmpty())
-                .setGroups(plan.groups()).setProblems(problems)
+                .setGroups(plan.groups()).setProblems(problems).setDependencies(plan.dependencies())
                 .setDecision(decision("orchestration-planner", Map.of("services", (double) services,
                         "groups", (double) plan.groups().size()), Map.of(), problems.isEmpty()
                         ? "topological order of the dependencies; a group's services start in parallel"

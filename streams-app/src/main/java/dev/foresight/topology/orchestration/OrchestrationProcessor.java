@@ -120,10 +120,10 @@ final class OrchestrationProcessor implements Processor<String, SpecificRecord, 
 
     private void replan(Environment env, long nowMs) {
         List<String> problems = env.graph().problems();
-        StartupPlan plan = problems.isEmpty() ? env.graph().plan()
-                : new StartupPlan(List.of());
+        StartupPlan plan = problems.isEmpty() ? env.graph().plan() : StartupPlan.none();
         dev.foresight.schema.commands.StartupPlan previous = plans.get(env.name());
-        if (previous != null && previous.getGroups().equals(plan.groups()) && previous.getProblems().equals(problems)) {
+        if (previous != null && previous.getGroups().equals(plan.groups()) && previous.getProblems().equals(problems)
+                && previous.getDependencies().equals(plan.dependencies())) {
             return;
         }
         dev.foresight.schema.commands.StartupPlan emitted = OrchestrationCommands.plan(env.name(), plan, problems,

@@ -7,6 +7,8 @@ import dev.foresight.schema.commands.Alert;
 import dev.foresight.schema.commands.AllocationCommand;
 import dev.foresight.schema.commands.RiskScore;
 import dev.foresight.schema.commands.RollbackCommand;
+import dev.foresight.schema.commands.StartupPlan;
+import dev.foresight.schema.common.Decision;
 import dev.foresight.schema.common.DeployedResource;
 import dev.foresight.schema.events.DeploymentCompleted;
 import dev.foresight.schema.events.DeploymentEvent;
@@ -64,6 +66,7 @@ final class GuardianScenario implements AutoCloseable {
     private final TestInputTopic<String, TelemetryEvent> telemetry;
     private final TestInputTopic<String, DeploymentEvent> deployments;
     private final TestInputTopic<String, HealthCheckEvent> health;
+    private final TestInputTopic<String, StartupPlan> plans;
     private Instant wallClock = START;
     private String currentDeployment = DEPLOYMENT;
 
@@ -79,6 +82,7 @@ final class GuardianScenario implements AutoCloseable {
         telemetry = fixture.input(Topics.TELEMETRY);
         deployments = fixture.input(Topics.DEPLOYMENTS);
         health = fixture.input(Topics.HEALTH);
+        plans = fixture.input(Topics.STARTUP_PLANS);
     }
 
     static Topology topology(ErrorRateIsRisk model) {
@@ -86,7 +90,7 @@ final class GuardianScenario implements AutoCloseable {
         AvroSerdes serdes = AvroSerdes.bundled();
         ValidatedInputs inputs = ForesightTopology.ingest(builder, serdes, IngestSettings.defaults());
         new DeploymentGuardian(serdes, DeploymentSettings.defaults(), () -> model,
-                ForesightTopology.deploymentTopics(serdes)).build(inputs);
+                ForesightTopology.deploymentTopics(serdes)).build(builder, inputs);
         return builder.build();
     }
 
@@ -134,8 +138,23 @@ final class GuardianScenario implements AutoCloseable {
     }
 
     void start(Instant at) {
+        start(at, null);
+    }
+
+    /** @param environment where it deploys; null: not named */
+    void start(Instant at, String environment) {
         deployment(at, DeploymentStarted.newBuilder().setFromVersion(FROM).setToVersion(TO)
-                .setHosts(List.of(HOST, OTHER_HOST)).setDependents(DEPENDENTS).setKnownConfigKeys(KNOWN_KEYS).build());
+                .setHosts(List.of(HOST, OTHER_HOST)).setDependents(DEPENDENTS).setKnownConfigKeys(KNOWN_KEYS)
+                .setEnvironment(environment).build());
+    }
+
+    /** The orchestration's plan of {@code environment}: the service graph the guardian's global store reads. */
+    void plan(String environment, Map<String, List<String>> dependencies, boolean valid, Instant at) {
+        send(plans, environment, StartupPlan.newBuilder().setPlanId("plan-" + environment + "-" + at.toEpochMilli())
+                .setIssuedAt(at).setEnvironment(environment).setValid(valid).setGroups(List.of())
+                .setProblems(valid ? List.of() : List.of("dependency cycle")).setDependencies(dependencies)
+                .setDecision(Decision.newBuilder().setMadeBy("orchestration-planner").setVersion("1").build())
+                .build(), at);
     }
 
     void apply(DeployedResource resource, Instant at) {

@@ -198,7 +198,7 @@ class QualityGatingTest {
         fixture.clockAt(at);
         deployments.pipeInput(deploymentId, DeploymentEvent.newBuilder().setEventId("e-" + deploymentId)
                 .setDeploymentId(deploymentId).setServiceId(SERVICE).setTimestamp(at)
-                .setPayload(new DeploymentStarted("1.0.0", "1.1.0", List.of("h1"), List.of(), List.of())).build(), at);
+                .setPayload(new DeploymentStarted("1.0.0", "1.1.0", List.of("h1"), List.of(), List.of(), null)).build(), at);
     }
 
     private void stage(String commandId, Instant at) {

@@ -28,6 +28,7 @@ import dev.foresight.topology.TopologySettings;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -53,6 +54,28 @@ class ServiceOrchestrationTest {
             assertEquals(List.of(List.of("database"), List.of("auth"), List.of("backend"), List.of("bot", "frontend")),
                     plans.get(0).getGroups());
             assertTrue(s.plans().isEmpty(), "an unchanged topology is not planned again");
+        }
+    }
+
+    @Test
+    void shouldCarryEachPlannedServicesDependenciesInThePlan() {
+        try (OrchestrationScenario s = new OrchestrationScenario(stateDir).seedServices()) {
+            Map<String, List<String>> graph = s.plans().get(0).getDependencies();
+            assertEquals(Map.of("database", List.of(), "auth", List.of("database"),
+                    "backend", List.of("database", "auth"), "bot", List.of("backend", "auth"),
+                    "frontend", List.of("backend", "auth")), graph);
+        }
+    }
+
+    @Test
+    void shouldPlanAgainWhenTheGraphChangesButTheGroupsDoNot() {
+        try (OrchestrationScenario s = new OrchestrationScenario(stateDir).seedServices()) {
+            StartupPlan first = s.plans().get(0);
+            s.define("frontend", 8081, "backend", "auth", "database");
+            List<StartupPlan> again = s.plans();
+            assertEquals(1, again.size(), "frontend now also calls the database: a plan with the new graph");
+            assertEquals(first.getGroups(), again.get(0).getGroups());
+            assertEquals(List.of("backend", "auth", "database"), again.get(0).getDependencies().get("frontend"));
         }
     }
 

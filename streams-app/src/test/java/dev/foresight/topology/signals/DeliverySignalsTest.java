@@ -96,7 +96,7 @@ class DeliverySignalsTest {
         }
         deployments.pipeInput("d1", DeploymentEvent.newBuilder().setEventId("e-d1").setDeploymentId("d1")
                 .setServiceId(SERVICE).setTimestamp(at)
-                .setPayload(new DeploymentStarted("1.0.0", "1.1.0", List.of("h1"), List.of(), List.of())).build(), at);
+                .setPayload(new DeploymentStarted("1.0.0", "1.1.0", List.of("h1"), List.of(), List.of(), null)).build(), at);
 
         Map<SeriesMetric, double[]> expected = new EnumMap<>(SeriesMetric.class);
         expected.put(SeriesMetric.CPU, new double[] {2, 1.2});
