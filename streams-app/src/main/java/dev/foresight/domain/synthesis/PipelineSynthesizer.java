@@ -390,16 +390,39 @@ public final class PipelineSynthesizer {
         return version;
     }
 
+    /** Why a rule may not synthesize its stage now. */
+    public enum Blocker { NONE, OWN_TRIAL, OTHER_TRIAL, AWAITING_NEED, IN_FORCE, COOLDOWN }
+
     /**
      * A stage is not synthesized again while it is on trial, waiting for its need, in force or cooling down
      * after a rollback. While another stage is on trial only a ratio rule (a load ramp: it cannot wait) may
      * supersede it; the others wait for the verdict, so each trial sees its own stage's effect alone.
      */
-    private boolean pending(PipelineState state, NeedRule rule, Instant at) {
+    public Blocker blocker(PipelineState state, String stageType, Instant at) {
+        return settings.rules().stream().filter(r -> r.stageType().equals(stageType)).findFirst()
+                .map(rule -> blocker(state, rule, at)).orElse(Blocker.NONE);
+    }
+
+    private Blocker blocker(PipelineState state, NeedRule rule, Instant at) {
         String name = stageName(rule);
-        boolean onTrial = state.trial != null && (state.trial.stageName.equals(name) || rule.trigger() != Trigger.RATIO);
-        return onTrial || state.episodes.containsKey(rule.stageType()) || active(state, rule, at)
-                || state.cooldownUntil.getOrDefault(name, Long.MIN_VALUE) > at.toEpochMilli();
+        if (state.trial != null && state.trial.stageName.equals(name)) {
+            return Blocker.OWN_TRIAL;
+        }
+        if (state.trial != null && rule.trigger() != Trigger.RATIO) {
+            return Blocker.OTHER_TRIAL;
+        }
+        if (state.episodes.containsKey(rule.stageType())) {
+            return Blocker.AWAITING_NEED;
+        }
+        if (active(state, rule, at)) {
+            return Blocker.IN_FORCE;
+        }
+        return state.cooldownUntil.getOrDefault(name, Long.MIN_VALUE) > at.toEpochMilli() ? Blocker.COOLDOWN
+                : Blocker.NONE;
+    }
+
+    private boolean pending(PipelineState state, NeedRule rule, Instant at) {
+        return blocker(state, rule, at) != Blocker.NONE;
     }
 
     private boolean active(PipelineState state, NeedRule rule, Instant at) {

@@ -2,6 +2,7 @@ package dev.foresight.evaluate.synthesis;
 
 import dev.foresight.domain.synthesis.NeedRule;
 import dev.foresight.domain.synthesis.PipelineSynthesizer;
+import dev.foresight.domain.synthesis.PipelineSynthesizer.Blocker;
 import dev.foresight.domain.synthesis.ShippedTemplates;
 import dev.foresight.domain.synthesis.StageTemplate;
 import dev.foresight.domain.synthesis.SynthesisOutput.Operation;
@@ -34,7 +35,8 @@ public final class SynthesisEvaluation {
     /** One seed's figures. */
     public record SeedResult(long seed, int ramps, int beforePeak, int readyBeforeNeed, double medianLeadBeforePeak,
                              double medianLeadBeforeNeed, int rollbacks, int harmfulRolledBack, int harmful,
-                             double banditReward, double[] fixedReward, double[] regretAt, int[] regretDays) {
+                             double banditReward, double[] fixedReward, double[] regretAt, int[] regretDays,
+                             Map<Blocker, Integer> missedBy) {
 
         double precision() {
             return rollbacks == 0 ? Double.NaN : (double) harmfulRolledBack / rollbacks;
@@ -86,6 +88,7 @@ public final class SynthesisEvaluation {
         List<Double> beforePeak = new ArrayList<>();
         List<Double> beforeNeed = new ArrayList<>();
         int ready = 0;
+        Map<Blocker, Integer> missed = new java.util.EnumMap<>(Blocker.class);
         long provisioning = scalingRule().provisioning().toMinutes();
         for (SynthesisWorld.Ramp ramp : world.ramps()) {
             Optional<Double> synthesized = bandit.commands().stream()
@@ -96,6 +99,8 @@ public final class SynthesisEvaluation {
                 beforePeak.add(ramp.peak() - synthesized.get());
                 beforeNeed.add(ramp.need() - synthesized.get());
                 ready += ramp.need() - synthesized.get() >= provisioning ? 1 : 0;
+            } else {
+                missed.merge(missCause(bandit, ramp), 1, Integer::sum);
             }
         }
         List<StageCommand> rollbacks = bandit.commands().stream().filter(c -> c.operation() == Operation.ROLLBACK)
@@ -104,7 +109,19 @@ public final class SynthesisEvaluation {
                 .filter(c -> bandit.harmfulAdds().contains(c.pipeline() + "@" + c.parent())).count();
         return new SeedResult(seed, world.ramps().size(), beforePeak.size(), ready, median(beforePeak),
                 median(beforeNeed), rollbacks.size(), harmfulRolledBack, bandit.harmfulAdds().size(), banditReward,
-                fixed, regret, checkpoints);
+                fixed, regret, checkpoints, missed);
+    }
+
+    /** What blocked synthesis for most of the ramp's climb; NONE when nothing did and no forecast reached the trigger. */
+    private static Blocker missCause(WorldRun.Result run, SynthesisWorld.Ramp ramp) {
+        Map<Blocker, Integer> seen = new java.util.EnumMap<>(Blocker.class);
+        for (int m = ramp.start(); m <= ramp.peak(); m++) {
+            Blocker b = run.scalingBlocker()[m];
+            if (b != null && b != Blocker.NONE) {
+                seen.merge(b, 1, Integer::sum);
+            }
+        }
+        return seen.entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey).orElse(Blocker.NONE);
     }
 
     private PipelineSynthesizer synthesizer(SynthesisSettings s) {
@@ -146,12 +163,12 @@ public final class SynthesisEvaluation {
         List<NeedRule.Arm> arms = scalingRule().arms();
         StringBuilder md = new StringBuilder(String.format(Locale.ROOT, "# Pipeline synthesis in simulation (%d days"
                 + " per seed)%n%n| seed | ramps | stage before peak | ready before need | median min before need |"
-                + " median min before peak | rollbacks | harmful rolled back | harmful | precision | recall |%n"
-                + "|---|---|---|---|---|---|---|---|---|---|---|%n", days));
+                + " median min before peak | missed: why | rollbacks | harmful rolled back | harmful | precision | recall |%n"
+                + "|---|---|---|---|---|---|---|---|---|---|---|---|%n", days));
         for (SeedResult r : results) {
-            md.append(String.format(Locale.ROOT, "| %d | %d | %d | %d | %.0f | %.0f | %d | %d | %d | %.2f | %.2f |%n",
+            md.append(String.format(Locale.ROOT, "| %d | %d | %d | %d | %.0f | %.0f | %s | %d | %d | %d | %.2f | %.2f |%n",
                     r.seed(), r.ramps(), r.beforePeak(), r.readyBeforeNeed(), r.medianLeadBeforeNeed(),
-                    r.medianLeadBeforePeak(), r.rollbacks(), r.harmfulRolledBack(), r.harmful(), r.precision(),
+                    r.medianLeadBeforePeak(), misses(r.missedBy()), r.rollbacks(), r.harmfulRolledBack(), r.harmful(), r.precision(),
                     r.recall()));
         }
         md.append(String.format(Locale.ROOT, "%n## Scaling threshold: UCB1 against fixed arms%n%n| seed | bandit reward"
@@ -165,6 +182,12 @@ public final class SynthesisEvaluation {
                     arm(arms.get(chosen)), r.fixedReward()[chosen], r.banditReward() - r.fixedReward()[chosen]));
         }
         return md.toString();
+    }
+
+    private static String misses(Map<Blocker, Integer> missed) {
+        return missed.isEmpty() ? "none" : String.join(", ", missed.entrySet().stream().map(e -> e.getValue() + " "
+                + (e.getKey() == Blocker.NONE ? "no forecast reached the trigger"
+                : e.getKey().name().toLowerCase(Locale.ROOT).replace('_', ' '))).toList());
     }
 
     private static int chosenOnOthers(List<SeedResult> results, SeedResult held) {

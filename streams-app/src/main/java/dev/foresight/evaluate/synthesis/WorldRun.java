@@ -3,6 +3,7 @@ package dev.foresight.evaluate.synthesis;
 import dev.foresight.domain.synthesis.PipelineRun;
 import dev.foresight.domain.synthesis.PipelineState;
 import dev.foresight.domain.synthesis.PipelineSynthesizer;
+import dev.foresight.domain.synthesis.PipelineSynthesizer.Blocker;
 import dev.foresight.domain.synthesis.SynthesisOutput;
 import dev.foresight.domain.synthesis.SynthesisOutput.Kind;
 import dev.foresight.domain.synthesis.SynthesisOutput.Operation;
@@ -28,7 +29,7 @@ final class WorldRun {
 
     /** What a run of the world produced. */
     record Result(List<StageCommand> commands, List<SynthesisOutput.Logged> logged, Set<String> harmfulAdds,
-                  int days) {
+                  int days, Blocker[] scalingBlocker) {
 
         /** Reward credited to the bandit of {@code stageType} on each day. */
         double[] dailyReward(String stageType) {
@@ -52,6 +53,7 @@ final class WorldRun {
         Set<String> harmfulAdds = new HashSet<>();
         List<StageCommand> commands = new ArrayList<>();
         List<SynthesisOutput.Logged> logged = new ArrayList<>();
+        Blocker[] blocker = new Blocker[days * 24 * 60];
         int nextRun = 0;
         for (SynthesisWorld.Minute minute : world.minutes()) {
             while (nextRun <= minute.minute()) {
@@ -63,10 +65,13 @@ final class WorldRun {
                 apply(synthesizer.onRun(state, PIPELINE, run), harm, harmfulInForce, harmfulAdds, commands, logged);
                 nextRun += RUN_EVERY;
             }
+            if (blocker[minute.minute()] == null) {
+                blocker[minute.minute()] = synthesizer.blocker(state, "scaling", SynthesisWorld.at(minute.minute()));
+            }
             apply(synthesizer.onSignal(state, PIPELINE, minute.metric(), SynthesisWorld.at(minute.minute()),
                     minute.value(), false), harm, harmfulInForce, harmfulAdds, commands, logged);
         }
-        return new Result(commands, logged, harmfulAdds, days);
+        return new Result(commands, logged, harmfulAdds, days, blocker);
     }
 
     private static void apply(List<SynthesisOutput> outputs, SplittableRandom harm, Set<String> harmfulInForce,
