@@ -233,7 +233,8 @@ public final class PipelineSynthesizer {
     private void considerForecast(PipelineState state, String pipeline, NeedRule rule, Arm arm, NeedForecast forecast,
                                   double measure, Instant at, List<SynthesisOutput> out) {
         double trigger = arm.multiplier() * rule.needLevel();
-        if (forecast.value() < trigger || pending(state, rule, at)) {
+        Blocker blocker = blocker(state, rule, at);
+        if (forecast.value() < trigger || blocker != Blocker.NONE && !overrides(rule, blocker, forecast)) {
             return;
         }
         Map<String, Double> inputs = new LinkedHashMap<>();
@@ -250,13 +251,16 @@ public final class PipelineSynthesizer {
         thresholds.put("provisioningMinutes", (double) rule.provisioning().toMinutes());
         Reason reason = new Reason(MADE_BY, inputs, thresholds, String.format(Locale.ROOT,
                 "%s forecast of %s: %.3g (90%% %.3g to %.3g) within %d min reaches the trigger %.3g (%.2f x need %.3g);"
-                        + " the stage is ready %d min after synthesis", forecast.model(), forecast.metric(),
+                        + " the stage is ready %d min after synthesis%s", forecast.model(), forecast.metric(),
                 forecast.value(), forecast.lower(), forecast.upper(), forecast.horizon().toMinutes(), trigger,
-                arm.multiplier(), rule.needLevel(), rule.provisioning().toMinutes()));
+                arm.multiplier(), rule.needLevel(), rule.provisioning().toMinutes(), blocker == Blocker.NONE ? ""
+                        : "; the need itself is forecast within the lead time, which overrides the "
+                        + blocker.name().toLowerCase(Locale.ROOT).replace('_', ' ')));
         Map<String, Double> parameters = rule.parameterScale() > 0
                 ? Map.of(rule.parameter(), Math.ceil(forecast.value() * rule.parameterScale())) : Map.of();
-        synthesize(state, pipeline, rule, parameters, reason, at,
-                state.needHigh.getOrDefault(rule.stageType(), false) ? -1 : banditOf(state, rule).current(),
+        boolean credited = state.needHigh.getOrDefault(rule.stageType(), false)
+                || state.episodes.containsKey(rule.stageType());
+        synthesize(state, pipeline, rule, parameters, reason, at, credited ? -1 : banditOf(state, rule).current(),
                 out);
     }
 
@@ -282,6 +286,7 @@ public final class PipelineSynthesizer {
             return false;
         }
         openTrial(state, pipeline, rule.stageType(), name, stage, at, out);
+        int madeFrom = state.version;
         int version = newVersion(state, next, MADE_BY, reason.explanation(), at, out);
         state.trial.version = version;
         state.activeUntil.put(name, rule.activeFor().isZero() ? Long.MAX_VALUE
@@ -293,15 +298,20 @@ public final class PipelineSynthesizer {
             episode.readyMs = at.plus(rule.provisioning()).toEpochMilli();
             state.episodes.put(rule.stageType(), episode);
         }
-        out.add(command(state, pipeline, Operation.ADD_STAGE, rule.stageType(), name, version, state.trial.parent,
-                stage, reason, at));
+        out.add(command(state, pipeline, Operation.ADD_STAGE, rule.stageType(), name, version, madeFrom, stage,
+                reason, at));
         out.add(new Logged(pipeline, Kind.SYNTHESIZED, rule.stageType(), version, reason, at));
         return true;
     }
 
+    /**
+     * A stage on trial that a newer variant of itself replaces leaves its parent to the new trial: the new
+     * version is that parent plus the new variant, so it is compared with the runs that had neither.
+     */
     private void openTrial(PipelineState state, String pipeline, String stageType, String name, JsonNode stage,
                            Instant at, List<SynthesisOutput> out) {
-        if (state.trial != null) {
+        Trial replaced = state.trial != null && state.trial.stageName.equals(name) ? state.trial : null;
+        if (state.trial != null && replaced == null) {
             Trial superseded = state.trial;
             out.add(new Logged(pipeline, Kind.KEPT, superseded.stageType, superseded.version, new Reason(MADE_BY,
                     superseded.test.evidence(superseded.parentRuns), Map.of(),
@@ -312,12 +322,12 @@ public final class PipelineSynthesizer {
         Trial trial = new Trial();
         trial.stageName = name;
         trial.stageType = stageType;
-        trial.parent = state.version;
-        trial.parentDefinitionJson = state.definitionJson;
+        trial.parent = replaced == null ? state.version : replaced.parent;
+        trial.parentDefinitionJson = replaced == null ? state.definitionJson : replaced.parentDefinitionJson;
         trial.stageJson = StageFormat.json(stage);
-        trial.parentRuns = parentRuns;
+        trial.parentRuns = replaced == null ? parentRuns : replaced.parentRuns;
         state.trial = trial;
-        state.lastBaseline = parentRuns;
+        state.lastBaseline = trial.parentRuns;
     }
 
     private void judge(PipelineState state, String pipeline, Instant at, List<SynthesisOutput> out) {
@@ -326,7 +336,7 @@ public final class PipelineSynthesizer {
             return;
         }
         HarmTest.Verdict verdict = trial.test.verdict(settings.harm());
-        if (verdict == HarmTest.Verdict.PENDING) {
+        if (verdict == HarmTest.Verdict.PENDING || verdict == HarmTest.Verdict.HARMFUL && carriesNeed(state, trial, at)) {
             return;
         }
         state.trial = null;
@@ -342,6 +352,16 @@ public final class PipelineSynthesizer {
         }
         rollback(state, pipeline, trial, new Reason("harm-test", evidence, bounds, harmExplanation(trial, evidence)),
                 at, out);
+    }
+
+    /**
+     * A harmful stage that is in force while the need it was made for is present is rolled back once the
+     * need clears: the capacity it brings is what the service is running on, and its harm is pipeline time.
+     */
+    private boolean carriesNeed(PipelineState state, Trial trial, Instant at) {
+        return settings.rules().stream().anyMatch(r -> r.trigger() == Trigger.RATIO
+                && r.stageType().equals(trial.stageType) && state.needHigh.getOrDefault(r.stageType(), false)
+                && active(state, r, at));
     }
 
     private static String harmExplanation(Trial trial, Map<String, Double> e) {
@@ -405,6 +425,9 @@ public final class PipelineSynthesizer {
 
     private Blocker blocker(PipelineState state, NeedRule rule, Instant at) {
         String name = stageName(rule);
+        if (active(state, rule, at)) {
+            return Blocker.IN_FORCE;
+        }
         if (state.trial != null && state.trial.stageName.equals(name)) {
             return Blocker.OWN_TRIAL;
         }
@@ -414,11 +437,20 @@ public final class PipelineSynthesizer {
         if (state.episodes.containsKey(rule.stageType())) {
             return Blocker.AWAITING_NEED;
         }
-        if (active(state, rule, at)) {
-            return Blocker.IN_FORCE;
-        }
         return state.cooldownUntil.getOrDefault(name, Long.MIN_VALUE) > at.toEpochMilli() ? Blocker.COOLDOWN
                 : Blocker.NONE;
+    }
+
+    /**
+     * A load ramp cannot wait: when the need itself (not just the bandit's trigger) is forecast within the
+     * lead time and the stage is not in force, the cooldown after a rollback, its own open trial or an
+     * episode left open by a rollback do not hold it back. Those guard against flapping on a speculative
+     * need; a ramp met with no capacity costs the service, a harmful stage only costs pipeline time and
+     * faces the same sequential test again.
+     */
+    private static boolean overrides(NeedRule rule, Blocker blocker, NeedForecast forecast) {
+        return rule.trigger() == Trigger.RATIO && forecast.value() >= rule.needLevel()
+                && (blocker == Blocker.COOLDOWN || blocker == Blocker.OWN_TRIAL || blocker == Blocker.AWAITING_NEED);
     }
 
     private boolean pending(PipelineState state, NeedRule rule, Instant at) {

@@ -35,6 +35,7 @@ public final class SynthesisEvaluation {
     /** One seed's figures. */
     public record SeedResult(long seed, int ramps, int beforePeak, int readyBeforeNeed, double medianLeadBeforePeak,
                              double medianLeadBeforeNeed, int rollbacks, int harmfulRolledBack, int harmful,
+                             int harmfulReplaced,
                              double banditReward, double[] fixedReward, double[] regretAt, int[] regretDays,
                              Map<Blocker, Integer> missedBy) {
 
@@ -43,7 +44,7 @@ public final class SynthesisEvaluation {
         }
 
         double recall() {
-            return harmful == 0 ? Double.NaN : (double) harmfulRolledBack / harmful;
+            return harmful == harmfulReplaced ? Double.NaN : (double) harmfulRolledBack / (harmful - harmfulReplaced);
         }
 
         int bestArm() {
@@ -89,16 +90,13 @@ public final class SynthesisEvaluation {
         List<Double> beforeNeed = new ArrayList<>();
         int ready = 0;
         Map<Blocker, Integer> missed = new java.util.EnumMap<>(Blocker.class);
-        long provisioning = scalingRule().provisioning().toMinutes();
+        List<int[]> cover = scalingCover(bandit.commands());
         for (SynthesisWorld.Ramp ramp : world.ramps()) {
-            Optional<Double> synthesized = bandit.commands().stream()
-                    .filter(c -> c.operation() == Operation.ADD_STAGE && "scaling".equals(c.stageType()))
-                    .map(c -> Duration.between(SynthesisWorld.START, c.at()).toMinutes() / 1.0)
-                    .filter(m -> m >= ramp.start() - 60 && m <= ramp.peak()).findFirst();
-            if (synthesized.isPresent()) {
-                beforePeak.add(ramp.peak() - synthesized.get());
-                beforeNeed.add(ramp.need() - synthesized.get());
-                ready += ramp.need() - synthesized.get() >= provisioning ? 1 : 0;
+            Optional<int[]> atPeak = cover.stream().filter(c -> c[1] <= ramp.peak() && ramp.peak() < c[2]).findFirst();
+            if (atPeak.isPresent()) {
+                beforePeak.add((double) ramp.peak() - atPeak.get()[0]);
+                beforeNeed.add((double) ramp.need() - atPeak.get()[0]);
+                ready += cover.stream().anyMatch(c -> c[1] <= ramp.need() && ramp.need() < c[2]) ? 1 : 0;
             } else {
                 missed.merge(missCause(bandit, ramp), 1, Integer::sum);
             }
@@ -108,8 +106,48 @@ public final class SynthesisEvaluation {
         int harmfulRolledBack = (int) rollbacks.stream()
                 .filter(c -> bandit.harmfulAdds().contains(c.pipeline() + "@" + c.parent())).count();
         return new SeedResult(seed, world.ramps().size(), beforePeak.size(), ready, median(beforePeak),
-                median(beforeNeed), rollbacks.size(), harmfulRolledBack, bandit.harmfulAdds().size(), banditReward,
+                median(beforeNeed), rollbacks.size(), harmfulRolledBack, bandit.harmfulAdds().size(), replaced(bandit),
+                banditReward,
                 fixed, regret, checkpoints, missed);
+    }
+
+    /** Harmful stages a newer variant of the same stage replaced before their verdict: their harm ended with them. */
+    private static int replaced(WorldRun.Result run) {
+        List<StageCommand> commands = run.commands();
+        int replaced = 0;
+        for (int i = 0; i < commands.size(); i++) {
+            StageCommand c = commands.get(i);
+            if (c.operation() == Operation.ADD_STAGE && run.harmfulAdds().contains(c.pipeline() + "@" + c.version())) {
+                replaced += commands.subList(i + 1, commands.size()).stream()
+                        .filter(n -> n.stageName().equals(c.stageName())).findFirst()
+                        .filter(n -> n.operation() == Operation.ADD_STAGE).isPresent() ? 1 : 0;
+            }
+        }
+        return replaced;
+    }
+
+    /**
+     * When a scaling stage was in force, as {synthesized, ready, gone} minutes: ready once provisioned, gone
+     * when its window ends, when it is rolled back or when a newer one replacing it is ready.
+     */
+    private List<int[]> scalingCover(List<StageCommand> commands) {
+        NeedRule rule = scalingRule();
+        List<int[]> cover = new ArrayList<>();
+        for (StageCommand c : commands) {
+            if (!"scaling".equals(c.stageType())) {
+                continue;
+            }
+            int at = (int) Duration.between(SynthesisWorld.START, c.at()).toMinutes();
+            int gone = c.operation() == Operation.ROLLBACK ? at : at + (int) rule.provisioning().toMinutes();
+            if (!cover.isEmpty() && cover.get(cover.size() - 1)[2] > gone) {
+                cover.get(cover.size() - 1)[2] = gone;
+            }
+            if (c.operation() == Operation.ADD_STAGE) {
+                cover.add(new int[] {at, at + (int) rule.provisioning().toMinutes(),
+                        at + (int) rule.activeFor().toMinutes()});
+            }
+        }
+        return cover;
     }
 
     /** What blocked synthesis for most of the ramp's climb; NONE when nothing did and no forecast reached the trigger. */
@@ -162,13 +200,13 @@ public final class SynthesisEvaluation {
     public String markdown(List<SeedResult> results, int days) {
         List<NeedRule.Arm> arms = scalingRule().arms();
         StringBuilder md = new StringBuilder(String.format(Locale.ROOT, "# Pipeline synthesis in simulation (%d days"
-                + " per seed)%n%n| seed | ramps | stage before peak | ready before need | median min before need |"
-                + " median min before peak | missed: why | rollbacks | harmful rolled back | harmful | precision | recall |%n"
-                + "|---|---|---|---|---|---|---|---|---|---|---|---|%n", days));
+                + " per seed)%n%n| seed | ramps | stage in force at peak | in force at need | median min synthesized before need |"
+                + " median min before peak | missed: why | rollbacks | harmful rolled back | harmful | replaced before a verdict | precision |"
+                + " recall |%n|---|---|---|---|---|---|---|---|---|---|---|---|---|%n", days));
         for (SeedResult r : results) {
-            md.append(String.format(Locale.ROOT, "| %d | %d | %d | %d | %.0f | %.0f | %s | %d | %d | %d | %.2f | %.2f |%n",
+            md.append(String.format(Locale.ROOT, "| %d | %d | %d | %d | %.0f | %.0f | %s | %d | %d | %d | %d | %.2f | %.2f |%n",
                     r.seed(), r.ramps(), r.beforePeak(), r.readyBeforeNeed(), r.medianLeadBeforeNeed(),
-                    r.medianLeadBeforePeak(), misses(r.missedBy()), r.rollbacks(), r.harmfulRolledBack(), r.harmful(), r.precision(),
+                    r.medianLeadBeforePeak(), misses(r.missedBy()), r.rollbacks(), r.harmfulRolledBack(), r.harmful(), r.harmfulReplaced(), r.precision(),
                     r.recall()));
         }
         md.append(String.format(Locale.ROOT, "%n## Scaling threshold: UCB1 against fixed arms%n%n| seed | bandit reward"
