@@ -33,10 +33,6 @@ public final class PipelineSynthesizer {
 
     static final String MADE_BY = "pipeline-synthesizer";
     static final String BASE_TEMPLATE = "base";
-    /** A need that arrives before its stage is ready still earns something: the stage shortened the shortfall. */
-    static final double LATE_REWARD = 0.4;
-    /** A stage for a need that never came cost resources but did no harm. */
-    static final double FALSE_ALARM_REWARD = 0.2;
     private static final double NEED_CLEAR = 0.9;
 
     private final SynthesisSettings settings;
@@ -171,6 +167,7 @@ public final class PipelineSynthesizer {
         double measure = currentMeasure(state, rule, metric);
         needArrival(state, pipeline, rule, measure, at, out);
         if (rule.trigger() == Trigger.COUNT || state.forecasters.get(metric).observations() >= settings.minObservations()) {
+            watchArms(state, rule, metric, at);
             considerForecast(state, pipeline, rule, arm(state, rule), forecast, measure, at, out);
         }
     }
@@ -185,6 +182,20 @@ public final class PipelineSynthesizer {
         EventCount count = state.counts.computeIfAbsent(rule.stageType(), t -> new EventCount());
         count.add(at.toEpochMilli(), value, rule.window());
         return count.forecast(metric, at.toEpochMilli(), rule.window(), arm.leadTime());
+    }
+
+    /** Every arm's shadow stage sees the forecast at its own lead time, whichever arm is in use. */
+    private void watchArms(PipelineState state, NeedRule rule, String metric, Instant at) {
+        ThresholdBandit tuner = banditOf(state, rule);
+        boolean needHigh = state.needHigh.getOrDefault(rule.stageType(), false);
+        List<Arm> arms = rule.arms();
+        for (int a = 0; a < arms.size(); a++) {
+            Duration lead = arms.get(a).leadTime();
+            NeedForecast forecast = rule.trigger() == Trigger.RATIO ? state.forecasters.get(metric).forecast(metric, lead)
+                    : state.counts.get(rule.stageType()).forecast(metric, at.toEpochMilli(), rule.window(), lead);
+            tuner.watch(a, at.toEpochMilli(), forecast.value() >= arms.get(a).multiplier() * rule.needLevel(),
+                    needHigh, rule.activeFor().toMillis());
+        }
     }
 
     private static double currentMeasure(PipelineState state, NeedRule rule, String metric) {
@@ -203,16 +214,20 @@ public final class PipelineSynthesizer {
         boolean high = state.needHigh.getOrDefault(type, false);
         if (!high && measure >= rule.needLevel()) {
             state.needHigh.put(type, true);
+            ThresholdBandit tuner = banditOf(state, rule);
+            int before = tuner.current();
+            tuner.needArrived(at.toEpochMilli(), rule.provisioning().toMillis());
             Episode episode = state.episodes.remove(type);
             if (episode != null) {
                 boolean ready = episode.readyMs <= at.toEpochMilli();
-                reward(state, pipeline, rule, episode.arm, ready ? 1 : LATE_REWARD, ready
+                tuned(state, pipeline, rule, episode.arm, ready ? 1.0 : ThresholdBandit.LATE_REWARD, ready
                         ? "need arrived " + minutes(at.toEpochMilli() - episode.synthesizedMs) + " min after synthesis,"
                         + " with the stage ready" : "need arrived before the stage was ready", at, out);
             } else if (!pending(state, rule, at)) {
-                // a need missed while synthesis was blocked (trial, cooldown) says nothing about the threshold
-                reward(state, pipeline, rule, banditOf(state, rule).current(), 0,
-                        "need arrived with no stage synthesized for it", at, out);
+                tuned(state, pipeline, rule, before, 0.0, "need arrived with no stage synthesized for it", at, out);
+            } else {
+                // a need missed while synthesis was blocked (trial, cooldown) earns the policy nothing either way
+                tuned(state, pipeline, rule, before, null, "need arrived while synthesis was blocked", at, out);
             }
         } else if (high && measure < NEED_CLEAR * rule.needLevel()) {
             state.needHigh.put(type, false);
@@ -220,12 +235,21 @@ public final class PipelineSynthesizer {
     }
 
     private void expireEpisodes(PipelineState state, String pipeline, Instant at, List<SynthesisOutput> out) {
+        long window = settings.confirmWindow().toMillis();
         for (NeedRule rule : settings.rules()) {
+            if (!rule.tuned()) {
+                continue;
+            }
+            ThresholdBandit tuner = banditOf(state, rule);
+            int before = tuner.current();
+            tuner.expire(at.toEpochMilli(), window);
             Episode episode = state.episodes.get(rule.stageType());
-            if (episode != null && at.toEpochMilli() - episode.synthesizedMs > settings.confirmWindow().toMillis()) {
+            if (episode != null && at.toEpochMilli() - episode.synthesizedMs > window) {
                 state.episodes.remove(rule.stageType());
-                reward(state, pipeline, rule, episode.arm, FALSE_ALARM_REWARD, "need did not arrive within "
-                        + settings.confirmWindow().toMinutes() + " min of synthesis", at, out);
+                tuned(state, pipeline, rule, episode.arm, ThresholdBandit.FALSE_ALARM_REWARD, "need did not arrive"
+                        + " within " + settings.confirmWindow().toMinutes() + " min of synthesis", at, out);
+            } else {
+                tuned(state, pipeline, rule, before, null, "shadow stages of other arms were false alarms", at, out);
             }
         }
     }
@@ -471,31 +495,48 @@ public final class PipelineSynthesizer {
     }
 
     private static ThresholdBandit banditOf(PipelineState state, NeedRule rule) {
-        return state.bandits.computeIfAbsent(rule.stageType(), t -> new ThresholdBandit(rule.arms().size()));
+        int arms = rule.arms().size();
+        ThresholdBandit tuner = state.bandits.get(rule.stageType());
+        if (tuner == null || !tuner.fits(arms)) {
+            tuner = new ThresholdBandit(arms);
+            state.bandits.put(rule.stageType(), tuner);
+        }
+        return tuner;
     }
 
-    private void reward(PipelineState state, String pipeline, NeedRule rule, int arm, double reward, String why,
-                        Instant at, List<SynthesisOutput> out) {
-        ThresholdBandit bandit = banditOf(state, rule);
-        Arm before = rule.arms().get(arm);
-        int next = bandit.reward(arm, reward);
-        Arm after = rule.arms().get(next);
+    /**
+     * Logs a TUNED decision: always for an outcome of the policy's own stage ({@code reward} not null), and
+     * for a counterfactual outcome only when it moved the arm.
+     *
+     * @param before the arm the outcome is about (the one in use when the stage was synthesized)
+     */
+    private void tuned(PipelineState state, String pipeline, NeedRule rule, int before, Double reward, String why,
+                       Instant at, List<SynthesisOutput> out) {
+        ThresholdBandit tuner = banditOf(state, rule);
+        if (reward == null && tuner.current() == before) {
+            return;
+        }
+        Arm from = rule.arms().get(before);
+        Arm to = rule.arms().get(tuner.current());
         Map<String, Double> inputs = new LinkedHashMap<>();
-        inputs.put("reward", reward);
-        inputs.put("pulls", (double) bandit.totalPulls());
+        if (reward != null) {
+            inputs.put("reward", reward);
+        }
+        inputs.put("outcomes", (double) tuner.totalOutcomes());
         for (int i = 0; i < rule.arms().size(); i++) {
-            inputs.put("mean" + i, bandit.mean(i));
+            inputs.put("total" + i, tuner.total(i));
         }
         Map<String, Double> thresholds = new LinkedHashMap<>();
-        thresholds.put("multiplierBefore", before.multiplier());
-        thresholds.put("leadTimeMinutesBefore", (double) before.leadTime().toMinutes());
-        thresholds.put("multiplier", after.multiplier());
-        thresholds.put("leadTimeMinutes", (double) after.leadTime().toMinutes());
-        thresholds.put("trigger", after.multiplier() * rule.needLevel());
-        out.add(new Logged(pipeline, Kind.TUNED, rule.stageType(), state.version, new Reason("ucb1", inputs, thresholds,
-                String.format(Locale.ROOT, "%s: reward %.2f; trigger %.2f x need with %d min lead -> %.2f x with %d min",
-                        why, reward, before.multiplier(), before.leadTime().toMinutes(), after.multiplier(),
-                        after.leadTime().toMinutes())), at));
+        thresholds.put("multiplierBefore", from.multiplier());
+        thresholds.put("leadTimeMinutesBefore", (double) from.leadTime().toMinutes());
+        thresholds.put("multiplier", to.multiplier());
+        thresholds.put("leadTimeMinutes", (double) to.leadTime().toMinutes());
+        thresholds.put("trigger", to.multiplier() * rule.needLevel());
+        out.add(new Logged(pipeline, Kind.TUNED, rule.stageType(), state.version, new Reason("follow-the-leader",
+                inputs, thresholds, String.format(Locale.ROOT, "%s%s; trigger %.2f x need with %d min lead -> %.2f x"
+                        + " with %d min (the arm with the largest counterfactual reward)", why, reward == null ? ""
+                        : String.format(Locale.ROOT, ": reward %.2f", reward), from.multiplier(),
+                from.leadTime().toMinutes(), to.multiplier(), to.leadTime().toMinutes())), at));
     }
 
     private void bottleneck(PipelineState state, String pipeline, Instant at, List<SynthesisOutput> out) {

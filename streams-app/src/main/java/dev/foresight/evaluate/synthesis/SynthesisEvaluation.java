@@ -209,9 +209,9 @@ public final class SynthesisEvaluation {
                     r.medianLeadBeforePeak(), misses(r.missedBy()), r.rollbacks(), r.harmfulRolledBack(), r.harmful(), r.harmfulReplaced(), r.precision(),
                     r.recall()));
         }
-        md.append(String.format(Locale.ROOT, "%n## Scaling threshold: UCB1 against fixed arms%n%n| seed | bandit reward"
+        md.append(String.format(Locale.ROOT, "%n## Scaling threshold: the tuner against fixed arms%n%n| seed | tuner reward"
                 + " | best fixed arm in hindsight | its reward | regret at day %s | arm chosen on the other seeds |"
-                + " its reward here | bandit minus it |%n|---|---|---|---|---|---|---|---|%n",
+                + " its reward here | tuner minus it |%n|---|---|---|---|---|---|---|---|%n",
                 joinDays(results.get(0).regretDays())));
         for (SeedResult r : results) {
             int chosen = chosenOnOthers(results, r);

@@ -36,7 +36,7 @@ final class WorldRun {
             double[] reward = new double[days];
             logged.stream().filter(l -> l.kind() == Kind.TUNED && l.stageType().equals(stageType)).forEach(l -> {
                 int day = (int) java.time.Duration.between(SynthesisWorld.START, l.at()).toDays();
-                reward[Math.min(days - 1, day)] += l.reason().inputs().get("reward");
+                reward[Math.min(days - 1, day)] += l.reason().inputs().getOrDefault("reward", 0.0);
             });
             return reward;
         }
