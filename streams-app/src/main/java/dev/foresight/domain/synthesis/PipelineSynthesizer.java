@@ -449,7 +449,8 @@ public final class PipelineSynthesizer {
 
     private Blocker blocker(PipelineState state, NeedRule rule, Instant at) {
         String name = stageName(rule);
-        if (active(state, rule, at)) {
+        // a stage whose window ends before a successor could be provisioned is due for renewal
+        if (active(state, rule, at.plus(rule.provisioning()))) {
             return Blocker.IN_FORCE;
         }
         if (state.trial != null && state.trial.stageName.equals(name)) {
