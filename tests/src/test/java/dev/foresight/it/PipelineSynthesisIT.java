@@ -46,7 +46,7 @@ class PipelineSynthesisIT {
     private static final int RAMP_START = 60;
     private static final int PEAK = 100;
     private static final int LAST_MINUTE = 160;
-    private static final Duration TIMEOUT = Duration.ofSeconds(90);
+    private static final Duration TIMEOUT = Duration.ofSeconds(180);
     private static final Pattern STARTED = Pattern.compile(
             "on (\\S+) \\(embedded\\).*REST API on (http://[^;\\s]+);");
     private static final HttpClient HTTP = HttpClient.newHttpClient();
