@@ -17,8 +17,12 @@ import picocli.CommandLine.Spec;
         + "against the best fixed threshold in hindsight and against the one chosen on the other seeds.")
 final class EvaluateSynthesisCommand implements Callable<Integer> {
 
-    @Option(names = "--seeds", defaultValue = "5", description = "worlds, seeded 1..N (default ${DEFAULT-VALUE})")
+    @Option(names = "--seeds", defaultValue = "5", description = "worlds, seeded from --first-seed on (default ${DEFAULT-VALUE})")
     int seeds;
+
+    @Option(names = "--first-seed", defaultValue = "1", description = "the first world's seed (default ${DEFAULT-VALUE});"
+            + " the reported seeds are 1..5, fresh ones any others")
+    long firstSeed;
 
     @Option(names = "--days", defaultValue = "60", description = "simulated days per world (default ${DEFAULT-VALUE})")
     int days;
@@ -28,11 +32,12 @@ final class EvaluateSynthesisCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (seeds < 2 || seeds > 100 || days < 8 || days > 3650) {
-            throw new ParameterException(spec.commandLine(), "--seeds must be in 2..100 and --days in 8..3650");
+        if (seeds < 2 || seeds > 100 || days < 8 || days > 3650 || firstSeed < 1) {
+            throw new ParameterException(spec.commandLine(),
+                    "--seeds must be in 2..100, --days in 8..3650 and --first-seed at least 1");
         }
         SynthesisEvaluation evaluation = new SynthesisEvaluation(SynthesisSettings.defaults());
-        List<Long> all = LongStream.rangeClosed(1, seeds).boxed().toList();
+        List<Long> all = LongStream.range(firstSeed, firstSeed + seeds).boxed().toList();
         spec.commandLine().getOut().print(evaluation.markdown(evaluation.run(all, days), days));
         spec.commandLine().getOut().flush();
         return ForesightCli.OK;

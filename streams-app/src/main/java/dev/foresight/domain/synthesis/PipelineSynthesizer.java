@@ -33,10 +33,6 @@ public final class PipelineSynthesizer {
 
     static final String MADE_BY = "pipeline-synthesizer";
     static final String BASE_TEMPLATE = "base";
-    /** A need that arrives before its stage is ready still earns something: the stage shortened the shortfall. */
-    static final double LATE_REWARD = 0.4;
-    /** A stage for a need that never came cost resources but did no harm. */
-    static final double FALSE_ALARM_REWARD = 0.2;
     private static final double NEED_CLEAR = 0.9;
 
     private final SynthesisSettings settings;
@@ -171,6 +167,7 @@ public final class PipelineSynthesizer {
         double measure = currentMeasure(state, rule, metric);
         needArrival(state, pipeline, rule, measure, at, out);
         if (rule.trigger() == Trigger.COUNT || state.forecasters.get(metric).observations() >= settings.minObservations()) {
+            watchArms(state, rule, metric, at);
             considerForecast(state, pipeline, rule, arm(state, rule), forecast, measure, at, out);
         }
     }
@@ -185,6 +182,20 @@ public final class PipelineSynthesizer {
         EventCount count = state.counts.computeIfAbsent(rule.stageType(), t -> new EventCount());
         count.add(at.toEpochMilli(), value, rule.window());
         return count.forecast(metric, at.toEpochMilli(), rule.window(), arm.leadTime());
+    }
+
+    /** Every arm's shadow stage sees the forecast at its own lead time, whichever arm is in use. */
+    private void watchArms(PipelineState state, NeedRule rule, String metric, Instant at) {
+        ThresholdBandit tuner = banditOf(state, rule);
+        boolean needHigh = state.needHigh.getOrDefault(rule.stageType(), false);
+        List<Arm> arms = rule.arms();
+        for (int a = 0; a < arms.size(); a++) {
+            Duration lead = arms.get(a).leadTime();
+            NeedForecast forecast = rule.trigger() == Trigger.RATIO ? state.forecasters.get(metric).forecast(metric, lead)
+                    : state.counts.get(rule.stageType()).forecast(metric, at.toEpochMilli(), rule.window(), lead);
+            tuner.watch(a, at.toEpochMilli(), forecast.value() >= arms.get(a).multiplier() * rule.needLevel(),
+                    needHigh, rule.activeFor().toMillis());
+        }
     }
 
     private static double currentMeasure(PipelineState state, NeedRule rule, String metric) {
@@ -203,16 +214,20 @@ public final class PipelineSynthesizer {
         boolean high = state.needHigh.getOrDefault(type, false);
         if (!high && measure >= rule.needLevel()) {
             state.needHigh.put(type, true);
+            ThresholdBandit tuner = banditOf(state, rule);
+            int before = tuner.current();
+            tuner.needArrived(at.toEpochMilli(), rule.provisioning().toMillis());
             Episode episode = state.episodes.remove(type);
             if (episode != null) {
                 boolean ready = episode.readyMs <= at.toEpochMilli();
-                reward(state, pipeline, rule, episode.arm, ready ? 1 : LATE_REWARD, ready
+                tuned(state, pipeline, rule, episode.arm, ready ? 1.0 : ThresholdBandit.LATE_REWARD, ready
                         ? "need arrived " + minutes(at.toEpochMilli() - episode.synthesizedMs) + " min after synthesis,"
                         + " with the stage ready" : "need arrived before the stage was ready", at, out);
             } else if (!pending(state, rule, at)) {
-                // a need missed while synthesis was blocked (trial, cooldown) says nothing about the threshold
-                reward(state, pipeline, rule, banditOf(state, rule).current(), 0,
-                        "need arrived with no stage synthesized for it", at, out);
+                tuned(state, pipeline, rule, before, 0.0, "need arrived with no stage synthesized for it", at, out);
+            } else {
+                // a need missed while synthesis was blocked (trial, cooldown) earns the policy nothing either way
+                tuned(state, pipeline, rule, before, null, "need arrived while synthesis was blocked", at, out);
             }
         } else if (high && measure < NEED_CLEAR * rule.needLevel()) {
             state.needHigh.put(type, false);
@@ -220,12 +235,21 @@ public final class PipelineSynthesizer {
     }
 
     private void expireEpisodes(PipelineState state, String pipeline, Instant at, List<SynthesisOutput> out) {
+        long window = settings.confirmWindow().toMillis();
         for (NeedRule rule : settings.rules()) {
+            if (!rule.tuned()) {
+                continue;
+            }
+            ThresholdBandit tuner = banditOf(state, rule);
+            int before = tuner.current();
+            tuner.expire(at.toEpochMilli(), window);
             Episode episode = state.episodes.get(rule.stageType());
-            if (episode != null && at.toEpochMilli() - episode.synthesizedMs > settings.confirmWindow().toMillis()) {
+            if (episode != null && at.toEpochMilli() - episode.synthesizedMs > window) {
                 state.episodes.remove(rule.stageType());
-                reward(state, pipeline, rule, episode.arm, FALSE_ALARM_REWARD, "need did not arrive within "
-                        + settings.confirmWindow().toMinutes() + " min of synthesis", at, out);
+                tuned(state, pipeline, rule, episode.arm, ThresholdBandit.FALSE_ALARM_REWARD, "need did not arrive"
+                        + " within " + settings.confirmWindow().toMinutes() + " min of synthesis", at, out);
+            } else {
+                tuned(state, pipeline, rule, before, null, "shadow stages of other arms were false alarms", at, out);
             }
         }
     }
@@ -233,7 +257,8 @@ public final class PipelineSynthesizer {
     private void considerForecast(PipelineState state, String pipeline, NeedRule rule, Arm arm, NeedForecast forecast,
                                   double measure, Instant at, List<SynthesisOutput> out) {
         double trigger = arm.multiplier() * rule.needLevel();
-        if (forecast.value() < trigger || pending(state, rule, at)) {
+        Blocker blocker = blocker(state, rule, at);
+        if (forecast.value() < trigger || blocker != Blocker.NONE && !overrides(rule, blocker, forecast)) {
             return;
         }
         Map<String, Double> inputs = new LinkedHashMap<>();
@@ -250,13 +275,16 @@ public final class PipelineSynthesizer {
         thresholds.put("provisioningMinutes", (double) rule.provisioning().toMinutes());
         Reason reason = new Reason(MADE_BY, inputs, thresholds, String.format(Locale.ROOT,
                 "%s forecast of %s: %.3g (90%% %.3g to %.3g) within %d min reaches the trigger %.3g (%.2f x need %.3g);"
-                        + " the stage is ready %d min after synthesis", forecast.model(), forecast.metric(),
+                        + " the stage is ready %d min after synthesis%s", forecast.model(), forecast.metric(),
                 forecast.value(), forecast.lower(), forecast.upper(), forecast.horizon().toMinutes(), trigger,
-                arm.multiplier(), rule.needLevel(), rule.provisioning().toMinutes()));
+                arm.multiplier(), rule.needLevel(), rule.provisioning().toMinutes(), blocker == Blocker.NONE ? ""
+                        : "; the need itself is forecast within the lead time, which overrides the "
+                        + blocker.name().toLowerCase(Locale.ROOT).replace('_', ' ')));
         Map<String, Double> parameters = rule.parameterScale() > 0
                 ? Map.of(rule.parameter(), Math.ceil(forecast.value() * rule.parameterScale())) : Map.of();
-        synthesize(state, pipeline, rule, parameters, reason, at,
-                state.needHigh.getOrDefault(rule.stageType(), false) ? -1 : banditOf(state, rule).current(),
+        boolean credited = state.needHigh.getOrDefault(rule.stageType(), false)
+                || state.episodes.containsKey(rule.stageType());
+        synthesize(state, pipeline, rule, parameters, reason, at, credited ? -1 : banditOf(state, rule).current(),
                 out);
     }
 
@@ -282,6 +310,7 @@ public final class PipelineSynthesizer {
             return false;
         }
         openTrial(state, pipeline, rule.stageType(), name, stage, at, out);
+        int madeFrom = state.version;
         int version = newVersion(state, next, MADE_BY, reason.explanation(), at, out);
         state.trial.version = version;
         state.activeUntil.put(name, rule.activeFor().isZero() ? Long.MAX_VALUE
@@ -293,15 +322,20 @@ public final class PipelineSynthesizer {
             episode.readyMs = at.plus(rule.provisioning()).toEpochMilli();
             state.episodes.put(rule.stageType(), episode);
         }
-        out.add(command(state, pipeline, Operation.ADD_STAGE, rule.stageType(), name, version, state.trial.parent,
-                stage, reason, at));
+        out.add(command(state, pipeline, Operation.ADD_STAGE, rule.stageType(), name, version, madeFrom, stage,
+                reason, at));
         out.add(new Logged(pipeline, Kind.SYNTHESIZED, rule.stageType(), version, reason, at));
         return true;
     }
 
+    /**
+     * A stage on trial that a newer variant of itself replaces leaves its parent to the new trial: the new
+     * version is that parent plus the new variant, so it is compared with the runs that had neither.
+     */
     private void openTrial(PipelineState state, String pipeline, String stageType, String name, JsonNode stage,
                            Instant at, List<SynthesisOutput> out) {
-        if (state.trial != null) {
+        Trial replaced = state.trial != null && state.trial.stageName.equals(name) ? state.trial : null;
+        if (state.trial != null && replaced == null) {
             Trial superseded = state.trial;
             out.add(new Logged(pipeline, Kind.KEPT, superseded.stageType, superseded.version, new Reason(MADE_BY,
                     superseded.test.evidence(superseded.parentRuns), Map.of(),
@@ -312,12 +346,12 @@ public final class PipelineSynthesizer {
         Trial trial = new Trial();
         trial.stageName = name;
         trial.stageType = stageType;
-        trial.parent = state.version;
-        trial.parentDefinitionJson = state.definitionJson;
+        trial.parent = replaced == null ? state.version : replaced.parent;
+        trial.parentDefinitionJson = replaced == null ? state.definitionJson : replaced.parentDefinitionJson;
         trial.stageJson = StageFormat.json(stage);
-        trial.parentRuns = parentRuns;
+        trial.parentRuns = replaced == null ? parentRuns : replaced.parentRuns;
         state.trial = trial;
-        state.lastBaseline = parentRuns;
+        state.lastBaseline = trial.parentRuns;
     }
 
     private void judge(PipelineState state, String pipeline, Instant at, List<SynthesisOutput> out) {
@@ -326,7 +360,7 @@ public final class PipelineSynthesizer {
             return;
         }
         HarmTest.Verdict verdict = trial.test.verdict(settings.harm());
-        if (verdict == HarmTest.Verdict.PENDING) {
+        if (verdict == HarmTest.Verdict.PENDING || verdict == HarmTest.Verdict.HARMFUL && carriesNeed(state, trial, at)) {
             return;
         }
         state.trial = null;
@@ -342,6 +376,16 @@ public final class PipelineSynthesizer {
         }
         rollback(state, pipeline, trial, new Reason("harm-test", evidence, bounds, harmExplanation(trial, evidence)),
                 at, out);
+    }
+
+    /**
+     * A harmful stage that is in force while the need it was made for is present is rolled back once the
+     * need clears: the capacity it brings is what the service is running on, and its harm is pipeline time.
+     */
+    private boolean carriesNeed(PipelineState state, Trial trial, Instant at) {
+        return settings.rules().stream().anyMatch(r -> r.trigger() == Trigger.RATIO
+                && r.stageType().equals(trial.stageType) && state.needHigh.getOrDefault(r.stageType(), false)
+                && active(state, r, at));
     }
 
     private static String harmExplanation(Trial trial, Map<String, Double> e) {
@@ -390,16 +434,52 @@ public final class PipelineSynthesizer {
         return version;
     }
 
+    /** Why a rule may not synthesize its stage now. */
+    public enum Blocker { NONE, OWN_TRIAL, OTHER_TRIAL, AWAITING_NEED, IN_FORCE, COOLDOWN }
+
     /**
      * A stage is not synthesized again while it is on trial, waiting for its need, in force or cooling down
      * after a rollback. While another stage is on trial only a ratio rule (a load ramp: it cannot wait) may
      * supersede it; the others wait for the verdict, so each trial sees its own stage's effect alone.
      */
-    private boolean pending(PipelineState state, NeedRule rule, Instant at) {
+    public Blocker blocker(PipelineState state, String stageType, Instant at) {
+        return settings.rules().stream().filter(r -> r.stageType().equals(stageType)).findFirst()
+                .map(rule -> blocker(state, rule, at)).orElse(Blocker.NONE);
+    }
+
+    private Blocker blocker(PipelineState state, NeedRule rule, Instant at) {
         String name = stageName(rule);
-        boolean onTrial = state.trial != null && (state.trial.stageName.equals(name) || rule.trigger() != Trigger.RATIO);
-        return onTrial || state.episodes.containsKey(rule.stageType()) || active(state, rule, at)
-                || state.cooldownUntil.getOrDefault(name, Long.MIN_VALUE) > at.toEpochMilli();
+        // a stage whose window ends before a successor could be provisioned is due for renewal
+        if (active(state, rule, at.plus(rule.provisioning()))) {
+            return Blocker.IN_FORCE;
+        }
+        if (state.trial != null && state.trial.stageName.equals(name)) {
+            return Blocker.OWN_TRIAL;
+        }
+        if (state.trial != null && rule.trigger() != Trigger.RATIO) {
+            return Blocker.OTHER_TRIAL;
+        }
+        if (state.episodes.containsKey(rule.stageType())) {
+            return Blocker.AWAITING_NEED;
+        }
+        return state.cooldownUntil.getOrDefault(name, Long.MIN_VALUE) > at.toEpochMilli() ? Blocker.COOLDOWN
+                : Blocker.NONE;
+    }
+
+    /**
+     * A load ramp cannot wait: when the need itself (not just the bandit's trigger) is forecast within the
+     * lead time and the stage is not in force, the cooldown after a rollback, its own open trial or an
+     * episode left open by a rollback do not hold it back. Those guard against flapping on a speculative
+     * need; a ramp met with no capacity costs the service, a harmful stage only costs pipeline time and
+     * faces the same sequential test again.
+     */
+    private static boolean overrides(NeedRule rule, Blocker blocker, NeedForecast forecast) {
+        return rule.trigger() == Trigger.RATIO && forecast.value() >= rule.needLevel()
+                && (blocker == Blocker.COOLDOWN || blocker == Blocker.OWN_TRIAL || blocker == Blocker.AWAITING_NEED);
+    }
+
+    private boolean pending(PipelineState state, NeedRule rule, Instant at) {
+        return blocker(state, rule, at) != Blocker.NONE;
     }
 
     private boolean active(PipelineState state, NeedRule rule, Instant at) {
@@ -416,31 +496,48 @@ public final class PipelineSynthesizer {
     }
 
     private static ThresholdBandit banditOf(PipelineState state, NeedRule rule) {
-        return state.bandits.computeIfAbsent(rule.stageType(), t -> new ThresholdBandit(rule.arms().size()));
+        int arms = rule.arms().size();
+        ThresholdBandit tuner = state.bandits.get(rule.stageType());
+        if (tuner == null || !tuner.fits(arms)) {
+            tuner = new ThresholdBandit(arms);
+            state.bandits.put(rule.stageType(), tuner);
+        }
+        return tuner;
     }
 
-    private void reward(PipelineState state, String pipeline, NeedRule rule, int arm, double reward, String why,
-                        Instant at, List<SynthesisOutput> out) {
-        ThresholdBandit bandit = banditOf(state, rule);
-        Arm before = rule.arms().get(arm);
-        int next = bandit.reward(arm, reward);
-        Arm after = rule.arms().get(next);
+    /**
+     * Logs a TUNED decision: always for an outcome of the policy's own stage ({@code reward} not null), and
+     * for a counterfactual outcome only when it moved the arm.
+     *
+     * @param before the arm the outcome is about (the one in use when the stage was synthesized)
+     */
+    private void tuned(PipelineState state, String pipeline, NeedRule rule, int before, Double reward, String why,
+                       Instant at, List<SynthesisOutput> out) {
+        ThresholdBandit tuner = banditOf(state, rule);
+        if (reward == null && tuner.current() == before) {
+            return;
+        }
+        Arm from = rule.arms().get(before);
+        Arm to = rule.arms().get(tuner.current());
         Map<String, Double> inputs = new LinkedHashMap<>();
-        inputs.put("reward", reward);
-        inputs.put("pulls", (double) bandit.totalPulls());
+        if (reward != null) {
+            inputs.put("reward", reward);
+        }
+        inputs.put("outcomes", (double) tuner.totalOutcomes());
         for (int i = 0; i < rule.arms().size(); i++) {
-            inputs.put("mean" + i, bandit.mean(i));
+            inputs.put("total" + i, tuner.total(i));
         }
         Map<String, Double> thresholds = new LinkedHashMap<>();
-        thresholds.put("multiplierBefore", before.multiplier());
-        thresholds.put("leadTimeMinutesBefore", (double) before.leadTime().toMinutes());
-        thresholds.put("multiplier", after.multiplier());
-        thresholds.put("leadTimeMinutes", (double) after.leadTime().toMinutes());
-        thresholds.put("trigger", after.multiplier() * rule.needLevel());
-        out.add(new Logged(pipeline, Kind.TUNED, rule.stageType(), state.version, new Reason("ucb1", inputs, thresholds,
-                String.format(Locale.ROOT, "%s: reward %.2f; trigger %.2f x need with %d min lead -> %.2f x with %d min",
-                        why, reward, before.multiplier(), before.leadTime().toMinutes(), after.multiplier(),
-                        after.leadTime().toMinutes())), at));
+        thresholds.put("multiplierBefore", from.multiplier());
+        thresholds.put("leadTimeMinutesBefore", (double) from.leadTime().toMinutes());
+        thresholds.put("multiplier", to.multiplier());
+        thresholds.put("leadTimeMinutes", (double) to.leadTime().toMinutes());
+        thresholds.put("trigger", to.multiplier() * rule.needLevel());
+        out.add(new Logged(pipeline, Kind.TUNED, rule.stageType(), state.version, new Reason("follow-the-leader",
+                inputs, thresholds, String.format(Locale.ROOT, "%s%s; trigger %.2f x need with %d min lead -> %.2f x"
+                        + " with %d min (the arm with the largest counterfactual reward)", why, reward == null ? ""
+                        : String.format(Locale.ROOT, ": reward %.2f", reward), from.multiplier(),
+                from.leadTime().toMinutes(), to.multiplier(), to.leadTime().toMinutes())), at));
     }
 
     private void bottleneck(PipelineState state, String pipeline, Instant at, List<SynthesisOutput> out) {

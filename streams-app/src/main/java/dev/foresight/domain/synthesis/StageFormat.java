@@ -53,7 +53,7 @@ public final class StageFormat {
         }
     }
 
-    static JsonNode readJson(String json) {
+    public static JsonNode readJson(String json) {
         try {
             return JSON.readTree(json);
         } catch (IOException e) {

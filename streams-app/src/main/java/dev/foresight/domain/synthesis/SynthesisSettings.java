@@ -30,11 +30,12 @@ public record SynthesisSettings(List<NeedRule> rules, HarmSettings harm, int min
     /**
      * Scale out when per-host request rate is forecast at 1.6 × its baseline (the simulated hosts saturate
      * at 2.2 ×), with two replicas per unit of forecast ratio, for an hour; the grid spans triggering at
-     * 0.8–1.1 of the need with 10–30 minutes of lead.
+     * 0.8–1.0 of the need with 10–30 minutes of lead. No trigger above the need: such a rule fires only once
+     * the forecast overshoots the need, which a ramp that peaks just above it never does before its peak.
      */
     static NeedRule scaling() {
         return new NeedRule("scaling", "scaling", Trigger.RATIO, List.of("request-rate"), 1.6, Duration.ZERO,
-                "replicas", 2, Duration.ofHours(1), Duration.ofMinutes(5), List.of(0.8, 0.9, 1.0, 1.1),
+                "replicas", 2, Duration.ofHours(1), Duration.ofMinutes(5), List.of(0.8, 0.9, 1.0),
                 List.of(Duration.ofMinutes(10), Duration.ofMinutes(20), Duration.ofMinutes(30)));
     }
 

@@ -11,11 +11,14 @@ import java.util.SplittableRandom;
  * baseline of 100 with noise and short decoy bumps, and on most days one traffic ramp to a known peak;
  * release trains (bursts of commits) and vulnerability bursts (advisories close together). Every ramp's
  * start, need (the minute the rate first reaches {@value #NEED_RATIO} × baseline) and peak are recorded.
+ * Once, between a quarter and three quarters of the way through, the test suite grows from
+ * {@value #TEST_SECONDS} s to 20–30 minutes: a bottleneck whose remedy (shards of about 5 minutes) is known.
  */
 final class SynthesisWorld {
 
     static final double BASELINE = 100;
     static final double NEED_RATIO = 1.6;
+    static final double TEST_SECONDS = 600;
     static final Instant START = Instant.parse("2026-01-05T00:00:00Z");
     private static final int DAY = 24 * 60;
 
@@ -29,6 +32,8 @@ final class SynthesisWorld {
 
     private final List<Minute> minutes = new ArrayList<>();
     private final List<Ramp> ramps = new ArrayList<>();
+    private int suiteGrowsAt;
+    private double grownTestSeconds;
 
     private SynthesisWorld() {
     }
@@ -40,6 +45,9 @@ final class SynthesisWorld {
             world.day(day, random);
         }
         world.minutes.sort(java.util.Comparator.comparingInt(Minute::minute));
+        // drawn after the days, so the ramps and bursts of a seed are the same as before the suite grew
+        world.suiteGrowsAt = (days / 4 + random.nextInt(Math.max(1, days / 2))) * DAY + random.nextInt(DAY);
+        world.grownTestSeconds = 1200 + 600 * random.nextDouble();
         return world;
     }
 
@@ -106,6 +114,19 @@ final class SynthesisWorld {
 
     List<Ramp> ramps() {
         return ramps;
+    }
+
+    int suiteGrowsAt() {
+        return suiteGrowsAt;
+    }
+
+    /** The unsharded test stage's duration at {@code minute}. */
+    double testSeconds(int minute) {
+        return minute < suiteGrowsAt ? TEST_SECONDS : grownTestSeconds;
+    }
+
+    double grownTestSeconds() {
+        return grownTestSeconds;
     }
 
     static Instant at(int minute) {

@@ -49,7 +49,7 @@ class PipelineSynthesizerTest {
     }
 
     @Test
-    void shouldRewardTheArmWhenTheNeedArrivesAfterTheStageIsReady() {
+    void shouldCreditEveryArmWithTheOutcomeOfItsOwnTriggerAndFollowTheLeader() {
         SynthesisFixture f = new SynthesisFixture();
         for (int m = 0; m <= PEAK; m++) {
             f.signal("request-rate", m, SynthesisFixture.ramp(m, PEAK));
@@ -57,8 +57,33 @@ class PipelineSynthesizerTest {
         List<SynthesisOutput.Logged> tuned = f.logged(Kind.TUNED);
         assertEquals(1, tuned.size());
         assertEquals(1.0, tuned.get(0).reason().inputs().get("reward"));
-        assertEquals(1.0, f.state.bandit("scaling").mean(0));
-        assertTrue(f.state.bandit("scaling").current() != 0, "the untried arms are tried next");
+        assertEquals(1.0, tuned.get(0).reason().thresholds().get("multiplierBefore"), "starts on the grid's last arm");
+        ThresholdBandit tuner = f.state.bandit("scaling");
+        double best = 0;
+        for (int a = 0; a < 9; a++) {
+            double total = tuner.total(a);
+            assertTrue(total == 0 || total == ThresholdBandit.LATE_REWARD || total == 1, "arm " + a + ": " + total);
+            best = Math.max(best, total);
+        }
+        assertEquals(1.0, best);
+        assertEquals(best, tuner.total(tuner.current()));
+        for (int a = 0; a < tuner.current(); a++) {
+            assertTrue(tuner.total(a) < best, "ties go to the lower index");
+        }
+        assertTrue(tuner.current() != 8, "the arm moved to the leader");
+    }
+
+    @Test
+    void shouldCountTheShadowStageOfAnArmNotInUseAsAFalseAlarmWhenNoNeedCame() {
+        SynthesisFixture f = new SynthesisFixture();
+        for (int m = 0; m <= 160; m++) {
+            f.signal("request-rate", m, m >= 40 && m < 48 ? 140 : 100 * (1 + 0.02 * Math.sin(m * 1.7)));
+        }
+        ThresholdBandit tuner = f.state.bandit("scaling");
+        assertEquals(ThresholdBandit.FALSE_ALARM_REWARD, tuner.total(0), 1e-9,
+                "0.8 x need is 1.28: the 1.4 x bump fires the lowest trigger, and no need follows");
+        assertTrue(f.logged(Kind.TUNED).stream().noneMatch(l -> l.reason().inputs().getOrDefault("reward", 1.0) == 0),
+                "no arm is penalised for a need that never came");
     }
 
     @Test
@@ -118,6 +143,48 @@ class PipelineSynthesizerTest {
         f.run(20, 2, 800, true);
         assertTrue(f.logged(Kind.ROLLED_BACK).isEmpty());
         assertTrue(f.state.trialOpen());
+    }
+
+    @Test
+    void shouldRollBackAHarmfulScalingStageOnlyOnceTheNeedItCarriesHasCleared() {
+        SynthesisFixture f = rampThenSlowRuns();
+        List<SynthesisOutput.Logged> rolledBack = f.logged(Kind.ROLLED_BACK);
+        assertEquals(1, rolledBack.size());
+        int at = (int) ((rolledBack.get(0).at().toEpochMilli() - SynthesisFixture.T0.toEpochMilli()) / 60_000);
+        assertTrue(at > PEAK, "rolled back at minute " + at + ", while the ramp held until " + PEAK);
+    }
+
+    @Test
+    void shouldSynthesizeTheScalingStageDuringItsCooldownWhenTheNeedItselfIsForecast() {
+        SynthesisFixture f = rampThenSlowRuns();
+        int second = 300;
+        for (int m = PEAK + 41; m <= second; m++) {
+            f.signal("request-rate", m, SynthesisFixture.ramp(m, second));
+        }
+        List<StageCommand> commands = f.all(StageCommand.class);
+        StageCommand last = commands.get(commands.size() - 1);
+        assertEquals(Operation.ADD_STAGE, last.operation());
+        assertEquals("scale-out", last.stageName());
+        assertTrue(last.at().isBefore(SynthesisFixture.minute(second)), "synthesized at " + last.at());
+        assertTrue(last.reason().explanation().contains("overrides the cooldown"), last.reason().explanation());
+    }
+
+    /**
+     * A ramp to the peak, held there, back to flat at {@code PEAK + 10}; the scaling stage's version runs 50 %
+     * slower from the need on.
+     */
+    private static SynthesisFixture rampThenSlowRuns() {
+        SynthesisFixture f = new SynthesisFixture();
+        for (int r = 0; r < 5; r++) {
+            f.run(r, 1, 600 + 10 * (r % 3), true);
+        }
+        for (int m = 5; m <= PEAK + 40; m++) {
+            f.signal("request-rate", m, m <= PEAK + 10 ? SynthesisFixture.ramp(m, PEAK) : 100);
+            if (m > PEAK - 20 && m % 5 == 0 && f.state.version() == 2) {
+                f.run(m, 2, 900 + 10 * (m % 3), true);
+            }
+        }
+        return f;
     }
 
     @Test

@@ -96,8 +96,9 @@ class PipelineSynthesisTest {
             run(r, 1, 600 + 10 * (r % 3));
         }
         ramp();
+        // after the stage's hour in force: while it carries the need, its rollback waits
         for (int r = 0; r < 5; r++) {
-            run(PEAK + 1 + r, 2, 900 + 10 * (r % 3));
+            run(PEAK + 45 + r, 2, 900 + 10 * (r % 3));
         }
 
         List<PipelineSynthesisCommand> commands = fixture.output(Topics.PIPELINE_COMMANDS).readValuesToList();
