@@ -13,6 +13,7 @@ import dev.foresight.predict.workflow.NextActionPredictor;
 import dev.foresight.schema.commands.AnomalyScore;
 import dev.foresight.schema.events.TelemetryEvent;
 import dev.foresight.serde.AvroSerdes;
+import dev.foresight.topics.TopicSpec;
 import dev.foresight.topics.Topics;
 import dev.foresight.topology.alerting.AlertGrouping;
 import dev.foresight.topology.builds.BuildRiskScoring;
@@ -102,17 +103,17 @@ public final class ForesightTopology {
         KStream<String, AnomalyScore> anomalies = new DeliverySignals(serdes, settings.signals(),
                 signalsTopics(serdes), deadLetters).build(telemetryByService, inputs.pipelines(), inputs.deployments());
         hostRisk(telemetryByService);
-        new BuildRiskScoring(serdes, settings.builds(), Topics.RISK_SCORES.name(), Topics.ALERTS.name())
+        new BuildRiskScoring(serdes, settings.builds(), name(Topics.RISK_SCORES), name(Topics.ALERTS))
                 .build(inputs.pipelines());
         new ServiceOrchestration(serdes, settings.orchestration(), orchestrationTopics(serdes))
                 .build(inputs.serviceTopology(), inputs.health());
-        new PipelineSynthesis(serdes, settings.synthesis(), new SynthesisTopics(Topics.ANOMALY_SCORES.name(),
-                Topics.SERIES_FORECASTS.name(), Topics.PIPELINE_TEMPLATES.name(), Topics.PIPELINE_COMMANDS.name(),
-                Topics.PIPELINE_VERSIONS.name(), Topics.SYNTHESIS_DECISIONS.name())).build(builder, inputs.pipelines());
-        new AlertGrouping(serdes, settings.alerting(), Topics.ALERTS.name(), Topics.INCIDENT_ACKS.name(),
-                Topics.INCIDENTS.name()).build(builder);
-        new QualityGating(serdes, settings.gates(), Topics.RISK_SCORES.name(), Topics.PIPELINE_COMMANDS.name(),
-                Topics.GATE_DECISIONS.name()).build(builder, inputs.pipelines(), inputs.deployments(), anomalies);
+        new PipelineSynthesis(serdes, settings.synthesis(), new SynthesisTopics(name(Topics.ANOMALY_SCORES),
+                name(Topics.SERIES_FORECASTS), name(Topics.PIPELINE_TEMPLATES), name(Topics.PIPELINE_COMMANDS),
+                name(Topics.PIPELINE_VERSIONS), name(Topics.SYNTHESIS_DECISIONS))).build(builder, inputs.pipelines());
+        new AlertGrouping(serdes, settings.alerting(), name(Topics.ALERTS), name(Topics.INCIDENT_ACKS),
+                name(Topics.INCIDENTS)).build(builder);
+        new QualityGating(serdes, settings.gates(), name(Topics.RISK_SCORES), name(Topics.PIPELINE_COMMANDS),
+                name(Topics.GATE_DECISIONS)).build(builder, inputs.pipelines(), inputs.deployments(), anomalies);
         return builder.build();
     }
 
@@ -159,6 +160,11 @@ public final class ForesightTopology {
 
     private void hostRisk(KStream<String, TelemetryEvent> telemetryByService) {
         new HostRiskScoring(serdes, settings.hostRisk(), hostRiskTopics(serdes)).build(telemetryByService);
+    }
+
+    /** The topic's name in this application: the catalogue's, or a replay's own (the serdes know which). */
+    private String name(TopicSpec<?> spec) {
+        return serdes.topic(spec).name();
     }
 
     // The only place in topology/ and ingest/ that names catalogue topics (checkstyle's import control

@@ -22,6 +22,12 @@ public record FoundCommand(String topic, int partition, long offset, String key,
         return field(record, ID_FIELDS).map(Object::toString);
     }
 
+    /** Which of {@link #ID_FIELDS} holds the record's id, if one does. */
+    public static Optional<String> idFieldOf(SpecificRecord record) {
+        return ID_FIELDS.stream().filter(name -> record.getSchema().getField(name) != null
+                && record.get(record.getSchema().getField(name).pos()) != null).findFirst();
+    }
+
     public String id() {
         return idOf(record).orElse("");
     }
