@@ -37,7 +37,10 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.errors.GroupIdNotFoundException;
 import org.apache.kafka.common.errors.SerializationException;
+import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.apache.kafka.common.serialization.Deserializer;
+import org.apache.kafka.streams.CloseOptions;
+import org.apache.kafka.streams.CloseOptions.GroupMembershipOperation;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.Topology;
@@ -60,6 +63,8 @@ final class HistoryReplay {
             .flatMap(List::stream).toList();
     private static final Duration POLL = Duration.ofMillis(500);
     private static final int EXAMPLES_PER_TOPIC = 20;
+    private static final int LISTED_BEHIND = 5;
+    private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(30);
 
     private final Cluster kafka;
     private final ReplayNames names;
@@ -80,12 +85,14 @@ final class HistoryReplay {
         refuseUsedId(admin);
         TopicAdmin topics = new TopicAdmin(admin);
         topics.createCatalogue(kafka.replicationFactor());
-        Map<TopicPartition, Long> ends = GroupLag.endOffsets(admin, names(RECORDED));
+        Properties props = replayProperties(streamsProperties);
+        Topology topology = new ForesightTopology(kafka.serdes().withTopicNames(names), settings).build(props);
+        List<String> sources = sources(topology.describe());
+        Map<TopicPartition, Long> ends = GroupLag.endOffsets(admin,
+                names(RECORDED).stream().filter(sources::contains).toList());
         Map<TopicPartition, Long> starts = startOffsets(admin, from, ends);
         String until = topics.latestTimestamp(Topics.INPUTS).map(Instant::toString).orElse(from.toString());
         List<ComparedCommand> originals = commands(ExplainCommand.SEARCHED, from);
-        Properties props = replayProperties(streamsProperties);
-        Topology topology = new ForesightTopology(kafka.serdes().withTopicNames(names), settings).build(props);
         try {
             topics.create(Topics.OUTPUTS.stream().<TopicSpec<?>>map(names::of).toList(), kafka.replicationFactor());
             admin.alterConsumerGroupOffsets(names.replayId(), offsets(starts)).all().get();
@@ -163,21 +170,26 @@ final class HistoryReplay {
     private void runUntilCaughtUp(Topology topology, Properties props, Map<TopicPartition, Long> ends,
                                   Duration timeout) throws InterruptedException, ExecutionException {
         List<String> own = ownSources(topology.describe());
-        try (KafkaStreams streams = new KafkaStreams(topology, props)) {
-            streams.setUncaughtExceptionHandler(e -> StreamThreadExceptionResponse.SHUTDOWN_CLIENT);
+        KafkaStreams streams = new KafkaStreams(topology, props);
+        streams.setUncaughtExceptionHandler(e -> StreamThreadExceptionResponse.SHUTDOWN_CLIENT);
+        try {
             streams.start();
             long deadline = System.nanoTime() + timeout.toNanos();
-            while (!caughtUp(ends, own)) {
+            while (!behind(ends, own).isEmpty()) {
                 if (streams.state() == KafkaStreams.State.ERROR || streams.state() == KafkaStreams.State.NOT_RUNNING) {
                     throw new IllegalStateException("replay '" + names.replayId() + "' stopped: " + streams.state()
                             + " (see the log)");
                 }
                 if (System.nanoTime() > deadline) {
                     throw new UserError("replay '" + names.replayId() + "' did not catch up within "
-                            + timeout.toSeconds() + " s; raise --timeout");
+                            + timeout.toSeconds() + " s (behind on " + behind(ends, own) + "); raise --timeout");
                 }
                 Thread.sleep(POLL.toMillis());
             }
+        } finally {
+            // leaving the group at once, so that its offsets can be deleted now rather than after a session timeout
+            streams.close(CloseOptions.groupMembershipOperation(GroupMembershipOperation.LEAVE_GROUP)
+                    .withTimeout(CLOSE_TIMEOUT));
         }
     }
 
@@ -185,24 +197,41 @@ final class HistoryReplay {
      * Every input record there at the start is processed, and what the replay wrote to the topics it reads back
      * (repartitions, its alerts and scores) is too: its commits cover both.
      */
-    private boolean caughtUp(Map<TopicPartition, Long> inputEnds, List<String> own)
+    private List<String> behind(Map<TopicPartition, Long> inputEnds, List<String> own)
             throws InterruptedException, ExecutionException {
         Admin admin = kafka.admin();
         Map<TopicPartition, OffsetAndMetadata> committed = committed(admin);
         Map<TopicPartition, Long> ends = new HashMap<>(inputEnds);
-        ends.putAll(GroupLag.endOffsets(admin, own));
-        return ends.entrySet().stream().allMatch(end -> end.getValue() == 0 || (committed.get(end.getKey()) != null
-                && committed.get(end.getKey()).offset() >= end.getValue()));
+        try {
+            ends.putAll(GroupLag.endOffsets(admin, own));
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof UnknownTopicOrPartitionException) {
+                // Streams creates its repartition topics once it has its first assignment
+                return List.of("topics not created yet: " + own);
+            }
+            throw e;
+        }
+        return ends.entrySet().stream().filter(end -> end.getValue() > 0 && (committed.get(end.getKey()) == null
+                || committed.get(end.getKey()).offset() < end.getValue())).limit(LISTED_BEHIND)
+                .map(end -> end.getKey() + " at " + (committed.get(end.getKey()) == null ? "-"
+                        : committed.get(end.getKey()).offset()) + " of " + end.getValue()).toList();
     }
 
     /** The topics the replay reads that it writes itself; {@code describe()} names repartitions without the id. */
     private List<String> ownSources(TopologyDescription description) {
         List<String> recorded = names(RECORDED);
+        return sources(description).stream().filter(topic -> !recorded.contains(topic))
+                .map(topic -> topic.endsWith("-repartition") ? names.replayId() + "-" + topic : topic).toList();
+    }
+
+    /**
+     * The topics the stream tasks read, under the consumer group's offsets; a global store's topic is not among
+     * them: it is read whole by a consumer of its own.
+     */
+    private static List<String> sources(TopologyDescription description) {
         return description.subtopologies().stream().flatMap(s -> s.nodes().stream())
                 .filter(TopologyDescription.Source.class::isInstance)
-                .flatMap(node -> ((TopologyDescription.Source) node).topicSet().stream())
-                .filter(topic -> !recorded.contains(topic)).distinct()
-                .map(topic -> topic.endsWith("-repartition") ? names.replayId() + "-" + topic : topic).toList();
+                .flatMap(node -> ((TopologyDescription.Source) node).topicSet().stream()).distinct().toList();
     }
 
     /** The commands on {@code topics} stamped at or after {@code from}, under the catalogue's topic names. */

@@ -1,0 +1,182 @@
+package dev.foresight.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.foresight.app.ForesightCli;
+import dev.foresight.schema.commands.AllocationAction;
+import dev.foresight.schema.commands.AllocationCommand;
+import dev.foresight.serde.AvroSerdes;
+import dev.foresight.topics.Topics;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Predicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.StreamSupport;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code foresight replay --from} on a real broker: the app reserves for two submitted actions; a replay of that
+ * history with the same settings issues the same commands, one with another headroom issues changed ones, and
+ * neither leaves a topic behind unless kept.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ReplayHistoryIT {
+
+    private static final Duration TIMEOUT = Duration.ofSeconds(90);
+    private static final Pattern STARTED = Pattern.compile("on (\\S+) \\(embedded\\).*REST API on (http://[^;\\s]+);");
+    private static final long RETRY_PAUSE_MS = 200;
+    private static final List<String> TARGETS = List.of("wf-r1/a-1", "wf-r2/a-1");
+
+    private final HttpClient http = HttpClient.newHttpClient();
+    private final ObjectMapper mapper = new ObjectMapper();
+    @TempDir
+    static Path dir;
+
+    private BackgroundCommand app;
+    private String bootstrapServers;
+    private String api;
+    private Instant from;
+
+    /** Two workflows, each with one submitted action, and the app's reservations for them. */
+    @BeforeAll
+    void runTheAppOnTwoWorkflows() throws Exception {
+        app = BackgroundCommand.start("run", "--no-simulators", "--broker-port", "0", "--http-port", "0",
+                "--data-dir", dir.resolve("kafka").toString(), "--state-dir", dir.resolve("state").toString(),
+                "--application-id", "replay-it");
+        Matcher started = app.awaitLine(STARTED, TIMEOUT);
+        bootstrapServers = started.group(1);
+        api = started.group(2);
+        await("GET", "/health/ready", "", r -> r.statusCode() == 200);
+        from = Instant.now().minusSeconds(1);
+        for (String target : TARGETS) {
+            String workflow = target.substring(0, target.indexOf('/'));
+            assertEquals(202, call("POST", "/shadow/create/" + workflow, "{\"workflowType\": \"etl\"}").statusCode());
+            HttpResponse<String> submitted = await("POST", "/shadow/" + workflow + "/submit/a-1",
+                    "{\"actionType\": \"extract\"}", r -> r.statusCode() != 404 && r.statusCode() != 503);
+            assertEquals(202, submitted.statusCode(), submitted.body());
+        }
+        awaitReservations();
+    }
+
+    @AfterAll
+    void stopApp() throws Exception {
+        if (app != null) {
+            assertEquals(ForesightCli.OK, app.stop(TIMEOUT), app.output());
+        }
+    }
+
+    @Test
+    void shouldIssueTheSameCommandsWithTheSameSettingsAndLeaveNothingBehind() throws Exception {
+        JsonNode report = replay("replay-it-same");
+
+        JsonNode allocations = topic(report, Topics.ALLOCATIONS.name());
+        assertTrue(allocations.get("matched").asInt() >= TARGETS.size(), report.toPrettyString());
+        assertTrue(report.get("identical").asBoolean(), report.toPrettyString());
+        assertTrue(report.get("inputRecords").get(Topics.WORKFLOWS.name()).asLong() >= 4, report.toPrettyString());
+        assertEquals(Set.of(), topicsStartingWith("replay-it-same"));
+    }
+
+    @Test
+    void shouldShowChangedReservationsUnderAnotherHeadroomAndRefuseItsIdWhileKept() throws Exception {
+        Path config = Files.writeString(dir.resolve("headroom.properties"), "foresight.workflow.allocation.headroom=0.9\n");
+
+        JsonNode report = replay("replay-it-headroom", "--config", config.toString(), "--keep");
+
+        JsonNode allocations = topic(report, Topics.ALLOCATIONS.name());
+        assertTrue(allocations.get("changed").asInt() >= TARGETS.size(), report.toPrettyString());
+        assertEquals(0, allocations.get("matched").asInt(), report.toPrettyString());
+        JsonNode first = allocations.get("differences").get(0);
+        assertEquals("RESERVE", first.get("type").asText(), report.toPrettyString());
+        assertTrue(first.get("fields").toString().contains("decision.thresholds"), report.toPrettyString());
+        assertTrue(topicsStartingWith("replay-it-headroom")
+                .contains("replay-it-headroom." + Topics.ALLOCATIONS.name()));
+        StringWriter err = new StringWriter();
+        int clash = ForesightCli.commandLine().setErr(new PrintWriter(err, true)).execute("replay", "--from",
+                from.toString(), "--replay-id", "replay-it-headroom", "--bootstrap-servers", bootstrapServers);
+        assertEquals(ForesightCli.USAGE, clash, err.toString());
+        assertEquals(1, err.toString().lines().count(), err.toString());
+        assertTrue(err.toString().startsWith("foresight replay: replay id 'replay-it-headroom' is already in use"),
+                err.toString());
+    }
+
+    private JsonNode replay(String replayId, String... more) throws Exception {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        List<String> args = new ArrayList<>(List.of("replay", "--from", from.toString(), "--json",
+                "--replay-id", replayId, "--bootstrap-servers", bootstrapServers,
+                "--state-dir", dir.resolve("replay-state").toString(), "--timeout", "2m"));
+        args.addAll(List.of(more));
+
+        int code = ForesightCli.commandLine().setOut(new PrintWriter(out, true)).setErr(new PrintWriter(err, true))
+                .execute(args.toArray(String[]::new));
+
+        assertEquals(ForesightCli.OK, code, out + "\n" + err);
+        JsonNode report = mapper.readTree(out.toString());
+        assertEquals(replayId, report.get("replayId").asText());
+        return report;
+    }
+
+    private static JsonNode topic(JsonNode report, String name) {
+        return StreamSupport.stream(report.get("topics").spliterator(), false)
+                .filter(t -> t.get("topic").asText().equals(name)).findFirst().orElseThrow();
+    }
+
+    private Set<String> topicsStartingWith(String prefix) throws Exception {
+        try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrapServers))) {
+            return Set.copyOf(admin.listTopics().names().get().stream().filter(t -> t.startsWith(prefix)).toList());
+        }
+    }
+
+    private void awaitReservations() {
+        try (TopicReader<AllocationCommand> allocations = new TopicReader<>(bootstrapServers,
+                Topics.ALLOCATIONS.name(), AvroSerdes.bundled().<AllocationCommand>valueSerde().deserializer())) {
+            Predicate<List<ConsumerRecord<String, AllocationCommand>>> both = records -> records.stream()
+                    .map(ConsumerRecord::value).filter(c -> c.getAction() == AllocationAction.RESERVE)
+                    .map(AllocationCommand::getTarget).toList().containsAll(TARGETS);
+            allocations.readUntil(both, TIMEOUT);
+        }
+    }
+
+    private HttpResponse<String> await(String method, String path, String body,
+                                       Predicate<HttpResponse<String>> done) throws Exception {
+        long deadline = System.nanoTime() + TIMEOUT.toNanos();
+        HttpResponse<String> response = call(method, path, body);
+        while (!done.test(response) && System.nanoTime() < deadline) {
+            Thread.sleep(RETRY_PAUSE_MS);
+            response = call(method, path, body);
+        }
+        assertTrue(done.test(response), method + " " + path + " still " + response.statusCode() + ": "
+                + response.body());
+        return response;
+    }
+
+    private HttpResponse<String> call(String method, String path, String body) throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(api + path))
+                .method(method, body.isEmpty() ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(body))
+                .build();
+        return http.send(request, HttpResponse.BodyHandlers.ofString());
+    }
+}
