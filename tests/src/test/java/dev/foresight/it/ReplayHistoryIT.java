@@ -12,21 +12,14 @@ import dev.foresight.serde.AvroSerdes;
 import dev.foresight.topics.Topics;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.StreamSupport;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -44,38 +37,25 @@ import org.junit.jupiter.api.io.TempDir;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ReplayHistoryIT {
 
-    private static final Duration TIMEOUT = Duration.ofSeconds(90);
-    private static final Pattern STARTED = Pattern.compile("on (\\S+) \\(embedded\\).*REST API on (http://[^;\\s]+);");
-    private static final long RETRY_PAUSE_MS = 200;
-    private static final List<String> TARGETS = List.of("wf-r1/a-1", "wf-r2/a-1");
+    private static final List<String> WORKFLOWS = List.of("wf-r1", "wf-r2");
 
-    private final HttpClient http = HttpClient.newHttpClient();
     private final ObjectMapper mapper = new ObjectMapper();
     @TempDir
     static Path dir;
 
-    private BackgroundCommand app;
+    private RunningApp app;
     private String bootstrapServers;
-    private String api;
     private Instant from;
 
     /** Two workflows, each with one submitted action, and the app's reservations for them. */
     @BeforeAll
     void runTheAppOnTwoWorkflows() throws Exception {
-        app = BackgroundCommand.start("run", "--no-simulators", "--broker-port", "0", "--http-port", "0",
-                "--data-dir", dir.resolve("kafka").toString(), "--state-dir", dir.resolve("state").toString(),
-                "--application-id", "replay-it");
-        Matcher started = app.awaitLine(STARTED, TIMEOUT);
-        bootstrapServers = started.group(1);
-        api = started.group(2);
-        await("GET", "/health/ready", "", r -> r.statusCode() == 200);
+        app = RunningApp.start(dir, "replay-it");
+        bootstrapServers = app.bootstrapServers();
+        // API events are stamped with the wall clock: the replay starts just before the first
         from = Instant.now().minusSeconds(1);
-        for (String target : TARGETS) {
-            String workflow = target.substring(0, target.indexOf('/'));
-            assertEquals(202, call("POST", "/shadow/create/" + workflow, "{\"workflowType\": \"etl\"}").statusCode());
-            HttpResponse<String> submitted = await("POST", "/shadow/" + workflow + "/submit/a-1",
-                    "{\"actionType\": \"extract\"}", r -> r.statusCode() != 404 && r.statusCode() != 503);
-            assertEquals(202, submitted.statusCode(), submitted.body());
+        for (String workflow : WORKFLOWS) {
+            app.submit(workflow, "etl", "a-1", "extract");
         }
         awaitReservations();
     }
@@ -83,7 +63,7 @@ class ReplayHistoryIT {
     @AfterAll
     void stopApp() throws Exception {
         if (app != null) {
-            assertEquals(ForesightCli.OK, app.stop(TIMEOUT), app.output());
+            app.stop();
         }
     }
 
@@ -92,7 +72,7 @@ class ReplayHistoryIT {
         JsonNode report = replay("replay-it-same");
 
         JsonNode allocations = topic(report, Topics.ALLOCATIONS.name());
-        assertTrue(allocations.get("matched").asInt() >= TARGETS.size(), report.toPrettyString());
+        assertTrue(allocations.get("matched").asInt() >= WORKFLOWS.size(), report.toPrettyString());
         assertTrue(report.get("identical").asBoolean(), report.toPrettyString());
         assertTrue(report.get("inputRecords").get(Topics.WORKFLOWS.name()).asLong() >= 4, report.toPrettyString());
         assertEquals(Set.of(), topicsStartingWith("replay-it-same"));
@@ -105,7 +85,7 @@ class ReplayHistoryIT {
         JsonNode report = replay("replay-it-headroom", "--config", config.toString(), "--keep");
 
         JsonNode allocations = topic(report, Topics.ALLOCATIONS.name());
-        assertTrue(allocations.get("changed").asInt() >= TARGETS.size(), report.toPrettyString());
+        assertTrue(allocations.get("changed").asInt() >= WORKFLOWS.size(), report.toPrettyString());
         assertEquals(0, allocations.get("matched").asInt(), report.toPrettyString());
         JsonNode first = allocations.get("differences").get(0);
         assertEquals("RESERVE", first.get("type").asText(), report.toPrettyString());
@@ -154,29 +134,9 @@ class ReplayHistoryIT {
                 Topics.ALLOCATIONS.name(), AvroSerdes.bundled().<AllocationCommand>valueSerde().deserializer())) {
             Predicate<List<ConsumerRecord<String, AllocationCommand>>> both = records -> records.stream()
                     .map(ConsumerRecord::value).filter(c -> c.getAction() == AllocationAction.RESERVE)
-                    .map(AllocationCommand::getTarget).toList().containsAll(TARGETS);
-            allocations.readUntil(both, TIMEOUT);
+                    .map(AllocationCommand::getTarget).toList()
+                    .containsAll(WORKFLOWS.stream().map(workflow -> workflow + "/a-1").toList());
+            allocations.readUntil(both, RunningApp.TIMEOUT);
         }
-    }
-
-    private HttpResponse<String> await(String method, String path, String body,
-                                       Predicate<HttpResponse<String>> done) throws Exception {
-        long deadline = System.nanoTime() + TIMEOUT.toNanos();
-        HttpResponse<String> response = call(method, path, body);
-        while (!done.test(response) && System.nanoTime() < deadline) {
-            Thread.sleep(RETRY_PAUSE_MS);
-            response = call(method, path, body);
-        }
-        assertTrue(done.test(response), method + " " + path + " still " + response.statusCode() + ": "
-                + response.body());
-        return response;
-    }
-
-    private HttpResponse<String> call(String method, String path, String body) throws Exception {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(api + path))
-                .method(method, body.isEmpty() ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(body))
-                .build();
-        return http.send(request, HttpResponse.BodyHandlers.ofString());
     }
 }
