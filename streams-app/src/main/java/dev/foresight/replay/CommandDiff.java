@@ -17,8 +17,8 @@ import java.util.TreeSet;
  */
 public final class CommandDiff {
 
-    /** How deep {@code changed} names the fields that differ: {@code decision.thresholds}, not deeper. */
-    private static final int FIELD_DEPTH = 2;
+    /** How deep {@code changed} names the fields that differ: {@code decision.thresholds.headroom}, not deeper. */
+    private static final int FIELD_DEPTH = 3;
 
     private final int examplesPerTopic;
 

@@ -8,7 +8,7 @@ import java.util.List;
  * @param kind       {@code changed}, {@code onlyOriginal} or {@code onlyReplay}
  * @param originalId the live command's id; null for {@code onlyReplay}
  * @param replayId   the replayed command's id; null for {@code onlyOriginal}
- * @param fields     for {@code changed}, the fields whose values differ ({@code decision.thresholds}); else empty
+ * @param fields     for {@code changed}, the fields whose values differ ({@code decision.thresholds.headroom}); else empty
  */
 public record Difference(String kind, String key, String type, String originalId, String replayId,
                          List<String> fields) {

@@ -35,7 +35,7 @@ class CommandDiffTest {
         assertEquals(1, topic.changed());
         assertEquals(0, topic.matched());
         assertEquals(new Difference(Difference.CHANGED, "wf/a-1", "RESERVE", "id-1", "id-9",
-                List.of("decision.thresholds", "memoryMb")), topic.differences().get(0));
+                List.of("decision.thresholds.headroom", "memoryMb")), topic.differences().get(0));
     }
 
     @Test

@@ -54,7 +54,8 @@ class OperabilityIT {
         app = RunningApp.start(dir, "operability-it");
         bootstrapServers = app.bootstrapServers();
         sendGarbage();
-        app.submit("wf-ops", "etl", "a-1", "extract");
+        app.create("wf-ops", "etl");
+        app.submit("wf-ops", "a-1", "extract");
         reserveId = reservation().getCommandId();
     }
 

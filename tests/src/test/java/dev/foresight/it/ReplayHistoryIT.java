@@ -30,14 +30,20 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@code foresight replay --from} on a real broker: the app reserves for two submitted actions; a replay of that
- * history with the same settings issues the same commands, one with another headroom issues changed ones, and
- * neither leaves a topic behind unless kept.
+ * {@code foresight replay --from} on a real broker: the app reserves for two submitted actions of one workflow; a
+ * replay of that history with the same settings issues the same commands, one with another headroom issues
+ * changed ones, and neither leaves a topic behind unless kept.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ReplayHistoryIT {
 
-    private static final List<String> WORKFLOWS = List.of("wf-r1", "wf-r2");
+    /**
+     * One workflow, so its actions reach the reservation pool in the same order in both runs: records of
+     * different partitions may meet a shared store in another order in a replay, and a reservation records the
+     * pool's use it saw.
+     */
+    private static final String WORKFLOW = "wf-r1";
+    private static final List<String> ACTIONS = List.of("a-1", "a-2");
 
     private final ObjectMapper mapper = new ObjectMapper();
     @TempDir
@@ -54,8 +60,9 @@ class ReplayHistoryIT {
         bootstrapServers = app.bootstrapServers();
         // API events are stamped with the wall clock: the replay starts just before the first
         from = Instant.now().minusSeconds(1);
-        for (String workflow : WORKFLOWS) {
-            app.submit(workflow, "etl", "a-1", "extract");
+        app.create(WORKFLOW, "etl");
+        for (String action : ACTIONS) {
+            app.submit(WORKFLOW, action, "extract");
         }
         awaitReservations();
     }
@@ -72,9 +79,9 @@ class ReplayHistoryIT {
         JsonNode report = replay("replay-it-same");
 
         JsonNode allocations = topic(report, Topics.ALLOCATIONS.name());
-        assertTrue(allocations.get("matched").asInt() >= WORKFLOWS.size(), report.toPrettyString());
+        assertTrue(allocations.get("matched").asInt() >= ACTIONS.size(), report.toPrettyString());
         assertTrue(report.get("identical").asBoolean(), report.toPrettyString());
-        assertTrue(report.get("inputRecords").get(Topics.WORKFLOWS.name()).asLong() >= 4, report.toPrettyString());
+        assertTrue(report.get("inputRecords").get(Topics.WORKFLOWS.name()).asLong() >= 1 + ACTIONS.size(), report.toPrettyString());
         assertEquals(Set.of(), topicsStartingWith("replay-it-same"));
     }
 
@@ -85,7 +92,7 @@ class ReplayHistoryIT {
         JsonNode report = replay("replay-it-headroom", "--config", config.toString(), "--keep");
 
         JsonNode allocations = topic(report, Topics.ALLOCATIONS.name());
-        assertTrue(allocations.get("changed").asInt() >= WORKFLOWS.size(), report.toPrettyString());
+        assertTrue(allocations.get("changed").asInt() >= ACTIONS.size(), report.toPrettyString());
         assertEquals(0, allocations.get("matched").asInt(), report.toPrettyString());
         JsonNode first = allocations.get("differences").get(0);
         assertEquals("RESERVE", first.get("type").asText(), report.toPrettyString());
@@ -135,7 +142,7 @@ class ReplayHistoryIT {
             Predicate<List<ConsumerRecord<String, AllocationCommand>>> both = records -> records.stream()
                     .map(ConsumerRecord::value).filter(c -> c.getAction() == AllocationAction.RESERVE)
                     .map(AllocationCommand::getTarget).toList()
-                    .containsAll(WORKFLOWS.stream().map(workflow -> workflow + "/a-1").toList());
+                    .containsAll(ACTIONS.stream().map(action -> WORKFLOW + "/" + action).toList());
             allocations.readUntil(both, RunningApp.TIMEOUT);
         }
     }

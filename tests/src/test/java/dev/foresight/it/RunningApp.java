@@ -55,10 +55,13 @@ final class RunningApp {
         assertEquals(ForesightCli.OK, command.stop(TIMEOUT), command.output());
     }
 
-    /** Creates a workflow and submits one action of it, retrying while the app has not seen the workflow. */
-    void submit(String workflowId, String workflowType, String actionId, String actionType) throws Exception {
+    void create(String workflowId, String workflowType) throws Exception {
         assertEquals(202, call("POST", "/shadow/create/" + workflowId, "{\"workflowType\": \"" + workflowType + "\"}")
                 .statusCode());
+    }
+
+    /** Submits an action of a workflow, retrying while the app has not seen the workflow. */
+    void submit(String workflowId, String actionId, String actionType) throws Exception {
         HttpResponse<String> submitted = await("POST", "/shadow/" + workflowId + "/submit/" + actionId,
                 "{\"actionType\": \"" + actionType + "\"}", r -> r.statusCode() != 404 && r.statusCode() != 503);
         assertEquals(202, submitted.statusCode(), submitted.body());
