@@ -145,6 +145,9 @@ function drawState(state) {
   fill('health', state.health, [(h) => h.environment + '/' + h.serviceId, (h) => [h.status, level(h.status)],
     (h) => [h.breaker, level(h.breaker)], (h) => h.degraded]);
   fill('pipelines', state.pipelines, [(p) => p.serviceId, (p) => p.stageType, (p) => p.stageVersion, (p) => p.operation]);
+  fill('interventions', state.interventions, [(i) => i.target, (i) => i.actionType, (i) => i.reason,
+    (i) => fixed(i.proposedMemoryMb), (i) => time(i.deadline),
+    (i) => [i.outcome, i.outcome === 'pending' ? 'warn' : (i.outcome.startsWith('APPROVED') ? 'good' : 'bad')]]);
   fill('dead-letters', state.deadLetters.byReason, [(d) => d.reason, (d) => d.count]);
   $('dead-total').textContent = '(' + state.deadLetters.total + ')';
   drawRisk(state.risk);
@@ -162,12 +165,24 @@ async function readiness() {
   }
 }
 
+/** The run repository of the selected workflow's type (the last 7 days, the newest 10 shown). */
+async function drawRuns(workflows) {
+  const selected = workflows.workflows.find((w) => w.workflowId === selectedWorkflow);
+  if (!selected) return;
+  const body = await get('/workflows/' + encodeURIComponent(selected.workflowType) + '/runs?limit=100');
+  $('runs-type').textContent = selected.workflowType;
+  fill('runs', body.items.slice(-10).reverse(), [(r) => r.workflowId, (r) => r.status, (r) => time(r.completedAt),
+    (r) => r.comparison.sized, (r) => [r.comparison.underAllocated, r.comparison.underAllocated > 0 ? 'bad' : ''],
+    (r) => fixed(r.comparison.allocatedMemoryMbH) + ' / ' + fixed(r.comparison.usedMemoryMbH)]);
+}
+
 async function poll() {
   try {
     const [state, workflows, ready] = await Promise.all([get('/api/dashboard/state'), get('/api/dashboard/workflows'),
       readiness()]);
     drawState(state);
     drawWorkflows(workflows);
+    await drawRuns(workflows);
     $('status').textContent = 'live, ' + state.records + ' record(s) seen, updated ' + new Date().toLocaleTimeString()
       + ', ' + ready;
     $('status').className = '';

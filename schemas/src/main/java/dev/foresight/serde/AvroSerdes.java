@@ -10,6 +10,7 @@ import io.apicurio.registry.serde.avro.AvroKafkaSerializer;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
@@ -29,19 +30,29 @@ public final class AvroSerdes {
 
     private final Optional<String> registryUrl;
     private final RecordObserver observer;
+    private final UnaryOperator<String> topicNames;
 
     public AvroSerdes(Optional<String> registryUrl) {
-        this(registryUrl, RecordObserver.NONE);
+        this(registryUrl, RecordObserver.NONE, UnaryOperator.identity());
     }
 
-    private AvroSerdes(Optional<String> registryUrl, RecordObserver observer) {
+    private AvroSerdes(Optional<String> registryUrl, RecordObserver observer, UnaryOperator<String> topicNames) {
         this.registryUrl = registryUrl;
         this.observer = observer;
+        this.topicNames = topicNames;
     }
 
     /** These serdes, telling {@code observer} about every record they read or write. */
     public AvroSerdes observedBy(RecordObserver recordObserver) {
-        return new AvroSerdes(registryUrl, recordObserver);
+        return new AvroSerdes(registryUrl, recordObserver, topicNames);
+    }
+
+    /**
+     * These serdes, whose {@link #topic} descriptors name each catalogue topic {@code names.apply(name)}: a replay
+     * of history reads the recorded inputs and writes outputs of its own, never the live ones.
+     */
+    public AvroSerdes withTopicNames(UnaryOperator<String> names) {
+        return new AvroSerdes(registryUrl, observer, names);
     }
 
     /** Serdes that resolve schemas from the bundled {@code schemas/}, no registry needed. */
@@ -51,7 +62,7 @@ public final class AvroSerdes {
 
     /** The topic of the catalogue with its UTF-8 string keys and Avro values of the spec's type. */
     public <V extends SpecificRecord> Topic<String, V> topic(TopicSpec<V> spec) {
-        return new Topic<>(spec.name(), Serdes.String(), valueSerde(spec));
+        return new Topic<>(topicNames.apply(spec.name()), Serdes.String(), valueSerde(spec));
     }
 
     /** A serde for the values of {@code spec}, typed by it. */

@@ -27,12 +27,12 @@ final class ExplainCommand implements Callable<Integer> {
     /** Every topic whose records carry an id and a decision. */
     static final List<TopicSpec<?>> SEARCHED = List.of(Topics.ALLOCATIONS, Topics.ROLLBACKS, Topics.PIPELINE_COMMANDS,
             Topics.ORCHESTRATION_COMMANDS, Topics.STARTUP_PLANS, Topics.ALERTS, Topics.INCIDENTS,
-            Topics.GATE_DECISIONS);
+            Topics.GATE_DECISIONS, Topics.WORKFLOW_INTERVENTIONS);
 
     @Mixin
     ClusterOptions cluster;
 
-    @Parameters(index = "0", paramLabel = "COMMAND-ID", description = "commandId, alertId or planId.")
+    @Parameters(index = "0", paramLabel = "COMMAND-ID", description = "commandId, alertId, planId, incidentId or an intervention's requestId.")
     String id;
 
     @Option(names = "--json", description = "Print JSON instead of Markdown.")

@@ -40,7 +40,12 @@ public final class TopicAdmin {
      * the Streams app race the leader elections and log NOT_LEADER_OR_FOLLOWER retries.
      */
     public List<String> createCatalogue(short replicationFactor) throws InterruptedException {
-        List<NewTopic> wanted = Topics.ALL.stream().map(spec -> spec.toNewTopic(replicationFactor)).toList();
+        return create(Topics.ALL, replicationFactor);
+    }
+
+    /** As {@link #createCatalogue}, for {@code topics}. */
+    public List<String> create(List<TopicSpec<?>> topics, short replicationFactor) throws InterruptedException {
+        List<NewTopic> wanted = topics.stream().map(spec -> spec.toNewTopic(replicationFactor)).toList();
         Map<String, KafkaFuture<Void>> results = admin.createTopics(wanted).values();
         List<String> created = new ArrayList<>();
         for (Map.Entry<String, KafkaFuture<Void>> result : results.entrySet()) {
@@ -53,7 +58,7 @@ public final class TopicAdmin {
                 }
             }
         }
-        awaitLeaders(Topics.ALL.stream().map(TopicSpec::name).toList());
+        awaitLeaders(topics.stream().map(TopicSpec::name).toList());
         return created;
     }
 

@@ -69,6 +69,41 @@ class CliConventionsTest {
     }
 
     @Test
+    void shouldReportAReplayTimeThatIsNoTimeInOneLine() {
+        assertEquals(ForesightCli.USAGE, execute("replay", "--from", "yesterday"));
+
+        assertOneLine("foresight replay: Invalid value for option '--from': 'yesterday' is neither an instant");
+    }
+
+    @Test
+    void shouldReportAReplayFromTheFutureInOneLine() {
+        assertEquals(ForesightCli.USAGE, execute("replay", "--from", "2999-01-01T00:00:00Z"));
+
+        assertOneLine("foresight replay: --from 2999-01-01T00:00:00Z is in the future");
+    }
+
+    @Test
+    void shouldReportAReplayOfHistoryGivenATraceInOneLine() {
+        assertEquals(ForesightCli.USAGE, execute("replay", "nab", dir.toString(), "--from", "2h"));
+
+        assertOneLine("foresight replay: --from re-runs the recorded input topics; it takes no FORMAT or PATH");
+    }
+
+    @Test
+    void shouldReportATraceReplayWithAHistoryOptionInOneLine() {
+        assertEquals(ForesightCli.USAGE, execute("replay", "nab", dir.toString(), "--keep"));
+
+        assertOneLine("foresight replay: --keep is for replay --from");
+    }
+
+    @Test
+    void shouldReportAReplayWithNeitherTraceNorTimeInOneLine() {
+        assertEquals(ForesightCli.USAGE, execute("replay"));
+
+        assertOneLine("foresight replay: Missing FORMAT and PATH, or --from TIME");
+    }
+
+    @Test
     void shouldReportAMissingTraceFileInOneLine() throws Exception {
         Path trace = dir.resolve("absent.csv");
 

@@ -13,6 +13,9 @@ import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
 import dev.foresight.query.explain.ExplanationJson;
 import dev.foresight.query.explain.FoundCommand;
+import dev.foresight.replay.Difference;
+import dev.foresight.replay.ReplayReport;
+import dev.foresight.replay.TopicDiff;
 import dev.foresight.topics.TopicSpec;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -49,7 +52,8 @@ class JsonReportSchemasTest {
     static final Map<String, String> SCHEMAS = Map.of(
             "report", "/json-schema/demand-report.schema.json",
             "explain", "/json-schema/explanation.schema.json",
-            "services plan", "/json-schema/startup-plan.schema.json");
+            "services plan", "/json-schema/startup-plan.schema.json",
+            "replay", "/json-schema/replay-report.schema.json");
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
@@ -102,6 +106,23 @@ class JsonReportSchemasTest {
         assertEquals(Set.of(), messages(schema("/json-schema/startup-plan.schema.json"), plan), out.toString());
         assertEquals("database", plan.get("groups").get(0).get(0).asText());
         assertEquals(4, plan.get("groups").size());
+    }
+
+    @Test
+    void shouldValidateAReplayReportWithEveryKindOfDifference() throws IOException {
+        JsonSchema schema = schema("/json-schema/replay-report.schema.json");
+        List<TopicDiff> topics = List.of(new TopicDiff("allocation.commands.v1", 3, 1, 1, 1, List.of(
+                new Difference(Difference.CHANGED, "wf/a-1", "RESERVE", "o-1", "r-1", List.of("resources.memoryMb")),
+                new Difference(Difference.ONLY_ORIGINAL, "wf/a-2", "RESERVE", "o-2", null, List.of()),
+                new Difference(Difference.ONLY_REPLAY, null, "RELEASE", null, "r-3", List.of()))),
+                new TopicDiff("rollback.commands.v1", 0, 0, 0, 0, List.of()));
+        JsonNode report = MAPPER.valueToTree(new ReplayReport("foresight-replay-20261201-093000",
+                "2026-12-01T09:00:00Z", "2026-12-01T09:30:00.123Z", Map.of("workflow.events.v1", 12L), false, topics));
+
+        assertEquals(Set.of(), messages(schema, report), report.toString());
+        assertFalse(report.get("identical").asBoolean());
+        ((ObjectNode) report).put("from", 1_700_000_000_000L);
+        assertFalse(messages(schema, report).isEmpty());
     }
 
     private static void collectJsonCommands(CommandLine command, Map<String, String> found) {

@@ -3,7 +3,16 @@ package dev.foresight.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.foresight.app.ServiceTopologyEdits;
+import dev.foresight.ingest.EventFamilies;
+import dev.foresight.producers.KafkaEventSink;
 import dev.foresight.schema.commands.AllocationAction;
+import dev.foresight.schema.commands.StartupPlan;
+import dev.foresight.schema.events.HealthCheckEvent;
+import dev.foresight.schema.events.TelemetryEvent;
+import dev.foresight.schema.events.WorkflowCompleted;
+import dev.foresight.schema.events.WorkflowEvent;
+import dev.foresight.serde.AvroSerdes;
 import dev.foresight.topics.Topics;
 import java.io.File;
 import java.io.IOException;
@@ -15,8 +24,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -41,12 +53,14 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * The dashboard in a real browser: {@code foresight run} with an API token on its embedded broker, the page
  * loaded in headless Chromium (Debian's {@code chromium} and {@code chromium-driver}, which {@code .ci/run}
  * installs), and events sent while it is open: the workflow chart and the command list must follow them, a
- * command's explanation must open on a click, and a malformed record must appear among the dead letters.
- * A screenshot of the final page is written to {@code target/dashboard.png}.
+ * command's explanation must open on a click, and a malformed record must appear among the dead letters; and
+ * the operations panels (host risk, health and breakers, operator interventions, finished runs) must fill from
+ * the events that make them. Screenshots are written to {@code target/dashboard.png} and
+ * {@code target/dashboard-operations.png}.
  */
 class DashboardBrowserIT {
 
-    private static final Duration TIMEOUT = Duration.ofSeconds(60);
+    private static final Duration TIMEOUT = Duration.ofSeconds(120);
     private static final String TOKEN = "dashboard-it-token";
     private static final String WORKFLOW = "wf-dashboard";
     private static final Pattern STARTED = Pattern.compile(
@@ -54,6 +68,9 @@ class DashboardBrowserIT {
     private static final Path CHROMIUM = Path.of(System.getProperty("chromium.binary", "/usr/bin/chromium"));
     private static final Path CHROMEDRIVER = Path.of(System.getProperty("chromedriver", "/usr/bin/chromedriver"));
     private static final Path SCREENSHOT = Path.of("target", "dashboard.png");
+    private static final Path OPERATIONS_SCREENSHOT = Path.of("target", "dashboard-operations.png");
+    private static final String BIG = "wf-dashboard-big";
+    private static final List<String> RISK_HOSTS = List.of("dash-host-1", "dash-host-2");
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     @TempDir
@@ -137,6 +154,88 @@ class DashboardBrowserIT {
 
         Files.createDirectories(SCREENSHOT.getParent());
         Files.write(SCREENSHOT, ((ChromeDriver) browser).getScreenshotAs(OutputType.BYTES));
+    }
+
+    /**
+     * The operations panels from the events that make them: an hour of a service's telemetry (host risk, once each
+     * host has learned its level), the simulated service topology and health checks of its database (health and
+     * breakers), a reservation too large to make without an operator and alice's approval (interventions), and a
+     * finished run (the run repository).
+     */
+    @Test
+    void shouldFillTheOperationsPanelsFromTheEventsThatMakeThem() throws Exception {
+        browser.get(page + "#token=" + TOKEN);
+        Instant t0 = Instant.now().minus(Duration.ofMinutes(40)).truncatedTo(ChronoUnit.MINUTES);
+        try (KafkaEventSink events = KafkaEventSink.connect(Map.of("bootstrap.servers", bootstrapServers),
+                AvroSerdes.bundled())) {
+            sendTelemetry(events, t0);
+            sendTopologyAndChecks(events, t0);
+        }
+        await("each host's risk is drawn", () -> ((Long) script(
+                "return Chart.getChart('risk-chart').data.datasets.length")) >= RISK_HOSTS.size());
+        await("the database's health and breaker are shown", () -> browser.findElement(By.id("health")).getText()
+                .contains("staging/database"));
+
+        call("POST", "/shadow/create/" + BIG, "{\"workflowType\": \"dash\"}");
+        call("POST", "/shadow/" + BIG + "/submit/b1",
+                "{\"actionType\": \"ASSEMBLE\", \"requested\": {\"cpuCores\": 48, \"memoryMb\": 4096}}");
+        await("the reservation waits for an operator", () -> browser.findElement(By.id("interventions")).getText()
+                .contains(BIG + "/b1"));
+        assertTrue(browser.findElement(By.id("interventions")).getText().contains("pending"));
+        call("POST", "/shadow/" + BIG + "/intervention/b1", "{\"approved\": true, \"operator\": \"alice\"}");
+        await("alice's answer is shown", () -> browser.findElement(By.id("interventions")).getText()
+                .contains("APPROVED by alice"));
+
+        finishRun(BIG);
+        await("the finished run is listed among its type's runs", () -> browser.findElement(By.id("runs")).getText()
+                .contains(BIG));
+        Files.createDirectories(SCREENSHOT.getParent());
+        Files.write(OPERATIONS_SCREENSHOT, ((ChromeDriver) browser).getScreenshotAs(OutputType.BYTES));
+    }
+
+    /** Two hosts of one service, every 10 s, steady with a little deterministic noise. */
+    private static void sendTelemetry(KafkaEventSink events, Instant t0) {
+        Random noise = new Random(7);
+        for (Instant t = t0; t.isBefore(t0.plus(Duration.ofMinutes(35))); t = t.plusSeconds(10)) {
+            for (String host : RISK_HOSTS) {
+                events.send(Topics.TELEMETRY, host, TelemetryEvent.newBuilder().setEventId(host + "-" + t.toEpochMilli())
+                        .setHostId(host).setServiceId("dash-svc").setTimestamp(t)
+                        .setCpuUtilization(0.4 + 0.05 * noise.nextDouble()).setMemoryUtilization(0.5)
+                        .setNetworkMbps(10 + noise.nextDouble()).setLatencyMs(30 + 5 * noise.nextDouble())
+                        .setRequestRate(100).setErrorRate(0.001).build(), t.toEpochMilli());
+            }
+        }
+        events.flush();
+    }
+
+    /** The simulated environment's services, then, once the app has planned their start, a few checks. */
+    private static void sendTopologyAndChecks(KafkaEventSink events, Instant t0) {
+        ServiceTopologyEdits.simulated().edits().forEach(edit -> events.send(Topics.SERVICE_TOPOLOGY,
+                EventFamilies.topologyKey(edit), edit, t0.toEpochMilli()));
+        events.flush();
+        try (TopicReader<StartupPlan> plans = new TopicReader<>(bootstrapServers, Topics.STARTUP_PLANS.name(),
+                AvroSerdes.bundled().<StartupPlan>valueSerde().deserializer())) {
+            plans.readUntil(records -> !records.isEmpty(), TIMEOUT);
+        }
+        for (int i = 1; i <= 3; i++) {
+            Instant at = t0.plusSeconds(60L * i);
+            events.send(Topics.HEALTH, "database", HealthCheckEvent.newBuilder().setEventId("db-check-" + i)
+                    .setServiceId("database").setInstanceId("database-1").setEnvironment("staging").setTimestamp(at)
+                    .setHealthy(true).setLatencyMs(12).build(), at.toEpochMilli());
+        }
+        events.flush();
+    }
+
+    /** The run ends now: its workflow was created through the API, which stamps events with the wall clock. */
+    private static void finishRun(String workflowId) {
+        Instant now = Instant.now();
+        try (KafkaEventSink events = KafkaEventSink.connect(Map.of("bootstrap.servers", bootstrapServers),
+                AvroSerdes.bundled())) {
+            events.send(Topics.WORKFLOWS, workflowId, WorkflowEvent.newBuilder().setEventId(workflowId + "-done")
+                    .setWorkflowId(workflowId).setWorkflowType("dash").setTimestamp(now)
+                    .setPayload(new WorkflowCompleted(true)).build(), now.toEpochMilli());
+            events.flush();
+        }
     }
 
     @Test

@@ -12,9 +12,6 @@ import dev.foresight.serde.AvroSerdes;
 import dev.foresight.topics.Topics;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -22,8 +19,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -43,57 +38,45 @@ import org.junit.jupiter.api.io.TempDir;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class OperabilityIT {
 
-    private static final Duration TIMEOUT = Duration.ofSeconds(90);
-    private static final Pattern STARTED = Pattern.compile("on (\\S+) \\(embedded\\).*REST API on (http://[^;\\s]+);");
-    private static final long RETRY_PAUSE_MS = 200;
-    private static final String SUBMIT = "{\"actionType\": \"extract\"}";
+    private static final Duration TIMEOUT = RunningApp.TIMEOUT;
 
-    private final HttpClient http = HttpClient.newHttpClient();
     private final ObjectMapper mapper = new ObjectMapper();
     @TempDir
     static Path dir;
 
-    private BackgroundCommand app;
+    private RunningApp app;
     private String bootstrapServers;
-    private String api;
     private String reserveId;
 
     /** One app for every test: a dead letter, a workflow with one submitted action and its reservation. */
     @BeforeAll
     void startAppAndIssueACommand() throws Exception {
-        app = BackgroundCommand.start("run", "--no-simulators", "--broker-port", "0", "--http-port", "0",
-                "--data-dir", dir.resolve("kafka").toString(), "--state-dir", dir.resolve("state").toString(),
-                "--application-id", "operability-it");
-        Matcher started = app.awaitLine(STARTED, TIMEOUT);
-        bootstrapServers = started.group(1);
-        api = started.group(2);
-        await("GET", "/health/ready", "", r -> r.statusCode() == 200);
+        app = RunningApp.start(dir, "operability-it");
+        bootstrapServers = app.bootstrapServers();
         sendGarbage();
-        assertEquals(202, call("POST", "/shadow/create/wf-ops", "{\"workflowType\": \"etl\"}").statusCode());
-        HttpResponse<String> submitted = await("POST", "/shadow/wf-ops/submit/a-1", SUBMIT,
-                r -> r.statusCode() != 404 && r.statusCode() != 503);
-        assertEquals(202, submitted.statusCode(), submitted.body());
+        app.create("wf-ops", "etl");
+        app.submit("wf-ops", "a-1", "extract");
         reserveId = reservation().getCommandId();
     }
 
     @AfterAll
     void stopApp() throws Exception {
         if (app != null) {
-            assertEquals(ForesightCli.OK, app.stop(TIMEOUT), app.output());
+            app.stop();
         }
     }
 
     @Test
     void shouldBeAliveAndReadyWhileRunningWithoutAToken() throws Exception {
-        assertEquals(200, call("GET", "/health/live", "").statusCode());
-        HttpResponse<String> ready = call("GET", "/health/ready", "");
+        assertEquals(200, app.call("GET", "/health/live", "").statusCode());
+        HttpResponse<String> ready = app.call("GET", "/health/ready", "");
         assertEquals(200, ready.statusCode());
         assertEquals("RUNNING", mapper.readTree(ready.body()).get("state").asText());
     }
 
     @Test
     void shouldCountEventsDeadLettersAndCommandsNextToKafkaStreamsMetrics() throws Exception {
-        String metrics = await("GET", "/metrics", "", r -> r.body().contains("foresight_commands_total{")
+        String metrics = app.await("GET", "/metrics", "", r -> r.body().contains("foresight_commands_total{")
                 && r.body().contains("foresight_dead_letters_total{")).body();
 
         assertTrue(counted(metrics, "foresight_events_in_total", "topic=\"workflow.events.v1\"") >= 2, metrics);
@@ -176,26 +159,5 @@ class OperabilityIT {
                 .toList();
         return samples.stream().mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
                 .sum();
-    }
-
-    private HttpResponse<String> await(String method, String path, String body,
-                                       Predicate<HttpResponse<String>> done) throws Exception {
-        long deadline = System.nanoTime() + TIMEOUT.toNanos();
-        HttpResponse<String> response = call(method, path, body);
-        while (!done.test(response) && System.nanoTime() < deadline) {
-            Thread.sleep(RETRY_PAUSE_MS);
-            response = call(method, path, body);
-        }
-        assertTrue(done.test(response), method + " " + path + " still " + response.statusCode() + ": "
-                + response.body());
-        return response;
-    }
-
-    private HttpResponse<String> call(String method, String path, String body) throws Exception {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(api + path))
-                .method(method, body.isEmpty() ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(body))
-                .build();
-        return http.send(request, HttpResponse.BodyHandlers.ofString());
     }
 }

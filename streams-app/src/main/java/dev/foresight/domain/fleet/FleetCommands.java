@@ -11,6 +11,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
 
 /**
  * Allocation commands for executors. While demand surges, local inference is pre-warmed ({@code BOOST}
@@ -26,6 +28,8 @@ public final class FleetCommands {
     public static final String MADE_BY = "fleet-demand-posture";
     public static final String VERSION = "1";
     static final double MAX_PREWARM_FACTOR = 10;
+    /** Callers named in the evidence; the report lists them all. */
+    private static final int LISTED_CALLERS = 3;
 
     /** Commands to send, and until when each target is now covered. */
     public record Issued(List<AllocationCommand> commands, Long prewarmedUntil, Map<String, Long> throttledUntil) {
@@ -109,6 +113,21 @@ public final class FleetCommands {
         inputs.put("inferenceFailures", (double) a.inferenceFailures());
         inputs.put("forgeOutages", (double) a.forgeOutages());
         return Decision.newBuilder().setMadeBy(MADE_BY).setVersion(VERSION).setInputs(inputs)
-                .setThresholds(thresholds).setConfidence(null).setExplanation(explanation).build();
+                .setThresholds(thresholds).setConfidence(null).setExplanation(explanation).setEvidence(evidence(a))
+                .build();
+    }
+
+    /** The state a fleet decision read, for {@code explain}: the window, the held level and why, the forecast. */
+    static Map<String, String> evidence(DemandAssessment a) {
+        Map<String, String> evidence = new TreeMap<>();
+        evidence.put("fleet.window", a.fleetId() + " until " + Instant.ofEpochMilli(a.windowEnd()));
+        evidence.put("fleet.level", a.held().level() + " (raw " + a.rawLevel() + ", " + a.held().reportsBelow()
+                + " report(s) below it)");
+        evidence.put("fleet.mode", a.resourceMode() + ", dispatch " + a.dispatchPosture());
+        evidence.put("fleet.forecast", String.format(Locale.ROOT, "%.1f req/s [%.1f, %.1f]", a.forecast().mean(),
+                a.forecast().lower(), a.forecast().upper()));
+        evidence.put("fleet.topCallers", a.topCallers().stream().limit(LISTED_CALLERS)
+                .map(c -> c.getCaller() + " " + c.getRequests()).collect(Collectors.joining(", ")));
+        return evidence;
     }
 }

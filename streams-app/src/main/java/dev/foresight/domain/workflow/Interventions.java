@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 /** Builds manual-intervention requests and turns an operator's answer into the reservation or its refusal. */
 public final class Interventions {
@@ -81,9 +82,24 @@ public final class Interventions {
 
     /** Answers the executor that nothing is reserved: it allocates the action its usual way, or not at all. */
     public static AllocationCommand denied(InterventionRequest request, String operator, String why, Instant at) {
+        Decision decision = WorkflowCommands.rule(OPERATOR, "denied by " + operator
+                + (why == null ? "" : " (" + why + ")") + "; asked because " + request.getReason());
+        decision.setEvidence(evidence(request, DENIED, operator));
         return WorkflowCommands.command(AllocationAction.REJECT,
                 WorkflowCommands.target(request.getWorkflowId(), request.getActionId()), request.getWorkflowId(),
-                request.getProposed(), at, WorkflowCommands.rule(OPERATOR, "denied by " + operator
-                        + (why == null ? "" : " (" + why + ")") + "; asked because " + request.getReason()));
+                request.getProposed(), at, decision);
+    }
+
+    /**
+     * The state an operator's answer was given on, for {@code explain}: the shadow the request showed, and the
+     * request itself (its id finds it on {@code workflow.interventions.v1}), the answer and who gave it.
+     */
+    public static Map<String, String> evidence(InterventionRequest request, String outcome, String operator) {
+        Map<String, String> evidence = new TreeMap<>(request.getDecision().getEvidence());
+        evidence.put("intervention.request", request.getRequestId());
+        evidence.put("intervention.reason", request.getReason());
+        evidence.put("intervention.outcome", outcome + " by " + operator);
+        evidence.put("intervention.proposedBy", request.getDecision().getMadeBy());
+        return evidence;
     }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.foresight.domain.workflow.Interventions;
 import dev.foresight.topics.Topics;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -20,7 +21,8 @@ import org.apache.avro.generic.GenericRecord;
 /**
  * What the dashboard shows of the output topics, kept in memory and bounded: the latest commands with
  * their reasons, each host's risk over time, the latest demand report of each scope, the latest health of
- * each service, the latest rollback rates of each service and overall, the stage versions of each pipeline, and dead letters counted by reason. Fed by
+ * each service, the latest rollback rates of each service and overall, the stage versions of each pipeline, the
+ * reservations that asked an operator with their answers, and dead letters counted by reason. Fed by
  * {@link DashboardFeed}; read by the page through {@link #snapshot()} and {@link #command(String)}.
  */
 public final class DashboardView {
@@ -35,8 +37,12 @@ public final class DashboardView {
     /** The output topics whose records are commands with an id and a reason. */
     static final Set<String> COMMAND_TOPICS = Set.of(Topics.ALLOCATIONS.name(), Topics.ROLLBACKS.name(),
             Topics.ORCHESTRATION_COMMANDS.name(), Topics.PIPELINE_COMMANDS.name(), Topics.ALERTS.name(),
-            Topics.STARTUP_PLANS.name());
-    private static final List<String> ID_FIELDS = List.of("commandId", "alertId", "planId");
+            Topics.STARTUP_PLANS.name(), Topics.WORKFLOW_INTERVENTIONS.name());
+    static final String INTERVENTION = "INTERVENTION";
+    static final String PENDING = "pending";
+    /** How the rules' reservation after a request's timeout begins its explanation. */
+    private static final String UNANSWERED = "no operator answered";
+    private static final List<String> ID_FIELDS = List.of("commandId", "alertId", "planId", "requestId");
     private static final List<String> ACTION_FIELDS = List.of("action", "operation", "kind", "verdict");
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
@@ -46,6 +52,7 @@ public final class DashboardView {
     private final Map<String, ObjectNode> health = lru(MAX_KEYS);
     private final Map<String, ObjectNode> rollbackRates = lru(MAX_KEYS);
     private final Map<String, ObjectNode> pipelines = lru(MAX_KEYS);
+    private final Map<String, ObjectNode> interventions = lru(MAX_KEYS);
     private final Map<String, Long> deadLetters = new TreeMap<>();
     private long deadLetterTotal;
     private long records;
@@ -68,7 +75,11 @@ public final class DashboardView {
         if (COMMAND_TOPICS.contains(topic)) {
             addCommand(topic, key, json);
         }
-        if (topic.equals(Topics.PIPELINE_COMMANDS.name())) {
+        if (topic.equals(Topics.WORKFLOW_INTERVENTIONS.name())) {
+            addIntervention(key, json);
+        } else if (topic.equals(Topics.ALLOCATIONS.name())) {
+            answerIntervention(key, json);
+        } else if (topic.equals(Topics.PIPELINE_COMMANDS.name())) {
             pipelines.put(json.path("serviceId").asText() + "/" + json.path("stageType").asText(), json);
         } else if (topic.equals(Topics.RISK_SCORES.name())) {
             addRisk(json);
@@ -100,6 +111,7 @@ public final class DashboardView {
         json.putArray("rollbackRates").addAll(rollbackRates.values().stream()
                 .sorted(Comparator.comparing(rates -> rates.path("scope").asText())).toList());
         json.putArray("pipelines").addAll(List.copyOf(pipelines.values()));
+        json.putArray("interventions").addAll(List.copyOf(interventions.values()));
         ObjectNode dead = json.putObject("deadLetters").put("total", deadLetterTotal);
         ArrayNode reasons = dead.putArray("byReason");
         deadLetters.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed())
@@ -111,7 +123,8 @@ public final class DashboardView {
         ObjectNode command = NODES.objectNode()
                 .put("id", first(record, ID_FIELDS).orElse(topic + "/" + key + "/" + record.path("issuedAt").asText()))
                 .put("topic", topic)
-                .put("type", first(record, ACTION_FIELDS).orElse(""))
+                .put("type", first(record, ACTION_FIELDS)
+                        .orElse(topic.equals(Topics.WORKFLOW_INTERVENTIONS.name()) ? INTERVENTION : ""))
                 .put("target", key == null ? "" : key)
                 .put("issuedAt", record.path("issuedAt").asText())
                 .put("reason", reason(record));
@@ -120,6 +133,36 @@ public final class DashboardView {
         while (commands.size() > MAX_COMMANDS) {
             commands.removeLast();
         }
+    }
+
+    /** A reservation waiting for an operator: pending until an allocation for its action says who decided. */
+    private void addIntervention(String key, ObjectNode request) {
+        ObjectNode row = NODES.objectNode().put("target", key).put("requestId", request.path("requestId").asText())
+                .put("workflowType", request.path("workflowType").asText())
+                .put("actionType", request.path("actionType").asText()).put("reason", request.path("reason").asText())
+                .put("proposedMemoryMb", request.path("proposed").path("memoryMb").asDouble())
+                .put("issuedAt", request.path("issuedAt").asText()).put("deadline", request.path("deadline").asText())
+                .put("outcome", PENDING);
+        interventions.put(key, row);
+    }
+
+    /** The operator's answer (their reservation or refusal), or the rules' once the request timed out. */
+    private void answerIntervention(String key, ObjectNode command) {
+        ObjectNode row = interventions.get(key);
+        if (row == null || !row.path("outcome").asText().equals(PENDING)) {
+            return;
+        }
+        JsonNode decision = command.path("decision");
+        if (decision.path("madeBy").asText().equals(Interventions.OPERATOR)) {
+            row.put("outcome", decision.path("evidence").path("intervention.outcome")
+                    .asText(command.path("action").asText() + " by an operator"));
+        } else if (decision.path("explanation").asText().startsWith(UNANSWERED)) {
+            row.put("outcome", "TIMED_OUT, then " + command.path("action").asText() + " by "
+                    + decision.path("madeBy").asText());
+        } else {
+            return;
+        }
+        row.put("decidedAt", command.path("issuedAt").asText());
     }
 
     private void addRisk(ObjectNode score) {

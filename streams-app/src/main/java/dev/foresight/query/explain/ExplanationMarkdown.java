@@ -13,6 +13,9 @@ import java.util.TreeMap;
  */
 public final class ExplanationMarkdown {
 
+    /** The evidence key of the intervention request an operator answered. */
+    static final String INTERVENTION_REQUEST = "intervention.request";
+
     private final ExplanationJson json = new ExplanationJson(new ObjectMapper());
 
     public String of(FoundCommand found) {
@@ -44,6 +47,11 @@ public final class ExplanationMarkdown {
         table(md, "Inputs", decision.getInputs());
         table(md, "Thresholds", decision.getThresholds());
         table(md, "State it read", decision.getEvidence());
+        String request = decision.getEvidence().get(INTERVENTION_REQUEST);
+        if (request != null) {
+            md.append("An operator decided it, on request `").append(request)
+                    .append("` (`foresight explain ").append(request).append("` shows what they were asked).\n");
+        }
     }
 
     private static void table(StringBuilder md, String title, Map<String, ?> values) {

@@ -13,13 +13,19 @@ import org.apache.avro.specific.SpecificRecord;
  */
 public record FoundCommand(String topic, int partition, long offset, String key, SpecificRecord record) {
 
-    /** The fields that identify a command, by record type: commands, alerts, plans and incidents. */
-    static final List<String> ID_FIELDS = List.of("commandId", "alertId", "planId", "incidentId");
+    /** The fields that identify a command, by record type: commands, alerts, plans, incidents, intervention requests. */
+    static final List<String> ID_FIELDS = List.of("commandId", "alertId", "planId", "incidentId", "requestId");
     private static final List<String> TYPE_FIELDS = List.of("action", "operation", "kind");
 
     /** The record's id if it has one of {@link #ID_FIELDS}. */
     public static Optional<String> idOf(SpecificRecord record) {
         return field(record, ID_FIELDS).map(Object::toString);
+    }
+
+    /** Which of {@link #ID_FIELDS} holds the record's id, if one does. */
+    public static Optional<String> idFieldOf(SpecificRecord record) {
+        return ID_FIELDS.stream().filter(name -> record.getSchema().getField(name) != null
+                && record.get(record.getSchema().getField(name).pos()) != null).findFirst();
     }
 
     public String id() {

@@ -257,7 +257,7 @@ final class ShadowProcessor implements Processor<String, WorkflowEvent, String, 
         if (decision.getApproved()) {
             grant(shadow, action, Interventions.approved(request, Optional.ofNullable(decision.getResources())
                     .map(Resources::of), decision.getOperator(), decision.getReason()), request.getPool(),
-                    request.getDecision().getEvidence(), at, timestamp);
+                    Interventions.evidence(request, Interventions.APPROVED, decision.getOperator()), at, timestamp);
         } else {
             context.forward(new Record<>(request.getPool(), new ShadowOutput.PoolRequest(Interventions.denied(
                     request, decision.getOperator(), decision.getReason(), at)), timestamp));

@@ -6,7 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.foresight.schema.commands.AllocationAction;
 import dev.foresight.schema.commands.AllocationCommand;
+import dev.foresight.domain.workflow.Interventions;
+import dev.foresight.schema.commands.InterventionRequest;
 import dev.foresight.schema.commands.RiskScore;
+import dev.foresight.schema.common.ResourceUsage;
 import dev.foresight.schema.commands.TargetKind;
 import dev.foresight.domain.deployment.RollbackRateLedger;
 import dev.foresight.schema.common.Decision;
@@ -117,6 +120,36 @@ class DashboardViewTest {
             }
         }
         return 0;
+    }
+
+    @Test
+    void shouldShowAnInterventionPendingUntilTheOperatorsReservationNamesTheAnswer() {
+        InterventionRequest request = intervention();
+        accept(Topics.WORKFLOW_INTERVENTIONS.name(), "wf/big", request);
+        String pending = view.snapshot().path("interventions").path(0).path("outcome").asText();
+        AllocationCommand approved = command("c-9", 9);
+        approved.setTarget("wf/big");
+        approved.setDecision(decision("approved by alice", Map.of()));
+        approved.getDecision().setMadeBy(Interventions.OPERATOR);
+        approved.getDecision().setEvidence(Interventions.evidence(request, Interventions.APPROVED, "alice"));
+        accept(Topics.ALLOCATIONS.name(), "wf/big", command("c-8", 8));
+        accept(Topics.ALLOCATIONS.name(), "wf/big", approved);
+
+        JsonNode state = view.snapshot();
+
+        assertEquals(DashboardView.PENDING, pending);
+        assertEquals("APPROVED by alice", state.path("interventions").path(0).path("outcome").asText());
+        assertEquals("r-1", state.path("interventions").path(0).path("requestId").asText());
+        assertEquals(DashboardView.INTERVENTION, state.path("commands").path(2).path("type").asText());
+        assertEquals("r-1", state.path("commands").path(2).path("id").asText());
+    }
+
+    private static InterventionRequest intervention() {
+        ResourceUsage proposed = new ResourceUsage(8.0, 65_536.0, 0.0, 0.0, 0L);
+        return InterventionRequest.newBuilder().setRequestId("r-1").setIssuedAt(T0).setWorkflowId("wf")
+                .setWorkflowType("etl").setActionId("big").setActionType("align").setPool("default")
+                .setReason("asks for 80% of the pool").setProposed(proposed).setDeadline(T0.plusSeconds(900))
+                .setDecision(decision("the request, without history", Map.of())).build();
     }
 
     private static AllocationCommand command(String id, int i) {

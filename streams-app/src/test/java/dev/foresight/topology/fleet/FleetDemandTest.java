@@ -19,6 +19,7 @@ import dev.foresight.schema.events.RequestMetricEvent;
 import dev.foresight.serde.AvroSerdes;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -75,6 +76,23 @@ class FleetDemandTest {
             assertEquals(minute(10).plusSeconds(6 * 3600), boost.getExpiresAt());
             assertEquals("fleet-demand-posture", boost.getDecision().getMadeBy());
             assertEquals(1.55, boost.getDecision().getInputs().get("surgeFactor"), 1e-12);
+        }
+    }
+
+    /** What {@code explain} shows of a fleet command: the window it closed, the level held, the mode, the callers. */
+    @Test
+    void shouldRecordTheWindowModeAndCallersAsTheEvidenceOfAFleetCommand() {
+        try (FleetScenario s = new FleetScenario(stateDir, FleetScenario.fiveMinuteWindows())) {
+            s.requests("chat", 0, 5, 20, 100, 0);
+            s.requests("chat", 5, 10, 31, 100, 0);
+            s.tick(10);
+            Map<String, String> evidence = s.allocations.readValuesToList().get(0).getDecision().getEvidence();
+
+            assertEquals("fleet-a until " + minute(10), evidence.get("fleet.window"));
+            assertTrue(evidence.get("fleet.mode").startsWith(ResourceMode.SURGE.name()), evidence.toString());
+            assertTrue(evidence.get("fleet.level").contains("raw "), evidence.toString());
+            assertTrue(evidence.get("fleet.topCallers").startsWith("chat "), evidence.toString());
+            assertTrue(evidence.containsKey("fleet.forecast"), evidence.toString());
         }
     }
 

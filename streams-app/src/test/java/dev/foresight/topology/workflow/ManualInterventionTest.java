@@ -18,6 +18,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.junit.jupiter.api.AfterEach;
@@ -84,6 +85,20 @@ class ManualInterventionTest {
         assertEquals(Interventions.APPROVED, decided.getOutcome());
         assertEquals("alice", decided.getDecidedBy());
         assertEquals(8, shadow("wf-1").getActions().get(0).getPrediction().getAllocated().getCpuCores());
+    }
+
+    /** What {@code explain} shows of a decided reservation: the request it answered and who answered. */
+    @Test
+    void shouldNameTheRequestAndTheOperatorInTheEvidenceOfAnAnsweredReservation() {
+        open(SETTINGS);
+        send(submittedRequesting("wf-1", "a-1", "assemble", START, 48, 4096));
+        String requestId = interventions.readValue().getRequestId();
+        send(decision("wf-1", "a-1", false, null, START.plusSeconds(60)));
+
+        Map<String, String> evidence = allocations.readValue().getDecision().getEvidence();
+        assertEquals(requestId, evidence.get("intervention.request"));
+        assertEquals(Interventions.DENIED + " by alice", evidence.get("intervention.outcome"));
+        assertEquals("wf-1 (" + TYPE + ")", evidence.get("shadow.workflow"), evidence.toString());
     }
 
     @Test
