@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
@@ -35,9 +36,10 @@ public final class HostFailureEvaluation {
     /**
      * @param dataSet a folder with {@code labels.yml} and {@code raw/<run>.csv[.gz]}, one of them the normal
      *                operation (its name starts with {@code normal})
+     * @param scores  where to keep the normal file's scores between evaluations (empty: replay it every time)
      * @throws IllegalArgumentException if the folder lacks the labels, the normal file or every run's file
      */
-    public static HostFailureReport run(Path dataSet) throws IOException {
+    public static HostFailureReport run(Path dataSet, Optional<Path> scores) throws IOException {
         Path raw = dataSet.resolve("raw");
         Path labels = dataSet.resolve("labels.yml");
         if (!Files.isRegularFile(labels) || !Files.isDirectory(raw)) {
@@ -48,7 +50,9 @@ public final class HostFailureEvaluation {
                 .orElseThrow(() -> new IllegalArgumentException(raw + " has no normal-operation file (normal*)"));
 
         HostRiskSettings defaults = HostRiskSettings.defaults();
-        TopologyReplay.Result calibration = new TopologyReplay(defaults).replay(normal);
+        TopologyReplay scoring = new TopologyReplay(defaults);
+        TopologyReplay.Result calibration = scores.isPresent()
+                ? new ScoreCache(scores.get()).scores(normal, scoring, defaults) : scoring.replay(normal);
         int split = splitMinute(calibration.rows());
         double threshold = quantile(highest(calibration.trace(), 1, split), QUANTILE);
         HostRiskSettings chosen = defaults.withThresholds(threshold, threshold * EXIT_SHARE);
