@@ -90,7 +90,9 @@ public final class BundledSchemas {
             // before ResourceApplied had an outcome
             "DeploymentEvent.v1.avsc", "DeploymentState.v1.avsc", "GuardianInput.v1.avsc", "RollbackCommand.v2.avsc",
             // before manual intervention: no OperatorDecision, no ShadowAction.intervention
-            "WorkflowEvent.v2.avsc", "ShadowWorkflow.v1.avsc");
+            "WorkflowEvent.v2.avsc", "ShadowWorkflow.v1.avsc",
+            // before the guardian's baseline carried continuous host risk, and host risk alerts a debounce
+            "HostBaseline.v1.avsc", "HostRiskState.v1.avsc", "GuardianInput.v2.avsc", "HostRiskProfile.v1.avsc");
 
     private static final BundledSchemas INSTANCE = new BundledSchemas();
 

@@ -22,6 +22,8 @@ final class HostRiskOutputs {
     static final String ALERT_KIND = "host-risk";
     static final String MADE_BY = "host-risk-peer-baseline";
     static final String VERSION = "v1";
+    /** Decision input of a score: 1 while the host is in alert after the round, else 0. */
+    public static final String ALERTING = "alerting";
 
     private final HostRiskSettings settings;
 
@@ -47,8 +49,10 @@ final class HostRiskOutputs {
         Map<String, Double> inputs = new HashMap<>();
         assessment.drivers().forEach((name, z) -> inputs.put("z." + name, z));
         inputs.put("risk", assessment.risk());
+        inputs.put(ALERTING, assessment.alerting() ? 1.0 : 0.0);
         return Decision.newBuilder().setMadeBy(MADE_BY).setVersion(VERSION).setInputs(inputs)
-                .setThresholds(Map.of("alert", settings.alertThreshold(), "exit", settings.exitThreshold()))
+                .setThresholds(Map.of("alert", settings.alertThreshold(), "exit", settings.exitThreshold(),
+                        "alertRounds", (double) settings.alertRounds()))
                 .setConfidence(null)
                 .setExplanation("mean |z| of the " + settings.topSignals() + " signals furthest from the host's level "
                         + "net of its " + settings.peers() + " closest peers, over the clip " + settings.clip())
@@ -61,8 +65,9 @@ final class HostRiskOutputs {
                 .map(e -> String.format(Locale.ROOT, "%s z=%+.1f", e.getKey(), e.getValue()))
                 .collect(Collectors.joining(", "));
         String message = raised
-                ? String.format(Locale.ROOT, "host %s of %s: failure risk %.2f reached %.2f; furthest from normal: %s",
-                        assessment.hostId(), serviceId, assessment.risk(), settings.alertThreshold(), drivers)
+                ? String.format(Locale.ROOT, "host %s of %s: failure risk %.2f, at or above %.2f for %d round(s); "
+                        + "furthest from normal: %s", assessment.hostId(), serviceId, assessment.risk(),
+                        settings.alertThreshold(), settings.alertRounds(), drivers)
                 : String.format(Locale.ROOT, "host %s of %s: failure risk %.2f fell below %.2f",
                         assessment.hostId(), serviceId, assessment.risk(), settings.exitThreshold());
         return Alert.newBuilder()
