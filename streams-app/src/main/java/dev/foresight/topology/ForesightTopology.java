@@ -11,6 +11,7 @@ import dev.foresight.predict.workflow.LstmNextActionPredictor;
 import dev.foresight.predict.workflow.LstmSettings;
 import dev.foresight.predict.workflow.NextActionPredictor;
 import dev.foresight.schema.commands.AnomalyScore;
+import dev.foresight.schema.commands.RiskScore;
 import dev.foresight.schema.events.TelemetryEvent;
 import dev.foresight.serde.AvroSerdes;
 import dev.foresight.topics.Topics;
@@ -96,12 +97,11 @@ public final class ForesightTopology {
                 .build(inputs.telemetry(), telemetryByService);
         new WorkflowShadowing(serdes, settings.workflow(), workflowPredictors, workflowTopics(serdes))
                 .build(inputs.workflows());
-        deploymentGuardian(inputs);
+        deploymentGuardian(inputs, hostRisk(telemetryByService));
         new FleetDemand(serdes, settings.fleet(), fleetTopics(serdes))
                 .build(inputs.fleetRequests(), inputs.fleetHeartbeats());
         KStream<String, AnomalyScore> anomalies = new DeliverySignals(serdes, settings.signals(),
                 signalsTopics(serdes), deadLetters).build(telemetryByService, inputs.pipelines(), inputs.deployments());
-        hostRisk(telemetryByService);
         new BuildRiskScoring(serdes, settings.builds(), Topics.RISK_SCORES.name(), Topics.ALERTS.name())
                 .build(inputs.pipelines());
         new ServiceOrchestration(serdes, settings.orchestration(), orchestrationTopics(serdes))
@@ -127,21 +127,22 @@ public final class ForesightTopology {
     }
 
     /**
-     * Validation and the deployment guardian alone, for replaying recorded deployments through the guardian
-     * to train its risk model.
+     * Validation, continuous host risk and the deployment guardian alone (the guardian acts on the continuous
+     * scores), for replaying recorded deployments through the guardian to train its risk model.
      */
     public Topology buildDeploymentGuardian() {
         StreamsBuilder builder = NamedTopologies.builder();
-        deploymentGuardian(ingest(builder, deadLetterSplit(serdes)));
+        ValidatedInputs inputs = ingest(builder, deadLetterSplit(serdes));
+        deploymentGuardian(inputs, hostRisk(telemetryByService(inputs)));
         return builder.build();
     }
 
-    private void deploymentGuardian(ValidatedInputs inputs) {
+    private void deploymentGuardian(ValidatedInputs inputs, KStream<String, RiskScore> hostRisk) {
         DeploymentTopics topics = deploymentTopics(serdes);
         DeploymentGuardian guardian = riskModels == null
                 ? new DeploymentGuardian(serdes, settings.deployment(), topics)
                 : new DeploymentGuardian(serdes, settings.deployment(), riskModels, topics);
-        guardian.build(inputs);
+        guardian.build(inputs, hostRisk);
     }
 
     private ValidatedInputs ingest(StreamsBuilder builder, DeadLetterSplit deadLetters) {
@@ -157,8 +158,8 @@ public final class ForesightTopology {
         return TelemetryByService.of(inputs.telemetry(), serdes.valueSerde());
     }
 
-    private void hostRisk(KStream<String, TelemetryEvent> telemetryByService) {
-        new HostRiskScoring(serdes, settings.hostRisk(), hostRiskTopics(serdes)).build(telemetryByService);
+    private KStream<String, RiskScore> hostRisk(KStream<String, TelemetryEvent> telemetryByService) {
+        return new HostRiskScoring(serdes, settings.hostRisk(), hostRiskTopics(serdes)).build(telemetryByService);
     }
 
     // The only place in topology/ and ingest/ that names catalogue topics (checkstyle's import control

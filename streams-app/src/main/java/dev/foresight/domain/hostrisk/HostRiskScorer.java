@@ -27,6 +27,9 @@ import java.util.Map;
  */
 public final class HostRiskScorer {
 
+    /** Input of a published score's decision: 1 while the host is in alert after the round, else 0. */
+    public static final String ALERTING_INPUT = "alerting";
+
     /**
      * @param drivers  the most deviating signals with their (clipped, signed) z-scores; empty while warming up
      * @param alerting whether the host is in alert after this round

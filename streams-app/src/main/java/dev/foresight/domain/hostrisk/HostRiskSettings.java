@@ -43,7 +43,7 @@ public record HostRiskSettings(Duration round, Duration restartAfter, int warmup
      */
     public static HostRiskSettings defaults() {
         return new HostRiskSettings(Duration.ofMinutes(1), Duration.ofMinutes(30), 20, 1.0 / 60, 1.0 / 1440, 4, 5,
-                5, 0.05, 0.3, 0.83, 0.7, 1);
+                5, 0.05, 0.3, 0.83, 0.7, 3);
     }
 
     /** These settings with another alert rule; the scores do not change. */

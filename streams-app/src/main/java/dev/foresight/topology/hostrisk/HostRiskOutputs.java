@@ -2,6 +2,7 @@ package dev.foresight.topology.hostrisk;
 
 import dev.foresight.domain.hostrisk.HostRiskScorer.Assessment;
 import dev.foresight.domain.hostrisk.AlertHysteresis.Transition;
+import dev.foresight.domain.hostrisk.HostRiskScorer;
 import dev.foresight.domain.hostrisk.HostRiskSettings;
 import dev.foresight.schema.commands.Alert;
 import dev.foresight.schema.commands.AlertSeverity;
@@ -22,8 +23,6 @@ final class HostRiskOutputs {
     static final String ALERT_KIND = "host-risk";
     static final String MADE_BY = "host-risk-peer-baseline";
     static final String VERSION = "v1";
-    /** Decision input of a score: 1 while the host is in alert after the round, else 0. */
-    public static final String ALERTING = "alerting";
 
     private final HostRiskSettings settings;
 
@@ -49,7 +48,7 @@ final class HostRiskOutputs {
         Map<String, Double> inputs = new HashMap<>();
         assessment.drivers().forEach((name, z) -> inputs.put("z." + name, z));
         inputs.put("risk", assessment.risk());
-        inputs.put(ALERTING, assessment.alerting() ? 1.0 : 0.0);
+        inputs.put(HostRiskScorer.ALERTING_INPUT, assessment.alerting() ? 1.0 : 0.0);
         return Decision.newBuilder().setMadeBy(MADE_BY).setVersion(VERSION).setInputs(inputs)
                 .setThresholds(Map.of("alert", settings.alertThreshold(), "exit", settings.exitThreshold(),
                         "alertRounds", (double) settings.alertRounds()))
