@@ -24,7 +24,10 @@ import dev.foresight.schema.events.RequestMetricEvent;
 import dev.foresight.schema.events.ServiceTopologyEvent;
 import dev.foresight.schema.events.TelemetryEvent;
 import dev.foresight.schema.events.WorkflowEvent;
+import dev.foresight.schema.internal.FleetInput;
+import dev.foresight.schema.internal.GateInput;
 import dev.foresight.schema.internal.GuardianInput;
+import dev.foresight.schema.internal.SynthesisInput;
 import dev.foresight.schema.state.DeploymentState;
 import dev.foresight.schema.state.FleetBucket;
 import dev.foresight.schema.state.FleetDemandState;
@@ -79,7 +82,8 @@ public final class BundledSchemas {
             OrchestratedService.getClassSchema(), SeriesForecast.getClassSchema(), SynthesisDecision.getClassSchema(),
             PipelineVersion.getClassSchema(), PipelineTemplate.getClassSchema(), GuardianInput.getClassSchema(),
             RollbackRates.getClassSchema(), InterventionRequest.getClassSchema(), Incident.getClassSchema(),
-            IncidentAcknowledged.getClassSchema(), GateDecision.getClassSchema(), GateEvidence.getClassSchema());
+            IncidentAcknowledged.getClassSchema(), GateDecision.getClassSchema(), GateEvidence.getClassSchema(),
+            GateInput.getClassSchema(), SynthesisInput.getClassSchema(), FleetInput.getClassSchema());
 
     private static final List<String> HISTORY = List.of("TelemetryEvent.v1.avsc", "TelemetryEvent.v2.avsc",
             "WorkflowEvent.v1.avsc", "AllocationCommand.v1.avsc", "DemandReport.v1.avsc", "RiskScore.v1.avsc",

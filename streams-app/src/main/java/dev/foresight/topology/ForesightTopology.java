@@ -16,11 +16,14 @@ import dev.foresight.schema.events.TelemetryEvent;
 import dev.foresight.serde.AvroSerdes;
 import dev.foresight.topics.Topics;
 import dev.foresight.topology.alerting.AlertGrouping;
+import dev.foresight.topology.alerting.AlertingTopics;
 import dev.foresight.topology.builds.BuildRiskScoring;
+import dev.foresight.topology.builds.BuildRiskTopics;
 import dev.foresight.topology.deployment.DeploymentGuardian;
 import dev.foresight.topology.deployment.DeploymentTopics;
 import dev.foresight.topology.fleet.FleetDemand;
 import dev.foresight.topology.fleet.FleetTopics;
+import dev.foresight.topology.gates.GateTopics;
 import dev.foresight.topology.gates.QualityGating;
 import dev.foresight.topology.hostrisk.HostRiskScoring;
 import dev.foresight.topology.hostrisk.HostRiskTopics;
@@ -102,17 +105,13 @@ public final class ForesightTopology {
                 .build(inputs.fleetRequests(), inputs.fleetHeartbeats());
         KStream<String, AnomalyScore> anomalies = new DeliverySignals(serdes, settings.signals(),
                 signalsTopics(serdes), deadLetters).build(telemetryByService, inputs.pipelines(), inputs.deployments());
-        new BuildRiskScoring(serdes, settings.builds(), Topics.RISK_SCORES.name(), Topics.ALERTS.name())
-                .build(inputs.pipelines());
+        new BuildRiskScoring(settings.builds(), buildRiskTopics(serdes)).build(inputs.pipelines());
         new ServiceOrchestration(serdes, settings.orchestration(), orchestrationTopics(serdes))
                 .build(inputs.serviceTopology(), inputs.health());
-        new PipelineSynthesis(serdes, settings.synthesis(), new SynthesisTopics(Topics.ANOMALY_SCORES.name(),
-                Topics.SERIES_FORECASTS.name(), Topics.PIPELINE_TEMPLATES.name(), Topics.PIPELINE_COMMANDS.name(),
-                Topics.PIPELINE_VERSIONS.name(), Topics.SYNTHESIS_DECISIONS.name())).build(builder, inputs.pipelines());
-        new AlertGrouping(serdes, settings.alerting(), Topics.ALERTS.name(), Topics.INCIDENT_ACKS.name(),
-                Topics.INCIDENTS.name()).build(builder);
-        new QualityGating(serdes, settings.gates(), Topics.RISK_SCORES.name(), Topics.PIPELINE_COMMANDS.name(),
-                Topics.GATE_DECISIONS.name()).build(builder, inputs.pipelines(), inputs.deployments(), anomalies);
+        new PipelineSynthesis(serdes, settings.synthesis(), synthesisTopics(serdes)).build(builder, inputs.pipelines());
+        new AlertGrouping(serdes, settings.alerting(), alertingTopics(serdes)).build(builder);
+        new QualityGating(serdes, settings.gates(), gateTopics(serdes))
+                .build(builder, inputs.pipelines(), inputs.deployments(), anomalies);
         return builder.build();
     }
 
@@ -206,5 +205,25 @@ public final class ForesightTopology {
     public static OrchestrationTopics orchestrationTopics(AvroSerdes serdes) {
         return new OrchestrationTopics(serdes.topic(Topics.STARTUP_PLANS), serdes.topic(Topics.ORCHESTRATION_COMMANDS),
                 serdes.topic(Topics.SERVICE_HEALTH), serdes.topic(Topics.ALERTS), serdes.topic(Topics.ROLLBACKS));
+    }
+
+    public static BuildRiskTopics buildRiskTopics(AvroSerdes serdes) {
+        return new BuildRiskTopics(serdes.topic(Topics.RISK_SCORES), serdes.topic(Topics.ALERTS));
+    }
+
+    public static SynthesisTopics synthesisTopics(AvroSerdes serdes) {
+        return new SynthesisTopics(serdes.topic(Topics.ANOMALY_SCORES), serdes.topic(Topics.SERIES_FORECASTS),
+                serdes.topic(Topics.PIPELINE_TEMPLATES), serdes.topic(Topics.PIPELINE_COMMANDS),
+                serdes.topic(Topics.PIPELINE_VERSIONS), serdes.topic(Topics.SYNTHESIS_DECISIONS));
+    }
+
+    public static AlertingTopics alertingTopics(AvroSerdes serdes) {
+        return new AlertingTopics(serdes.topic(Topics.ALERTS), serdes.topic(Topics.INCIDENT_ACKS),
+                serdes.topic(Topics.INCIDENTS));
+    }
+
+    public static GateTopics gateTopics(AvroSerdes serdes) {
+        return new GateTopics(serdes.topic(Topics.RISK_SCORES), serdes.topic(Topics.PIPELINE_COMMANDS),
+                serdes.topic(Topics.GATE_DECISIONS));
     }
 }

@@ -5,13 +5,10 @@ import dev.foresight.schema.commands.Alert;
 import dev.foresight.schema.commands.AlertSeverity;
 import dev.foresight.schema.commands.RiskScore;
 import dev.foresight.schema.events.PipelineEvent;
-import dev.foresight.serde.AvroSerdes;
+import dev.foresight.topology.Sinks;
 import java.util.Locale;
-import org.apache.kafka.common.serialization.Serde;
-import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Named;
-import org.apache.kafka.streams.kstream.Produced;
 
 /**
  * Live build-failure risk: every {@code BuildStarted} is scored before the build finishes, every
@@ -29,26 +26,20 @@ public final class BuildRiskScoring {
     static final String MODEL = "builds-risk-model";
 
     private final BuildRiskSettings settings;
-    private final String riskTopic;
-    private final String alertTopic;
-    private final Serde<RiskScore> riskSerde;
-    private final Serde<Alert> alertSerde;
+    private final BuildRiskTopics topics;
 
-    public BuildRiskScoring(AvroSerdes serdes, BuildRiskSettings settings, String riskTopic, String alertTopic) {
+    public BuildRiskScoring(BuildRiskSettings settings, BuildRiskTopics topics) {
         this.settings = settings;
-        this.riskTopic = riskTopic;
-        this.alertTopic = alertTopic;
-        this.riskSerde = serdes.valueSerde();
-        this.alertSerde = serdes.valueSerde();
+        this.topics = topics;
     }
 
     public void build(KStream<String, PipelineEvent> pipelines) {
         KStream<String, RiskScore> risks = pipelines.process(new BuildRiskProcessor(settings), Named.as("builds-risk"));
-        risks.to(riskTopic, Produced.with(Serdes.String(), riskSerde).withName("builds-risk-sink"));
+        risks.to(topics.riskScores().name(), Sinks.produced(topics.riskScores(), "builds-risk-sink"));
         risks.filter((service, risk) -> risk.getScore() >= risk.getDecision().getThresholds().get("alert"),
                         Named.as("builds-risk-high"))
                 .mapValues(BuildRiskScoring::alert, Named.as("builds-risk-alert"))
-                .to(alertTopic, Produced.with(Serdes.String(), alertSerde).withName("builds-risk-alert-sink"));
+                .to(topics.alerts().name(), Sinks.produced(topics.alerts(), "builds-risk-alert-sink"));
     }
 
     static Alert alert(RiskScore risk) {

@@ -8,6 +8,7 @@ import dev.foresight.schema.events.FleetHeartbeatEvent;
 import dev.foresight.schema.events.RequestMetricEvent;
 import dev.foresight.schema.state.FleetBucket;
 import dev.foresight.schema.state.FleetDemandState;
+import dev.foresight.schema.internal.FleetInput;
 import dev.foresight.serde.AvroSerdes;
 import dev.foresight.topology.Sinks;
 import java.util.Set;
@@ -28,8 +29,8 @@ import org.apache.kafka.streams.state.Stores;
  * forecasts the rate over the horizon, and publishes the seed's report and allocation commands.
  *
  * <p><b>Inputs:</b> validated {@code fleet.requests.v1} and {@code fleet.heartbeats.v1} (key fleetId).
- * <b>Repartition:</b> {@value #BY_FLEET}: both inputs through one topic, so one task sees a fleet's
- * requests and heartbeats in one order whatever partitioner produced them.
+ * <b>Repartition:</b> {@value #BY_FLEET} (values {@code FleetInput}, an Avro union of the two): both inputs through
+ * one topic, so one task sees a fleet's requests and heartbeats in one order whatever partitioner produced them.
  * <b>Stores</b> (persistent, changelogged): {@value #BUCKET_STORE} (window store, fleetId → FleetBucket
  * per bucket start; uncached, as the caching layer's iterator fails on ranges over several segments),
  * {@value #STATE_STORE} (fleetId → FleetDemandState: next report time, held level,
@@ -46,7 +47,7 @@ public final class FleetDemand {
     private final FleetSettings settings;
     private final RateForecasterFactory forecasters;
     private final FleetTopics topics;
-    private final Serde<SpecificRecord> anyRecordSerde;
+    private final Serde<FleetInput> inputSerde;
     private final Serde<FleetBucket> bucketSerde;
     private final Serde<FleetDemandState> stateSerde;
 
@@ -59,17 +60,18 @@ public final class FleetDemand {
         this.settings = settings;
         this.forecasters = forecasters;
         this.topics = topics;
-        this.anyRecordSerde = serdes.valueSerde();
+        this.inputSerde = serdes.valueSerde();
         this.bucketSerde = serdes.valueSerde();
         this.stateSerde = serdes.valueSerde();
     }
 
     public void build(KStream<String, RequestMetricEvent> requests, KStream<String, FleetHeartbeatEvent> heartbeats) {
-        requests.<SpecificRecord>mapValues(request -> request, Named.as("fleet-requests"))
-                .merge(heartbeats.mapValues(heartbeat -> heartbeat, Named.as("fleet-heartbeats")),
+        requests.mapValues(FleetInput::new, Named.as("fleet-requests"))
+                .merge(heartbeats.mapValues(FleetInput::new, Named.as("fleet-heartbeats")),
                         Named.as("fleet-merge-heartbeats"))
-                .repartition(Repartitioned.<String, SpecificRecord>as(BY_FLEET)
-                        .withKeySerde(Serdes.String()).withValueSerde(anyRecordSerde))
+                .repartition(Repartitioned.<String, FleetInput>as(BY_FLEET)
+                        .withKeySerde(Serdes.String()).withValueSerde(inputSerde))
+                .mapValues(input -> (SpecificRecord) input.getInput(), Named.as("fleet-input"))
                 .process(new DemandSupplier(), Named.as("fleet-demand"))
                 .split(Named.as("fleet-output-"))
                 .branch((key, out) -> out instanceof FleetOutput.Report, Branched.withConsumer(reports -> reports

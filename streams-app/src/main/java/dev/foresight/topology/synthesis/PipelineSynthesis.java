@@ -2,13 +2,15 @@ package dev.foresight.topology.synthesis;
 
 import dev.foresight.domain.synthesis.SynthesisOutput;
 import dev.foresight.domain.synthesis.SynthesisSettings;
-import dev.foresight.schema.commands.AnomalyScore;
-import dev.foresight.schema.commands.SeriesForecast;
 import dev.foresight.schema.events.PipelineEvent;
 import dev.foresight.schema.events.PipelineRunFinished;
 import dev.foresight.schema.state.PipelineTemplate;
+import dev.foresight.schema.internal.SynthesisInput;
 import dev.foresight.schema.state.PipelineVersion;
 import dev.foresight.serde.AvroSerdes;
+import dev.foresight.topics.Topic;
+import dev.foresight.topology.Sinks;
+import dev.foresight.topology.Sources;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.apache.avro.specific.SpecificRecord;
@@ -18,11 +20,9 @@ import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.kstream.Branched;
-import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Materialized;
 import org.apache.kafka.streams.kstream.Named;
-import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.kstream.Repartitioned;
 import org.apache.kafka.streams.state.KeyValueStore;
 
@@ -34,8 +34,8 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * {@code <serviceId>/<metric>}), the forecast topic (the delivery signals' forecasts of those series, same
  * key), validated pipeline events (only {@link PipelineRunFinished}), and the
  * template topic as the global table {@value #TEMPLATE_STORE} (key templateId).
- * <b>Repartition:</b> {@value #BY_PIPELINE}: minutes, forecasts and runs through one topic keyed by serviceId, so one
- * task sees a pipeline's needs and outcomes in one order.
+ * <b>Repartition:</b> {@value #BY_PIPELINE} (values {@code SynthesisInput}, an Avro union of the three): minutes,
+ * forecasts and runs through one topic keyed by serviceId, so one task sees a pipeline's needs and outcomes in one order.
  * <b>Stores</b> (persistent, changelogged): {@value #PIPELINE_STORE} (serviceId → the synthesizer's state
  * as JSON bytes), {@value #VERSION_STORE} ({@code <serviceId>@<10-digit version>} → {@link PipelineVersion}).
  * <b>Outputs:</b> the commands topic (key serviceId, ADD_STAGE / ROLLBACK), the versions topic (key
@@ -50,20 +50,14 @@ public final class PipelineSynthesis {
 
     private final SynthesisSettings settings;
     private final SynthesisTopics topics;
-    private final Serde<SpecificRecord> anyRecordSerde;
-    private final Serde<AnomalyScore> scoreSerde;
-    private final Serde<SeriesForecast> forecastSerde;
-    private final Serde<PipelineTemplate> templateSerde;
+    private final Serde<SynthesisInput> inputSerde;
     private final Serde<PipelineVersion> versionSerde;
     private final Set<String> watched;
 
     public PipelineSynthesis(AvroSerdes serdes, SynthesisSettings settings, SynthesisTopics topics) {
         this.settings = settings;
         this.topics = topics;
-        this.anyRecordSerde = serdes.valueSerde();
-        this.scoreSerde = serdes.valueSerde();
-        this.forecastSerde = serdes.valueSerde();
-        this.templateSerde = serdes.valueSerde();
+        this.inputSerde = serdes.valueSerde();
         this.versionSerde = serdes.valueSerde();
         this.watched = settings.rules().stream().flatMap(rule -> rule.metrics().stream()).collect(Collectors.toSet());
     }
@@ -74,52 +68,53 @@ public final class PipelineSynthesis {
                 .process(new SynthesisProcessor(settings, versionSerde), Named.as("synthesis-synthesize"));
         outputs.split(Named.as("synthesis-output-"))
                 .branch((key, out) -> out instanceof SynthesisOutput.StageCommand, Branched.withConsumer(commands ->
-                        commands.<SpecificRecord>mapValues(out -> SynthesisRecords.command(
-                                        (SynthesisOutput.StageCommand) out), Named.as("synthesis-command"))
-                                .to(topics.commands(), Produced.with(Serdes.String(), anyRecordSerde)
-                                        .withName("synthesis-command-sink")), "command"))
+                        commands.mapValues(out -> SynthesisRecords.command((SynthesisOutput.StageCommand) out),
+                                        Named.as("synthesis-command"))
+                                .to(topics.commands().name(), Sinks.produced(topics.commands(), "synthesis-command-sink")),
+                        "command"))
                 .branch((key, out) -> out instanceof SynthesisOutput.Version, Branched.withConsumer(versions ->
                         versions.map((key, out) -> {
                             SynthesisOutput.Version v = (SynthesisOutput.Version) out;
-                            return KeyValue.<String, SpecificRecord>pair(
-                                    SynthesisRecords.topicKey(v.pipeline(), v.version()), SynthesisRecords.version(v));
-                        }, Named.as("synthesis-version")).to(topics.versions(), Produced.with(Serdes.String(),
-                                anyRecordSerde).withName("synthesis-version-sink")), "version"))
+                            return KeyValue.pair(SynthesisRecords.topicKey(v.pipeline(), v.version()),
+                                    SynthesisRecords.version(v));
+                        }, Named.as("synthesis-version"))
+                                .to(topics.versions().name(), Sinks.produced(topics.versions(), "synthesis-version-sink")),
+                        "version"))
                 .defaultBranch(Branched.withConsumer(decisions -> decisions
-                        .<SpecificRecord>mapValues(out -> SynthesisRecords.logged((SynthesisOutput.Logged) out),
-                                Named.as("synthesis-decision"))
-                        .to(topics.decisions(), Produced.with(Serdes.String(), anyRecordSerde)
-                                .withName("synthesis-decision-sink")), "decision"));
+                        .mapValues(out -> SynthesisRecords.logged((SynthesisOutput.Logged) out), Named.as("synthesis-decision"))
+                        .to(topics.decisions().name(), Sinks.produced(topics.decisions(), "synthesis-decision-sink")),
+                        "decision"));
     }
 
     private void templates(StreamsBuilder builder) {
-        builder.globalTable(topics.templates(), Consumed.with(Serdes.String(), templateSerde)
-                        .withName("synthesis-templates-source"),
+        Topic<String, PipelineTemplate> templates = topics.templates();
+        builder.globalTable(templates.name(), Sources.consumed(templates, "synthesis-templates-source"),
                 Materialized.<String, PipelineTemplate, KeyValueStore<Bytes, byte[]>>as(TEMPLATE_STORE)
-                        .withKeySerde(Serdes.String()).withValueSerde(templateSerde));
+                        .withKeySerde(templates.keySerde()).withValueSerde(templates.valueSerde()));
     }
 
-    /** The watched minutes and the pipeline runs, keyed by serviceId, through one repartition. */
+    /** The watched minutes, the pipeline runs and the watched forecasts, keyed by serviceId, through one repartition. */
     private KStream<String, SpecificRecord> inputs(StreamsBuilder builder, KStream<String, PipelineEvent> pipelines) {
-        KStream<String, SpecificRecord> minutes = builder.stream(topics.anomalyScores(),
-                        Consumed.with(Serdes.String(), scoreSerde).withName("synthesis-anomaly-source"))
+        KStream<String, SynthesisInput> minutes = builder.stream(topics.anomalyScores().name(),
+                        Sources.consumed(topics.anomalyScores(), "synthesis-anomaly-source"))
                 .filter((key, score) -> score != null && watched.contains(score.getMetric()),
                         Named.as("synthesis-watched-minutes"))
                 .selectKey((key, score) -> score.getServiceId(), Named.as("synthesis-minute-by-service"))
-                .mapValues(score -> score, Named.as("synthesis-minute"));
-        KStream<String, SpecificRecord> runs = pipelines
+                .mapValues(SynthesisInput::new, Named.as("synthesis-minute"));
+        KStream<String, SynthesisInput> runs = pipelines
                 .filter((key, event) -> event.getPayload() instanceof PipelineRunFinished, Named.as("synthesis-runs"))
                 .selectKey((key, event) -> event.getServiceId(), Named.as("synthesis-run-by-service"))
-                .mapValues(event -> event, Named.as("synthesis-run"));
-        KStream<String, SpecificRecord> forecasts = builder.stream(topics.forecasts(),
-                        Consumed.with(Serdes.String(), forecastSerde).withName("synthesis-forecast-source"))
+                .mapValues(SynthesisInput::new, Named.as("synthesis-run"));
+        KStream<String, SynthesisInput> forecasts = builder.stream(topics.forecasts().name(),
+                        Sources.consumed(topics.forecasts(), "synthesis-forecast-source"))
                 .filter((key, forecast) -> forecast != null && watched.contains(forecast.getMetric()),
                         Named.as("synthesis-watched-forecasts"))
                 .selectKey((key, forecast) -> forecast.getServiceId(), Named.as("synthesis-forecast-by-service"))
-                .mapValues(forecast -> forecast, Named.as("synthesis-forecast"));
+                .mapValues(SynthesisInput::new, Named.as("synthesis-forecast"));
         return minutes.merge(runs, Named.as("synthesis-merge-runs"))
                 .merge(forecasts, Named.as("synthesis-merge-forecasts"))
-                .repartition(Repartitioned.<String, SpecificRecord>as(BY_PIPELINE)
-                        .withKeySerde(Serdes.String()).withValueSerde(anyRecordSerde));
+                .repartition(Repartitioned.<String, SynthesisInput>as(BY_PIPELINE)
+                        .withKeySerde(Serdes.String()).withValueSerde(inputSerde))
+                .mapValues(input -> (SpecificRecord) input.getInput(), Named.as("synthesis-input"));
     }
 }

@@ -1,5 +1,13 @@
 package dev.foresight.topology.synthesis;
 
+import dev.foresight.schema.commands.AnomalyScore;
+import dev.foresight.schema.commands.PipelineSynthesisCommand;
+import dev.foresight.schema.commands.SeriesForecast;
+import dev.foresight.schema.commands.SynthesisDecision;
+import dev.foresight.schema.state.PipelineTemplate;
+import dev.foresight.schema.state.PipelineVersion;
+import dev.foresight.topics.Topic;
+
 /**
  * The topics pipeline synthesis reads and writes, wired in by the application topology.
  *
@@ -10,6 +18,7 @@ package dev.foresight.topology.synthesis;
  * @param versions      every version of every definition, compacted
  * @param decisions     the decision log
  */
-public record SynthesisTopics(String anomalyScores, String forecasts, String templates, String commands, String versions,
-                              String decisions) {
+public record SynthesisTopics(Topic<String, AnomalyScore> anomalyScores, Topic<String, SeriesForecast> forecasts,
+                              Topic<String, PipelineTemplate> templates, Topic<String, PipelineSynthesisCommand> commands,
+                              Topic<String, PipelineVersion> versions, Topic<String, SynthesisDecision> decisions) {
 }

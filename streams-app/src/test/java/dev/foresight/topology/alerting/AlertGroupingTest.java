@@ -15,6 +15,7 @@ import dev.foresight.schema.common.Decision;
 import dev.foresight.schema.events.IncidentAcknowledged;
 import dev.foresight.serde.AvroSerdes;
 import dev.foresight.topics.Topics;
+import dev.foresight.topology.ForesightTopology;
 import dev.foresight.topology.TopologyFixture;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -46,8 +47,8 @@ class AlertGroupingTest {
     @BeforeEach
     void setUp() {
         StreamsBuilder builder = new StreamsBuilder();
-        new AlertGrouping(AvroSerdes.bundled(), SETTINGS, Topics.ALERTS.name(), Topics.INCIDENT_ACKS.name(),
-                Topics.INCIDENTS.name()).build(builder);
+        new AlertGrouping(AvroSerdes.bundled(), SETTINGS, ForesightTopology.alertingTopics(AvroSerdes.bundled()))
+                .build(builder);
         fixture = new TopologyFixture(builder.build(), stateDir);
         alerts = fixture.input(Topics.ALERTS);
         acks = fixture.input(Topics.INCIDENT_ACKS);

@@ -13,6 +13,7 @@ import dev.foresight.schema.events.BuildStarted;
 import dev.foresight.schema.events.PipelineEvent;
 import dev.foresight.serde.AvroSerdes;
 import dev.foresight.topics.Topics;
+import dev.foresight.topology.ForesightTopology;
 import dev.foresight.topology.TopologyFixture;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -43,7 +44,7 @@ class BuildRiskScoringTest {
     void setUp() {
         AvroSerdes serdes = AvroSerdes.bundled();
         StreamsBuilder builder = new StreamsBuilder();
-        new BuildRiskScoring(serdes, BuildRiskSettings.defaults(), Topics.RISK_SCORES.name(), Topics.ALERTS.name())
+        new BuildRiskScoring(BuildRiskSettings.defaults(), ForesightTopology.buildRiskTopics(serdes))
                 .build(builder.stream(Topics.PIPELINES.name(), Consumed.with(Serdes.String(), serdes.valueSerde())));
         fixture = new TopologyFixture(builder.build(), stateDir);
         pipelines = fixture.input(Topics.PIPELINES);

@@ -170,8 +170,7 @@ class QualityGatingTest {
         AvroSerdes serdes = AvroSerdes.bundled();
         StreamsBuilder builder = NamedTopologies.builder();
         ValidatedInputs inputs = ForesightTopology.ingest(builder, serdes, IngestSettings.defaults());
-        new QualityGating(serdes, settings, Topics.RISK_SCORES.name(), Topics.PIPELINE_COMMANDS.name(),
-                Topics.GATE_DECISIONS.name()).build(builder, inputs.pipelines(), inputs.deployments(),
+        new QualityGating(serdes, settings, ForesightTopology.gateTopics(serdes)).build(builder, inputs.pipelines(), inputs.deployments(),
                 builder.stream(ANOMALIES, Consumed.with(Serdes.String(), serdes.<AnomalyScore>valueSerde())));
         fixture = new TopologyFixture(builder.build(), stateDir);
         risks = fixture.input(Topics.RISK_SCORES);

@@ -21,6 +21,7 @@ import dev.foresight.schema.state.PipelineTemplate;
 import dev.foresight.schema.state.PipelineVersion;
 import dev.foresight.serde.AvroSerdes;
 import dev.foresight.topics.Topics;
+import dev.foresight.topology.ForesightTopology;
 import dev.foresight.topology.TopologyFixture;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -54,9 +55,7 @@ class PipelineSynthesisTest {
     void start() {
         AvroSerdes serdes = AvroSerdes.bundled();
         StreamsBuilder builder = new StreamsBuilder();
-        new PipelineSynthesis(serdes, SynthesisSettings.defaults(), new SynthesisTopics(Topics.ANOMALY_SCORES.name(),
-                Topics.SERIES_FORECASTS.name(), Topics.PIPELINE_TEMPLATES.name(), Topics.PIPELINE_COMMANDS.name(),
-                Topics.PIPELINE_VERSIONS.name(), Topics.SYNTHESIS_DECISIONS.name())).build(builder,
+        new PipelineSynthesis(serdes, SynthesisSettings.defaults(), ForesightTopology.synthesisTopics(serdes)).build(builder,
                 builder.stream(Topics.PIPELINES.name(), Consumed.with(Serdes.String(), serdes.valueSerde())));
         fixture = new TopologyFixture(builder.build(), stateDir);
         TestInputTopic<String, PipelineTemplate> templates = fixture.input(Topics.PIPELINE_TEMPLATES);
