@@ -95,8 +95,11 @@ public final class BundledSchemas {
             "DeploymentEvent.v1.avsc", "DeploymentState.v1.avsc", "GuardianInput.v1.avsc", "RollbackCommand.v2.avsc",
             // before manual intervention: no OperatorDecision, no ShadowAction.intervention
             "WorkflowEvent.v2.avsc", "ShadowWorkflow.v1.avsc",
-            // before a deployment named its environment and a plan carried its graph
-            "DeploymentEvent.v2.avsc", "DeploymentState.v2.avsc", "GuardianInput.v2.avsc", "StartupPlan.v2.avsc");
+            // before a deployment named its environment and a plan carried its graph (GuardianInput.v2 is also
+            // the union before the guardian's baseline carried continuous host risk)
+            "DeploymentEvent.v2.avsc", "DeploymentState.v2.avsc", "GuardianInput.v2.avsc", "StartupPlan.v2.avsc",
+            // before the guardian's baseline carried continuous host risk, and host risk alerts a debounce
+            "HostBaseline.v1.avsc", "HostRiskState.v1.avsc", "HostRiskProfile.v1.avsc");
 
     private static final BundledSchemas INSTANCE = new BundledSchemas();
 

@@ -3,9 +3,11 @@ package dev.foresight.app;
 import dev.foresight.evaluate.hostrisk.HostFailureEvaluation;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -19,6 +21,11 @@ final class EvaluateHostFailuresCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "PATH", description = "Data set folder, e.g. ../shared/data/prevent-redis.")
     Path path;
 
+    @Option(names = "--scores", paramLabel = "DIR", description = "Keep the normal file's per-minute host risks "
+            + "here and reuse them while the file and the scoring settings are unchanged: they do not depend on the "
+            + "alert rule, so only the first evaluation replays the normal week.")
+    Path scores;
+
     @Spec
     CommandSpec spec;
 
@@ -28,7 +35,7 @@ final class EvaluateHostFailuresCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "Not a folder: " + path);
         }
         try {
-            spec.commandLine().getOut().print(HostFailureEvaluation.run(path).markdown());
+            spec.commandLine().getOut().print(HostFailureEvaluation.run(path, Optional.ofNullable(scores)).markdown());
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }

@@ -11,6 +11,7 @@ import dev.foresight.predict.workflow.LstmNextActionPredictor;
 import dev.foresight.predict.workflow.LstmSettings;
 import dev.foresight.predict.workflow.NextActionPredictor;
 import dev.foresight.schema.commands.AnomalyScore;
+import dev.foresight.schema.commands.RiskScore;
 import dev.foresight.schema.events.TelemetryEvent;
 import dev.foresight.serde.AvroSerdes;
 import dev.foresight.topics.Topics;
@@ -99,12 +100,11 @@ public final class ForesightTopology {
                 .build(inputs.telemetry(), telemetryByService);
         new WorkflowShadowing(serdes, settings.workflow(), workflowPredictors, workflowTopics(serdes))
                 .build(inputs.workflows());
-        deploymentGuardian(builder, inputs);
+        deploymentGuardian(builder, inputs, hostRisk(telemetryByService));
         new FleetDemand(serdes, settings.fleet(), fleetTopics(serdes))
                 .build(inputs.fleetRequests(), inputs.fleetHeartbeats());
         KStream<String, AnomalyScore> anomalies = new DeliverySignals(serdes, settings.signals(),
                 signalsTopics(serdes), deadLetters).build(telemetryByService, inputs.pipelines(), inputs.deployments());
-        hostRisk(telemetryByService);
         new BuildRiskScoring(settings.builds(), buildRiskTopics(serdes)).build(inputs.pipelines());
         new ServiceOrchestration(serdes, settings.orchestration(), orchestrationTopics(serdes))
                 .build(inputs.serviceTopology(), inputs.health());
@@ -126,21 +126,22 @@ public final class ForesightTopology {
     }
 
     /**
-     * Validation and the deployment guardian alone, for replaying recorded deployments through the guardian
-     * to train its risk model.
+     * Validation, continuous host risk and the deployment guardian alone (the guardian acts on the continuous
+     * scores), for replaying recorded deployments through the guardian to train its risk model.
      */
     public Topology buildDeploymentGuardian() {
         StreamsBuilder builder = NamedTopologies.builder();
-        deploymentGuardian(builder, ingest(builder, deadLetterSplit(serdes)));
+        ValidatedInputs inputs = ingest(builder, deadLetterSplit(serdes));
+        deploymentGuardian(builder, inputs, hostRisk(telemetryByService(inputs)));
         return builder.build();
     }
 
-    private void deploymentGuardian(StreamsBuilder builder, ValidatedInputs inputs) {
+    private void deploymentGuardian(StreamsBuilder builder, ValidatedInputs inputs, KStream<String, RiskScore> hostRisk) {
         DeploymentTopics topics = deploymentTopics(serdes);
         DeploymentGuardian guardian = riskModels == null
                 ? new DeploymentGuardian(serdes, settings.deployment(), topics)
                 : new DeploymentGuardian(serdes, settings.deployment(), riskModels, topics);
-        guardian.build(builder, inputs);
+        guardian.build(builder, inputs, hostRisk);
     }
 
     private ValidatedInputs ingest(StreamsBuilder builder, DeadLetterSplit deadLetters) {
@@ -156,8 +157,8 @@ public final class ForesightTopology {
         return TelemetryByService.of(inputs.telemetry(), serdes.valueSerde());
     }
 
-    private void hostRisk(KStream<String, TelemetryEvent> telemetryByService) {
-        new HostRiskScoring(serdes, settings.hostRisk(), hostRiskTopics(serdes)).build(telemetryByService);
+    private KStream<String, RiskScore> hostRisk(KStream<String, TelemetryEvent> telemetryByService) {
+        return new HostRiskScoring(serdes, settings.hostRisk(), hostRiskTopics(serdes)).build(telemetryByService);
     }
 
     // The only place in topology/ and ingest/ that names catalogue topics (checkstyle's import control

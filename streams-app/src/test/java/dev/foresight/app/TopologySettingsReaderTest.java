@@ -78,7 +78,7 @@ class TopologySettingsReaderTest {
     @Test
     void shouldReportTheRecordsOwnCheckForAnImpossibleCombination() {
         TypeConversionException e = assertThrows(TypeConversionException.class, () -> TopologySettingsReader.apply(
-                TopologySettings.defaults(), Map.of("hostRisk.exitThreshold", "0.95")));
+                TopologySettings.defaults(), Map.of("hostRisk.alertThreshold", "0.5", "hostRisk.exitThreshold", "0.6")));
         assertTrue(e.getMessage().contains("invalid host risk settings"), e.getMessage());
     }
 }

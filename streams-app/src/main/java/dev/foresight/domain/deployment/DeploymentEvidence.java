@@ -1,8 +1,10 @@
 package dev.foresight.domain.deployment;
 
 import dev.foresight.schema.state.DeploymentState;
+import dev.foresight.schema.state.HostBaseline;
 import dev.foresight.schema.state.HostRiskState;
 import dev.foresight.schema.state.HostWindow;
+import java.time.Instant;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
@@ -38,10 +40,14 @@ public final class DeploymentEvidence {
         return evidence;
     }
 
-    /** The deployment's evidence and the host's: its last closed window and how long its risk has been high. */
+    /**
+     * The deployment's evidence and the host's: its last closed window, how long its risk has been high, its
+     * continuous host risk from before the rollout and whether that makes its trouble pre-existing.
+     */
     public static Map<String, String> of(DeploymentState deployment, HostRiskState host) {
         Map<String, String> evidence = deployment == null ? new TreeMap<>() : of(deployment);
         evidence.put("host.id", host.getHostId());
+        continuousRisk(deployment, host.getBaseline(), evidence);
         HostWindow window = host.getWindow();
         if (window != null && window.getCount() > 0) {
             double n = window.getCount();
@@ -60,5 +66,18 @@ public final class DeploymentEvidence {
             evidence.put("host.levels", new TreeMap<>(host.getLevels()).toString());
         }
         return evidence;
+    }
+
+    private static void continuousRisk(DeploymentState deployment, HostBaseline baseline, Map<String, String> evidence) {
+        if (baseline == null || baseline.getHostRisk() == null) {
+            return;
+        }
+        Instant since = baseline.getHostRiskAlertingSince();
+        evidence.put("host.continuousRisk", String.format(Locale.ROOT, "%.3f at %s%s", baseline.getHostRisk(),
+                baseline.getHostRiskAt(), since == null ? ", not in alert" : ", in alert since " + since));
+        if (deployment != null && HostBaselines.alertingBefore(baseline, deployment.getStartedAt())) {
+            evidence.put("host.degradedBeforeRollout", "in alert since " + since + ", before the rollout started at "
+                    + deployment.getStartedAt() + ": traffic shifted away, the rollout not throttled or aborted on it");
+        }
     }
 }

@@ -60,7 +60,7 @@ public final class DeploymentLifecycle {
         } else if (input instanceof GuardInput.Sample sample) {
             onSample(sample.event(), at);
         } else if (input instanceof GuardInput.Baseline baseline) {
-            onBaseline(baseline.baseline());
+            onBaseline(baseline.baseline(), at);
         } else if (input instanceof GuardInput.Health health) {
             onHealth(health.event(), at);
         }
@@ -199,13 +199,14 @@ public final class DeploymentLifecycle {
                 deployment.getFailureReason());
     }
 
-    private void onBaseline(HostBaseline baseline) {
+    private void onBaseline(HostBaseline baseline, Instant at) {
         DeploymentState deployment = state.deployment(baseline.getFrozenFor()).orElse(null);
         if (deployment == null || deployment.getStatus() != DeploymentStatus.RUNNING) {
             return;
         }
         HostRiskState host = host(deployment, baseline.getHostId());
         host.setBaseline(baseline);
+        emitted.addAll(tracker.onBaseline(deployment, host, at));
         state.put(host);
         state.put(deployment);
     }

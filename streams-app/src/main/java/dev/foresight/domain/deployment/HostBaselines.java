@@ -1,9 +1,12 @@
 package dev.foresight.domain.deployment;
 
+import dev.foresight.domain.hostrisk.HostRiskScorer;
 import dev.foresight.predict.risk.HostFeatures;
+import dev.foresight.schema.commands.RiskScore;
 import dev.foresight.schema.events.TelemetryEvent;
 import dev.foresight.schema.state.HostBaseline;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -40,6 +43,39 @@ public final class HostBaselines {
         sample.getKpis().forEach((name, value) -> kpis.merge(name, value, (old, v) -> pull(old, v, a)));
         baseline.setKpis(kpis);
         return baseline;
+    }
+
+    /**
+     * Notes a continuous host risk score (one without a deployment) on the host's baseline: its risk, and since
+     * when the host has been in alert. Deployment scores and scores older than the one noted are ignored.
+     *
+     * @return whether the baseline changed
+     */
+    public static boolean noteRisk(HostBaseline baseline, RiskScore score) {
+        Instant at = score.getIssuedAt();
+        boolean stale = baseline.getHostRiskAt() != null && at.isBefore(baseline.getHostRiskAt());
+        if (score.getDeploymentId() != null || stale) {
+            return false;
+        }
+        Double alerting = score.getDecision() == null ? null
+                : score.getDecision().getInputs().get(HostRiskScorer.ALERTING_INPUT);
+        baseline.setHostRisk(score.getScore());
+        baseline.setHostRiskAt(at);
+        if (alerting == null || alerting < 0.5) {
+            baseline.setHostRiskAlertingSince(null);
+        } else if (baseline.getHostRiskAlertingSince() == null) {
+            baseline.setHostRiskAlertingSince(at);
+        }
+        return true;
+    }
+
+    /**
+     * Whether continuous host risk already held the host in alert when the deployment started: its trouble is
+     * the host's, not the release's.
+     */
+    public static boolean alertingBefore(HostBaseline baseline, Instant rolloutStart) {
+        return baseline != null && baseline.getHostRiskAlertingSince() != null
+                && baseline.getHostRiskAlertingSince().isBefore(rolloutStart);
     }
 
     static HostFeatures.Window means(HostBaseline baseline) {

@@ -6,6 +6,7 @@ import dev.foresight.predict.risk.HostFeatures;
 import dev.foresight.predict.risk.RiskModel;
 import dev.foresight.schema.events.TelemetryEvent;
 import dev.foresight.schema.state.DeploymentState;
+import dev.foresight.schema.state.HostBaseline;
 import dev.foresight.schema.state.HostRiskState;
 import dev.foresight.schema.state.HostWindow;
 import java.time.Duration;
@@ -53,6 +54,29 @@ public final class HostRiskTracker {
         return closed.map(window -> score(deployment, host, window, at, peers.get())).orElse(Assessment.NOTHING);
     }
 
+    /**
+     * A host continuous host risk already held in alert before the rollout started is degrading on its own:
+     * traffic is shifted away from it as soon as its baseline arrives, before any window of the rollout, and
+     * the rollout is neither throttled nor aborted on it ({@link #score}); the shift is reverted with the rest
+     * when the deployment ends.
+     */
+    public List<GuardOutput> onBaseline(DeploymentState deployment, HostRiskState host, Instant at) {
+        if (!degradedBeforeRollout(deployment, host) || host.getLevels().containsKey(RiskLevel.SHIFT_TRAFFIC.name())) {
+            return List.of();
+        }
+        HostBaseline baseline = host.getBaseline();
+        String why = String.format(Locale.ROOT, "host already degrading before the rollout: continuous host risk "
+                        + "%.2f, in alert since %s, before the rollout started at %s; traffic shifted away from it "
+                        + "instead of throttling the rollout on it", baseline.getHostRisk(),
+                baseline.getHostRiskAlertingSince(), deployment.getStartedAt());
+        Step step = policy.enter(host, RiskLevel.SHIFT_TRAFFIC, at);
+        return allocations(step, deployment, host, Map.of("hostRisk", baseline.getHostRisk()), at, why);
+    }
+
+    static boolean degradedBeforeRollout(DeploymentState deployment, HostRiskState host) {
+        return HostBaselines.alertingBefore(host.getBaseline(), deployment.getStartedAt());
+    }
+
     public List<GuardOutput> onTick(DeploymentState deployment, HostRiskState host, Instant now) {
         return policy.onTick(host, now)
                 .map(step -> allocations(step, deployment, host, riskInputs(host), now, "boost expired"))
@@ -83,6 +107,9 @@ public final class HostRiskTracker {
 
         List<GuardOutput> outputs = new ArrayList<>();
         outputs.add(new GuardOutput.Risk(commands.riskScore(host, risk, features, model.version(), at)));
+        if (degradedBeforeRollout(deployment, host)) {
+            return new Assessment(outputs, false, learned);
+        }
         double saturation = settings.allocation().saturation();
         boolean saturated = recent.cpuMean() >= saturation || recent.memoryMean() >= saturation;
         Map<String, Double> inputs = new HashMap<>(HostFeatures.named(features));

@@ -46,6 +46,12 @@ public final class RiskAllocationPolicy {
         return steps;
     }
 
+    /** Enters a level whatever the risk (the host's trouble is known otherwise); reverted like any other. */
+    public Step enter(HostRiskState host, RiskLevel level, Instant now) {
+        host.getLevels().put(level.name(), now.toEpochMilli());
+        return new Step(level, Move.ENTER);
+    }
+
     /** A boost that outlived its time is reverted; the host stays in the level until risk falls, so it is not boosted again. */
     public Optional<Step> onTick(HostRiskState host, Instant now) {
         if (host.getBoostExpiresAt() != null && !now.isBefore(host.getBoostExpiresAt())) {

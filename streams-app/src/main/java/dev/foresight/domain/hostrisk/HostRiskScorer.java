@@ -27,11 +27,15 @@ import java.util.Map;
  */
 public final class HostRiskScorer {
 
+    /** Input of a published score's decision: 1 while the host is in alert after the round, else 0. */
+    public static final String ALERTING_INPUT = "alerting";
+
     /**
-     * @param drivers the most deviating signals with their (clipped, signed) z-scores; empty while warming up
+     * @param drivers  the most deviating signals with their (clipped, signed) z-scores; empty while warming up
+     * @param alerting whether the host is in alert after this round
      */
     public record Assessment(String hostId, double risk, boolean scored, Map<String, Double> drivers,
-                             Transition transition) {
+                             Transition transition, boolean alerting) {
     }
 
     private final HostRiskSettings settings;
@@ -78,7 +82,7 @@ public final class HostRiskScorer {
                 || Duration.between(known.getLastSeen(), at).compareTo(settings.restartAfter()) > 0;
         return restart ? HostRiskProfile.newBuilder().setHostId(hostId).setServiceId(serviceId).setSamples(0)
                 .setLastSeen(at).setLevels(new HashMap<>()).setDeviationMeans(new HashMap<>())
-                .setDeviationVariances(new HashMap<>()).setRisk(0).setAlertingSince(null).build() : known;
+                .setDeviationVariances(new HashMap<>()).setRisk(0).setAlertingSince(null).setRoundsAbove(0).build() : known;
     }
 
     private static Map<String, Double> logScale(Map<String, Double> signals) {
@@ -175,17 +179,21 @@ public final class HostRiskScorer {
         double raw = drivers.values().stream().mapToDouble(Math::abs).sum() / settings.topSignals() / settings.clip();
         double risk = settings.smoothing() * raw + (1 - settings.smoothing()) * profile.getRisk();
         profile.setRisk(risk);
-        return new Assessment(profile.getHostId(), risk, scored, drivers, transition(profile, risk, at));
+        Transition transition = transition(profile, risk, at);
+        return new Assessment(profile.getHostId(), risk, scored, drivers, transition,
+                profile.getAlertingSince() != null);
     }
 
     private Transition transition(HostRiskProfile profile, double risk, Instant at) {
-        Transition transition = hysteresis.next(profile.getAlertingSince() != null, risk);
-        if (transition == Transition.RAISED) {
+        AlertHysteresis.Step step = hysteresis.next(
+                new AlertHysteresis.State(profile.getAlertingSince() != null, profile.getRoundsAbove()), risk);
+        if (step.transition() == Transition.RAISED) {
             profile.setAlertingSince(at);
-        } else if (transition == Transition.CLEARED) {
+        } else if (step.transition() == Transition.CLEARED) {
             profile.setAlertingSince(null);
         }
-        return transition;
+        profile.setRoundsAbove(step.state().roundsAbove());
+        return step.transition();
     }
 
     /** Through the warm-up every round weighs alike (a running mean); then the moving weights take over. */

@@ -1,5 +1,6 @@
 package dev.foresight.evaluate.hostrisk;
 
+import dev.foresight.domain.hostrisk.AlertHysteresis;
 import dev.foresight.domain.hostrisk.HostRiskSettings;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -9,25 +10,37 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
  * Continuous host risk on recorded failures ({@code ../shared/data/prevent-redis}): replays the normal
  * week and every labelled run through the real topology and scores them like the published tools.
  *
- * <p>One threshold for every run, from normal data only: the normal file splits at its longest gap (else
- * in half); the threshold is the {@value #QUANTILE} quantile of the per-minute highest host risk over the
- * first part; the second part gives the held-out false-positive rate (share of minutes with any host in
- * alert, the alerts following the same hysteresis as the topology's over the scores it emitted: scores do
- * not depend on the thresholds, so the normal file is replayed once). Nothing is fitted to the runs: each is replayed from a fresh
- * state, so runs we do not have are scored the same way.
+ * <p>One alert rule for every run, from normal data only. The normal file splits at its longest gap (else in
+ * half): the first part calibrates, the second gives the held-out false-positive rate (share of minutes with
+ * any host in alert). On the first part, {@link AlertRuleChoice} picks the threshold against the
+ * {@value #BUDGET} false-alarm budget by time-ordered {@value #FOLDS}-fold cross-validation; the exit share
+ * ({@value #EXIT_SHARE}) and the debounce ({@value #RAISE_AFTER} rounds) are fixed beforehand. The alerts on
+ * normal data follow that rule ({@code domain.hostrisk.AlertHysteresis}) over the scores the topology emitted,
+ * since the scores do not depend on the rule, so the normal file is replayed once (and not at all when its
+ * scores are kept with {@code --scores}). Each run is then replayed, from a fresh state, through the topology
+ * configured with the chosen rule, and scored from the alerts the topology itself raised. Nothing is fitted to
+ * the runs, so runs we do not have are scored the same way.
  */
 public final class HostFailureEvaluation {
 
-    /** 3% of normal minutes over the threshold leaves two points of the 5% budget for hysteresis and drift. */
-    static final double QUANTILE = 0.97;
+    /** The goal's false-positive rate on normal operation. */
+    static final double BUDGET = 0.05;
+    /** Five days of the calibration block's 7,200 minutes, one a fold. */
+    static final int FOLDS = 5;
     /** The alert clears below this share of the threshold. */
     static final double EXIT_SHARE = 0.85;
+    /**
+     * Three minutes in a row before an alert: the highest of 20 hosts' risks crosses any quantile of itself in
+     * isolated minutes on normal data, a failing host stays above it; it costs a real alarm two minutes.
+     */
+    static final int RAISE_AFTER = 3;
 
     private HostFailureEvaluation() {
     }
@@ -35,9 +48,10 @@ public final class HostFailureEvaluation {
     /**
      * @param dataSet a folder with {@code labels.yml} and {@code raw/<run>.csv[.gz]}, one of them the normal
      *                operation (its name starts with {@code normal})
+     * @param scores  where to keep the normal file's scores between evaluations (empty: replay it every time)
      * @throws IllegalArgumentException if the folder lacks the labels, the normal file or every run's file
      */
-    public static HostFailureReport run(Path dataSet) throws IOException {
+    public static HostFailureReport run(Path dataSet, Optional<Path> scores) throws IOException {
         Path raw = dataSet.resolve("raw");
         Path labels = dataSet.resolve("labels.yml");
         if (!Files.isRegularFile(labels) || !Files.isDirectory(raw)) {
@@ -46,21 +60,23 @@ public final class HostFailureEvaluation {
         List<Path> files = files(raw);
         Path normal = files.stream().filter(f -> f.getFileName().toString().startsWith("normal")).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException(raw + " has no normal-operation file (normal*)"));
+        List<FailureRun> runs = FailureRun.fromLabels(labels);
 
         HostRiskSettings defaults = HostRiskSettings.defaults();
-        TopologyReplay.Result calibration = new TopologyReplay(defaults).replay(normal);
-        int split = splitMinute(calibration.rows());
-        double threshold = quantile(highest(calibration.trace(), 1, split), QUANTILE);
-        HostRiskSettings chosen = defaults.withThresholds(threshold, threshold * EXIT_SHARE);
-
+        TopologyReplay scoring = new TopologyReplay(defaults);
+        TopologyReplay.Result calibration = scores.isPresent()
+                ? new ScoreCache(scores.get()).scores(normal, scoring, defaults) : scoring.replay(normal);
         RiskTrace normalTrace = calibration.trace();
-        double heldOutFpr = RiskTrace.alarmShare(normalTrace.between(split, normalTrace.size() + 1), chosen.hysteresis());
-        double weekFpr = RiskTrace.alarmShare(normalTrace.between(1, split), chosen.hysteresis()) * (split - 1)
-                / normalTrace.size() + heldOutFpr * (normalTrace.size() - split + 1) / normalTrace.size();
+        int split = splitMinute(calibration.rows());
+        AlertRuleChoice.Chosen chosen = new AlertRuleChoice(BUDGET, FOLDS, EXIT_SHARE, RAISE_AFTER)
+                .choose(normalTrace.between(1, split));
+        AlertHysteresis rule = chosen.rule();
+        double heldOutFpr = RiskTrace.alarmShare(normalTrace.between(split, normalTrace.size() + 1), rule);
+        double calibrationFpr = RiskTrace.alarmShare(normalTrace.between(1, split), rule);
 
-        TopologyReplay replay = new TopologyReplay(chosen);
+        TopologyReplay replay = new TopologyReplay(defaults.withAlertRule(rule));
         List<RunResult> results = new ArrayList<>();
-        for (FailureRun run : FailureRun.fromLabels(labels)) {
+        for (FailureRun run : runs) {
             Path file = fileOf(files, run.name());
             if (file != null) {
                 TopologyReplay.Result result = replay.replay(file);
@@ -70,7 +86,8 @@ public final class HostFailureEvaluation {
         if (results.isEmpty()) {
             throw new IllegalArgumentException(raw + " holds no file of the runs in " + labels);
         }
-        return new HostFailureReport(chosen, QUANTILE, split - 1, normalTrace.size(), heldOutFpr, weekFpr, results);
+        return new HostFailureReport(new HostFailureReport.Normal(chosen, split - 1, normalTrace.size(),
+                calibrationFpr, heldOutFpr, calibration.deadLetters()), results);
     }
 
     /** The first minute of the second part: after the longest gap between rows, else the middle. */
@@ -85,11 +102,6 @@ public final class HostFailureEvaluation {
             }
         }
         return split;
-    }
-
-    private static double[] highest(RiskTrace trace, int from, int toExclusive) {
-        return trace.between(from, toExclusive).stream().filter(m -> !m.risks().isEmpty())
-                .mapToDouble(RiskTrace.Minute::highest).toArray();
     }
 
     /** Linear interpolation between closest ranks. */

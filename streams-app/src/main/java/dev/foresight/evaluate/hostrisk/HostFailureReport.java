@@ -1,23 +1,32 @@
 package dev.foresight.evaluate.hostrisk;
 
-import dev.foresight.domain.hostrisk.HostRiskSettings;
 import dev.foresight.evaluate.hostrisk.PublishedFigures.Figure;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.stream.Collectors;
 
 /** The per-run table beside the published figures, and the false-positive rate on normal operation. */
-public record HostFailureReport(HostRiskSettings settings, double quantile, int calibrationMinutes, int normalMinutes,
-                                double heldOutFpr, double weekFpr, List<RunResult> runs) {
+public record HostFailureReport(Normal normal, List<RunResult> runs) {
+
+    /**
+     * How the rule was chosen on the normal file, and its false-positive rates there.
+     *
+     * @param calibrationMinutes the first part, which chose the rule; the rest is held out
+     */
+    record Normal(AlertRuleChoice.Chosen chosen, int calibrationMinutes, int minutes, double calibrationFpr,
+                  double heldOutFpr, long deadLetters) {
+
+        double wholeFpr() {
+            return (calibrationFpr * calibrationMinutes + heldOutFpr * (minutes - calibrationMinutes)) / minutes;
+        }
+    }
 
     public String markdown() {
-        StringBuilder md = new StringBuilder();
-        md.append("## Host failure risk on recorded failures (PREVENT REDIS)\n\n")
-                .append(String.format(Locale.ROOT, "One threshold for every run: risk %.3f (exit %.3f), the %.0fth "
-                                + "percentile of the per-minute highest host risk over the first %,d of %,d normal minutes.%n%n",
-                        settings.alertThreshold(), settings.exitThreshold(), quantile * 100, calibrationMinutes,
-                        normalMinutes))
+        StringBuilder md = new StringBuilder("## Host failure risk on recorded failures (PREVENT REDIS)\n\n");
+        md.append(ruleText()).append("\n\n")
                 .append("| run | fault | injection → failure (min) | ours: earliness / stability | steady false alarms "
                         + "(ours / PREVENT-A / PREVENT-E) | PREVENT-A | PREVENT-E | PREMISE |\n")
                 .append("|---|---|---|---|---|---|---|---|\n");
@@ -26,15 +35,36 @@ public record HostFailureReport(HostRiskSettings settings, double quantile, int 
                 median(runs.stream().map(RunResult::earliness).toList()),
                 medianPublished("PREVENT-A"), medianPublished("PREVENT-E"), medianPublished("PREMISE")));
         md.append(String.format(Locale.ROOT, "False-positive rate on normal operation (minutes with any host in alert): "
-                        + "**%.1f %%** on the held-out %,d minutes, %.1f %% over the whole normal file; published: "
-                        + "PREVENT-E %.0f %%, PREVENT-A %.0f %%.%n", heldOutFpr * 100, normalMinutes - calibrationMinutes,
-                weekFpr * 100, PublishedFigures.NORMAL_FPR.get("PREVENT-E") * 100,
-                PublishedFigures.NORMAL_FPR.get("PREVENT-A") * 100));
-        long dead = runs.stream().mapToLong(RunResult::deadLetters).sum();
+                        + "**%.1f %%** on the held-out %,d minutes; %.1f %% on the %,d calibration minutes that chose the "
+                        + "rule, %.1f %% over the whole normal file; published: PREVENT-E %.0f %%, PREVENT-A %.0f %%.%n",
+                normal.heldOutFpr() * 100, normal.minutes() - normal.calibrationMinutes(),
+                normal.calibrationFpr() * 100, normal.calibrationMinutes(), normal.wholeFpr() * 100,
+                PublishedFigures.NORMAL_FPR.get("PREVENT-E") * 100, PublishedFigures.NORMAL_FPR.get("PREVENT-A") * 100));
+        long dead = normal.deadLetters() + runs.stream().mapToLong(RunResult::deadLetters).sum();
         if (dead > 0) {
             md.append(String.format(Locale.ROOT, "%n%,d input record(s) were dead-lettered.%n", dead));
         }
         return md.toString();
+    }
+
+    private String ruleText() {
+        AlertRuleChoice.Chosen chosen = normal.chosen();
+        String folds = Arrays.stream(chosen.foldShares()).mapToObj(share -> String.format(Locale.ROOT, "%.1f %%",
+                share * 100)).collect(Collectors.joining(", "));
+        return String.format(Locale.ROOT, "One alert rule for every run, chosen on normal data only: alert when a "
+                        + "host's risk has been at or above **%.3f** for %d minutes in a row, clear below %.3f (%.2f of "
+                        + "it). %.3f is the %.1fth percentile of the per-minute highest host risk over the first %,d of "
+                        + "%,d normal minutes; %.1f is the lowest percentile (%.1f to %.1f, step %.1f) at which each of %d "
+                        + "consecutive blocks of those minutes, alerting at the percentile of the other %d, kept within "
+                        + "the %.0f %% budget%s (held-out blocks in time order: %s). The exit share and the "
+                        + "debounce were fixed beforehand.",
+                chosen.rule().alertThreshold(), chosen.rule().raiseAfter(), chosen.rule().exitThreshold(),
+                chosen.rule().exitThreshold() / chosen.rule().alertThreshold(), chosen.rule().alertThreshold(),
+                chosen.quantile() * 100, normal.calibrationMinutes(), normal.minutes(), chosen.quantile() * 100,
+                AlertRuleChoice.LOWEST_QUANTILE * 100, AlertRuleChoice.HIGHEST_QUANTILE * 100,
+                AlertRuleChoice.QUANTILE_STEP * 100, chosen.foldShares().length, chosen.foldShares().length - 1,
+                HostFailureEvaluation.BUDGET * 100, chosen.withinBudget() ? "" : " (none did: the highest was taken)",
+                folds);
     }
 
     private static String row(RunResult run) {

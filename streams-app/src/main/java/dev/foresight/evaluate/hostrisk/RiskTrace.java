@@ -61,18 +61,16 @@ final class RiskTrace {
     }
 
     /**
-     * Share of the minutes with any host in alert had the alerts followed {@code hysteresis} over these
-     * minutes' scores, starting with no host in alert: the scores do not depend on the thresholds.
+     * Share of the minutes with any host in alert had the alerts followed {@code rule} over these minutes'
+     * scores, starting with no host in alert: the scores do not depend on the rule.
      */
-    static double alarmShare(List<Minute> minutes, AlertHysteresis hysteresis) {
-        Map<String, Boolean> alerting = new HashMap<>();
+    static double alarmShare(List<Minute> minutes, AlertHysteresis rule) {
+        Map<String, AlertHysteresis.State> states = new HashMap<>();
         long alarmed = 0;
         for (Minute minute : minutes) {
-            minute.risks().forEach((host, risk) -> {
-                boolean before = alerting.getOrDefault(host, false);
-                alerting.put(host, AlertHysteresis.alertingAfter(before, hysteresis.next(before, risk)));
-            });
-            alarmed += alerting.containsValue(true) ? 1 : 0;
+            minute.risks().forEach((host, risk) ->
+                    states.put(host, rule.next(states.getOrDefault(host, AlertHysteresis.State.CLEAR), risk).state()));
+            alarmed += states.values().stream().anyMatch(AlertHysteresis.State::alerting) ? 1 : 0;
         }
         return minutes.isEmpty() ? 0 : alarmed / (double) minutes.size();
     }

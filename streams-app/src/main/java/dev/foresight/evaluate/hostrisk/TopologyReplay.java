@@ -16,6 +16,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -57,18 +58,29 @@ final class TopologyReplay {
 
     Result replay(Path file) throws IOException {
         Path stateDir = Files.createTempDirectory("foresight-eval-");
-        try (Driver driver = new Driver(stateDir)) {
+        List<Driver> started = new ArrayList<>(1);
+        try {
             List<Instant> rows = new ArrayList<>();
             new PreventCsv(Optional.empty()).forEach(file, sample -> {
+                if (started.isEmpty()) {
+                    started.add(new Driver(stateDir, sample.getTimestamp()));
+                }
+                Driver driver = started.get(0);
                 if (rows.isEmpty() || !rows.get(rows.size() - 1).equals(sample.getTimestamp())) {
                     driver.drain();
+                    driver.clockAt(sample.getTimestamp());
                     rows.add(sample.getTimestamp());
                 }
                 driver.send(sample);
             });
+            if (started.isEmpty()) {
+                return new Result(new RiskTrace(), List.of(), 0);
+            }
+            Driver driver = started.get(0);
             driver.drain();
             return new Result(driver.trace(rows), List.copyOf(rows), driver.deadLetters);
         } finally {
+            started.forEach(Driver::close);
             deleteRecursively(stateDir);
         }
     }
@@ -84,8 +96,14 @@ final class TopologyReplay {
         private final Map<Instant, Map<String, Double>> scoresByMinute = new HashMap<>();
         private final List<Alert> hostAlerts = new ArrayList<>();
         private long deadLetters;
+        private Instant wallClock;
 
-        Driver(Path stateDir) {
+        /**
+         * The wall clock starts at the first row and follows the rows: ingest rejects events older than the
+         * topic's retention or ahead of the wall clock, as it would for a recording replayed live.
+         */
+        Driver(Path stateDir, Instant start) {
+            wallClock = start;
             TopologySettings topology = TopologySettings.defaults().withHostRisk(settings);
             Properties props = new Properties();
             props.put(StreamsConfig.APPLICATION_ID_CONFIG, APPLICATION_ID);
@@ -93,7 +111,7 @@ final class TopologyReplay {
             props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
             props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
             Topology hostRisk = new ForesightTopology(serdes, topology).buildHostRisk();
-            driver = new TopologyTestDriver(hostRisk, props);
+            driver = new TopologyTestDriver(hostRisk, props, start);
             telemetry = driver.createInputTopic(Topics.TELEMETRY.name(), Serdes.String().serializer(),
                     serdes.<TelemetryEvent>valueSerde().serializer());
             risks = output(Topics.RISK_SCORES);
@@ -112,6 +130,13 @@ final class TopologyReplay {
         private <V extends SpecificRecord> TestOutputTopic<String, V> output(TopicSpec<V> topic) {
             return driver.createOutputTopic(topic.name(), Serdes.String().deserializer(),
                     serdes.<V>valueSerde().deserializer());
+        }
+
+        void clockAt(Instant row) {
+            if (row.isAfter(wallClock)) {
+                driver.advanceWallClockTime(Duration.between(wallClock, row));
+                wallClock = row;
+            }
         }
 
         void send(TelemetryEvent sample) {

@@ -9,6 +9,7 @@ import dev.foresight.ingest.ValidatedInputs;
 import dev.foresight.predict.risk.HostFeatures;
 import dev.foresight.predict.risk.OnlineRiskModel;
 import dev.foresight.predict.risk.RiskModel;
+import dev.foresight.schema.commands.RiskScore;
 import dev.foresight.schema.commands.StartupPlan;
 import dev.foresight.schema.events.TelemetryEvent;
 import dev.foresight.schema.internal.GuardianInput;
@@ -24,6 +25,7 @@ import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KeyValue;
@@ -46,15 +48,17 @@ import org.apache.kafka.streams.state.Stores;
  * resources while it runs, and when it fails rolls back with a blend of what the attempt applied.
  *
  * <p><b>Inputs:</b> validated {@code deployment.events.v1} (key deploymentId), {@code telemetry.events.v1}
- * (key hostId), {@code health.events.v1} (key serviceId); {@code orchestration.plans.v1} (key environment)
- * as the global store {@value #PLANS_STORE}.
+ * (key hostId), {@code health.events.v1} (key serviceId), the continuous host risk scores of
+ * {@code HostRiskScoring} (in-topology, key hostId); {@code orchestration.plans.v1} (key environment) as the
+ * global store {@value #PLANS_STORE}.
  * <b>Stores:</b> {@value #BASELINE_STORE} (hostId → HostBaseline, where telemetry is keyed by host);
  * {@value #STATE_STORE} (deploymentId → DeploymentState), {@value #HOST_STORE} (deploymentId/hostId →
  * HostRiskState), {@value #MODEL_STORE} (the task's risk model checkpoint), {@value #VALIDATION_STORE}
  * (serviceId → deploymentId whose rollback is being validated), {@value #RATES_STORE} (scope: serviceId or
  * {@code *} → RollbackRates). All persistent and changelogged. {@value #PLANS_STORE} (environment → its last
  * StartupPlan, which carries the service graph) is global, restored from the plans topic itself.
- * <b>Repartitions:</b> {@value #BY_SERVICE}, values {@code GuardianInput} (an Avro union of the four input kinds);
+ * <b>Repartitions:</b> {@value #HOST_RISK_BY_HOST}, the continuous host risk scores re-keyed by host into the
+ * baseline's task; {@value #BY_SERVICE}, values {@code GuardianInput} (an Avro union of the four input kinds);
  * {@value #RATES_BY_SCOPE}, the rollback rates' increments keyed by scope.
  * <b>Outputs</b> ({@link DeploymentTopics}): {@code risk.scores.v1} (key hostId), {@code allocation.commands.v1} (THROTTLE, BOOST,
  * SHIFT_TRAFFIC, SCALE, REVERT; key target), {@code rollback.commands.v1} (key deploymentId),
@@ -95,6 +99,7 @@ public final class DeploymentGuardian {
     public static final String RATES_STORE = "deployment-rollback-rates-store";
     public static final String RATES_BY_SCOPE = "deployment-rates-by-scope";
     public static final String PLANS_STORE = "deployment-service-plans-store";
+    public static final String HOST_RISK_BY_HOST = "deployment-host-risk-by-host";
 
     private final DeploymentSettings settings;
     private final Supplier<RiskModel> models;
@@ -103,6 +108,7 @@ public final class DeploymentGuardian {
     private final Serde<DeploymentState> stateSerde;
     private final Serde<HostRiskState> hostSerde;
     private final Serde<RollbackRates> ratesSerde;
+    private final Serde<RiskScore> riskSerde;
     private final DeploymentTopics topics;
 
     public DeploymentGuardian(AvroSerdes serdes, DeploymentSettings settings, DeploymentTopics topics) {
@@ -120,9 +126,15 @@ public final class DeploymentGuardian {
         this.stateSerde = serdes.valueSerde();
         this.hostSerde = serdes.valueSerde();
         this.ratesSerde = serdes.valueSerde();
+        this.riskSerde = serdes.valueSerde();
     }
 
-    public void build(StreamsBuilder builder, ValidatedInputs inputs) {
+    /**
+     * @param hostRisk the continuous host risk scores (key hostId, partitioned by service): re-keyed to where each
+     *                 host's telemetry and baseline live, so the baseline a deployment freezes says whether the host
+     *                 was already in alert before the rollout
+     */
+    public void build(StreamsBuilder builder, ValidatedInputs inputs, KStream<String, RiskScore> hostRisk) {
         Topic<String, StartupPlan> plans = topics.plans();
         builder.globalTable(plans.name(), Sources.consumed(plans, "deployment-plans-source"),
                 Materialized.<String, StartupPlan, KeyValueStore<Bytes, byte[]>>as(PLANS_STORE)
@@ -130,8 +142,14 @@ public final class DeploymentGuardian {
         KStream<String, GuardianInput> deployments = inputs.deployments()
                 .map((id, event) -> KeyValue.pair(event.getServiceId(), new GuardianInput(event)),
                         Named.as("deployment-events-by-service"));
-        KStream<String, GuardianInput> samples =
-                inputs.telemetry().process(new BaselineSupplier(), Named.as("deployment-baseline"));
+        KStream<String, SpecificRecord> risksByHost = hostRisk
+                .repartition(Repartitioned.<String, RiskScore>as(HOST_RISK_BY_HOST)
+                        .withKeySerde(Serdes.String()).withValueSerde(riskSerde))
+                .mapValues(score -> (SpecificRecord) score, Named.as("deployment-host-risk-records"));
+        KStream<String, GuardianInput> samples = inputs.telemetry()
+                .mapValues(sample -> (SpecificRecord) sample, Named.as("deployment-telemetry-records"))
+                .merge(risksByHost, Named.as("deployment-merge-host-risk"))
+                .process(new BaselineSupplier(), Named.as("deployment-baseline"));
         KStream<String, GuardianInput> health =
                 inputs.health().mapValues(GuardianInput::new, Named.as("deployment-health-probes"));
         KStream<String, GuardOutput> outputs = deployments.merge(samples, Named.as("deployment-merge-samples"))
@@ -187,10 +205,10 @@ public final class DeploymentGuardian {
                 .to(topic.name(), Sinks.produced(topic, "deployment-" + name + "-sink"));
     }
 
-    private final class BaselineSupplier implements ProcessorSupplier<String, TelemetryEvent, String, GuardianInput> {
+    private final class BaselineSupplier implements ProcessorSupplier<String, SpecificRecord, String, GuardianInput> {
 
         @Override
-        public Processor<String, TelemetryEvent, String, GuardianInput> get() {
+        public Processor<String, SpecificRecord, String, GuardianInput> get() {
             return new BaselineProcessor(settings.baselineTime(), settings.minBaselineSamples());
         }
 

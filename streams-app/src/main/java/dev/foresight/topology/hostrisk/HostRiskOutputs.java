@@ -2,6 +2,7 @@ package dev.foresight.topology.hostrisk;
 
 import dev.foresight.domain.hostrisk.HostRiskScorer.Assessment;
 import dev.foresight.domain.hostrisk.AlertHysteresis.Transition;
+import dev.foresight.domain.hostrisk.HostRiskScorer;
 import dev.foresight.domain.hostrisk.HostRiskSettings;
 import dev.foresight.schema.commands.Alert;
 import dev.foresight.schema.commands.AlertSeverity;
@@ -47,8 +48,10 @@ final class HostRiskOutputs {
         Map<String, Double> inputs = new HashMap<>();
         assessment.drivers().forEach((name, z) -> inputs.put("z." + name, z));
         inputs.put("risk", assessment.risk());
+        inputs.put(HostRiskScorer.ALERTING_INPUT, assessment.alerting() ? 1.0 : 0.0);
         return Decision.newBuilder().setMadeBy(MADE_BY).setVersion(VERSION).setInputs(inputs)
-                .setThresholds(Map.of("alert", settings.alertThreshold(), "exit", settings.exitThreshold()))
+                .setThresholds(Map.of("alert", settings.alertThreshold(), "exit", settings.exitThreshold(),
+                        "alertRounds", (double) settings.alertRounds()))
                 .setConfidence(null)
                 .setExplanation("mean |z| of the " + settings.topSignals() + " signals furthest from the host's level "
                         + "net of its " + settings.peers() + " closest peers, over the clip " + settings.clip())
@@ -61,8 +64,9 @@ final class HostRiskOutputs {
                 .map(e -> String.format(Locale.ROOT, "%s z=%+.1f", e.getKey(), e.getValue()))
                 .collect(Collectors.joining(", "));
         String message = raised
-                ? String.format(Locale.ROOT, "host %s of %s: failure risk %.2f reached %.2f; furthest from normal: %s",
-                        assessment.hostId(), serviceId, assessment.risk(), settings.alertThreshold(), drivers)
+                ? String.format(Locale.ROOT, "host %s of %s: failure risk %.2f, at or above %.2f for %d round(s); "
+                        + "furthest from normal: %s", assessment.hostId(), serviceId, assessment.risk(),
+                        settings.alertThreshold(), settings.alertRounds(), drivers)
                 : String.format(Locale.ROOT, "host %s of %s: failure risk %.2f fell below %.2f",
                         assessment.hostId(), serviceId, assessment.risk(), settings.exitThreshold());
         return Alert.newBuilder()

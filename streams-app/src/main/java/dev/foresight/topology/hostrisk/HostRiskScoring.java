@@ -10,6 +10,7 @@ import dev.foresight.schema.state.HostRiskRound;
 import dev.foresight.serde.AvroSerdes;
 import dev.foresight.topics.Topic;
 import dev.foresight.topology.Sinks;
+import java.util.Map;
 import java.util.Set;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.serialization.Serde;
@@ -31,7 +32,8 @@ import org.apache.kafka.streams.state.Stores;
  * <b>Stores:</b> {@value #ROUND_STORE} (serviceId → HostRiskRound, the open round), {@value #PROFILE_STORE}
  * (serviceId/hostId → HostRiskProfile). Persistent and changelogged.
  * <b>Outputs</b> ({@link HostRiskTopics}): the risk-score topic (RiskScore with no deploymentId, key hostId)
- * and the alert topic (Alert of kind {@value HostRiskOutputs#ALERT_KIND}, raised and cleared with hysteresis, key hostId).
+ * and the alert topic (Alert of kind {@value HostRiskOutputs#ALERT_KIND}, raised after the debounce and cleared
+ * with hysteresis, key hostId); the scores are also handed back to the topology, for the deployment guardian.
  */
 public final class HostRiskScoring {
 
@@ -50,21 +52,29 @@ public final class HostRiskScoring {
         this.profileSerde = serdes.valueSerde();
     }
 
-    /** @param byService validated telemetry, key serviceId */
-    public void build(KStream<String, TelemetryEvent> byService) {
-        byService.process(new ScoreSupplier(), Named.as("hostrisk-score"))
+    /**
+     * @param byService validated telemetry, key serviceId
+     * @return the scores as they go to the risk-score topic (key hostId, still partitioned by service), for the
+     *         features that act on them
+     */
+    public KStream<String, RiskScore> build(KStream<String, TelemetryEvent> byService) {
+        Map<String, KStream<String, SpecificRecord>> outputs = byService
+                .process(new ScoreSupplier(), Named.as("hostrisk-score"))
                 .split(Named.as("hostrisk-output-"))
-                .branch((hostId, out) -> out instanceof RiskScore,
-                        Branched.withConsumer(scores -> sink(scores, RiskScore.class, topics.riskScores(), "risk"),
-                                "risk"))
-                .defaultBranch(Branched.withConsumer(alerts -> sink(alerts, Alert.class, topics.alerts(), "alert"),
-                        "alert"));
+                .branch((hostId, out) -> out instanceof RiskScore, Branched.as("risk"))
+                .defaultBranch(Branched.as("alert"));
+        KStream<String, RiskScore> scores = sink(outputs.get("hostrisk-output-risk"), RiskScore.class,
+                topics.riskScores(), "risk");
+        sink(outputs.get("hostrisk-output-alert"), Alert.class, topics.alerts(), "alert");
+        return scores;
     }
 
-    private static <V extends SpecificRecord> void sink(KStream<String, SpecificRecord> outputs, Class<V> type,
-                                                        Topic<String, V> topic, String name) {
-        outputs.mapValues(type::cast, Named.as("hostrisk-" + name + "-unwrap"))
-                .to(topic.name(), Sinks.produced(topic, "hostrisk-" + name + "-sink"));
+    private static <V extends SpecificRecord> KStream<String, V> sink(KStream<String, SpecificRecord> outputs,
+                                                                      Class<V> type, Topic<String, V> topic,
+                                                                      String name) {
+        KStream<String, V> typed = outputs.mapValues(type::cast, Named.as("hostrisk-" + name + "-unwrap"));
+        typed.to(topic.name(), Sinks.produced(topic, "hostrisk-" + name + "-sink"));
+        return typed;
     }
 
     private final class ScoreSupplier implements ProcessorSupplier<String, TelemetryEvent, String, SpecificRecord> {

@@ -9,6 +9,7 @@ import dev.foresight.domain.hostrisk.AlertHysteresis.Transition;
 import dev.foresight.schema.state.HostRiskProfile;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -77,6 +78,28 @@ class HostRiskScorerTest {
         assertEquals(Transition.CLEARED, recovering.transition());
         assertTrue(recovering.risk() < 0.4);
         assertTrue(profiles.get("h3").getAlertingSince() == null);
+    }
+
+    @Test
+    void shouldRaiseOnlyOnceTheRiskHeldTheThresholdForTheDebounceRounds() {
+        HostRiskScorer debounced = new HostRiskScorer(HostRiskSettings.defaults()
+                .withAlertRule(new AlertHysteresis(0.6, 0.4, 3)));
+        for (int minute = 0; minute < 60; minute++) {
+            debounced.score("svc", START.plus(Duration.ofMinutes(minute)), signals(host -> 1.0), profiles);
+        }
+        List<Double> risks = new ArrayList<>();
+        Assessment h3;
+        int minute = 60;
+        do {
+            h3 = byHost(debounced.score("svc", START.plus(Duration.ofMinutes(minute++)),
+                    signals(host -> host.equals("h3") ? 4.0 : 1.0), profiles)).get("h3");
+            risks.add(h3.risk());
+        } while (h3.transition() != Transition.RAISED && minute < 80);
+        assertEquals(Transition.RAISED, h3.transition());
+        int n = risks.size();
+        assertTrue(risks.subList(n - 3, n).stream().allMatch(r -> r >= 0.6), "three rounds at the threshold: " + risks);
+        assertTrue(n < 4 || risks.get(n - 4) < 0.6, "not raised a round earlier: " + risks);
+        assertEquals(0, profiles.get("h3").getRoundsAbove(), "the count restarts once in alert");
     }
 
     @Test

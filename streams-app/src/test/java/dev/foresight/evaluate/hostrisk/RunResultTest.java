@@ -55,7 +55,7 @@ class RunResultTest {
         }
         List<RiskTrace.Minute> minutes = recorder.trace().between(1, 6);
         // raised at 0.85, held at 0.75 (above the exit 0.7), cleared at 0.65
-        assertEquals(2 / 5.0, RiskTrace.alarmShare(minutes, new AlertHysteresis(0.8, 0.7)), 1e-12);
+        assertEquals(2 / 5.0, RiskTrace.alarmShare(minutes, new AlertHysteresis(0.8, 0.7, 1)), 1e-12);
     }
 
     private static void minute(RiskTrace.Recorder recorder, double bad, double a, double b, double other) {

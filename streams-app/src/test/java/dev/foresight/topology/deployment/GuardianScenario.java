@@ -1,6 +1,7 @@
 package dev.foresight.topology.deployment;
 
 import dev.foresight.domain.deployment.DeploymentSettings;
+import dev.foresight.domain.hostrisk.HostRiskSettings;
 import dev.foresight.ingest.IngestSettings;
 import dev.foresight.ingest.ValidatedInputs;
 import dev.foresight.schema.commands.Alert;
@@ -19,6 +20,7 @@ import dev.foresight.schema.events.HostStepCompleted;
 import dev.foresight.schema.events.ResourceApplied;
 import dev.foresight.schema.events.TelemetryEvent;
 import dev.foresight.schema.state.DeploymentState;
+import dev.foresight.schema.state.HostBaseline;
 import dev.foresight.schema.state.RollbackRates;
 import dev.foresight.serde.AvroSerdes;
 import dev.foresight.topics.Topics;
@@ -26,6 +28,8 @@ import dev.foresight.topology.Events;
 import dev.foresight.topology.ForesightTopology;
 import dev.foresight.topology.NamedTopologies;
 import dev.foresight.topology.TopologyFixture;
+import dev.foresight.topology.hostrisk.HostRiskScoring;
+import dev.foresight.topology.telemetry.TelemetryByService;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -36,6 +40,7 @@ import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.kstream.KStream;
 import static dev.foresight.topology.TopologyFixture.START;
 
 
@@ -71,8 +76,13 @@ final class GuardianScenario implements AutoCloseable {
     private String currentDeployment = DEPLOYMENT;
 
     GuardianScenario(Path stateDir, ErrorRateIsRisk model) {
+        this(stateDir, model, HostRiskSettings.defaults());
+    }
+
+    /** @param hostRisk the continuous host risk the guardian reads, beside it as in the application */
+    GuardianScenario(Path stateDir, ErrorRateIsRisk model, HostRiskSettings hostRisk) {
         this.model = model;
-        this.fixture = new TopologyFixture(topology(model), stateDir);
+        this.fixture = new TopologyFixture(topology(model, hostRisk), stateDir);
         risks = fixture.output(Topics.RISK_SCORES);
         allocations = fixture.output(Topics.ALLOCATIONS);
         rollbacks = fixture.output(Topics.ROLLBACKS);
@@ -86,11 +96,18 @@ final class GuardianScenario implements AutoCloseable {
     }
 
     static Topology topology(ErrorRateIsRisk model) {
+        return topology(model, HostRiskSettings.defaults());
+    }
+
+    static Topology topology(ErrorRateIsRisk model, HostRiskSettings hostRiskSettings) {
         StreamsBuilder builder = NamedTopologies.builder();
         AvroSerdes serdes = AvroSerdes.bundled();
         ValidatedInputs inputs = ForesightTopology.ingest(builder, serdes, IngestSettings.defaults());
+        KStream<String, RiskScore> hostRisk = new HostRiskScoring(serdes, hostRiskSettings,
+                ForesightTopology.hostRiskTopics(serdes))
+                .build(TelemetryByService.of(inputs.telemetry(), serdes.valueSerde()));
         new DeploymentGuardian(serdes, DeploymentSettings.defaults(), () -> model,
-                ForesightTopology.deploymentTopics(serdes)).build(builder, inputs);
+                ForesightTopology.deploymentTopics(serdes)).build(builder, inputs, hostRisk);
         return builder.build();
     }
 
@@ -104,10 +121,20 @@ final class GuardianScenario implements AutoCloseable {
      * lags its partition's newest by more than 30 s.
      */
     void baseline(List<String> hosts, int fromMinute, int toMinute) {
+        outside(hosts, fromMinute, toMinute, null, BASELINE_ERROR_RATE);
+    }
+
+    /** As {@link #baseline}, but {@code sick} shows {@code errorRate} errors on a saturated CPU. */
+    void degrading(String sick, List<String> hosts, int fromMinute, int toMinute, double errorRate) {
+        outside(hosts, fromMinute, toMinute, sick, errorRate);
+    }
+
+    private void outside(List<String> hosts, int fromMinute, int toMinute, String sick, double errorRate) {
         for (int minute = fromMinute; minute < toMinute; minute++) {
             for (int second = 0; second < 60; second += 10) {
                 for (String host : hosts) {
-                    sample(host, null, at(minute, second), BASELINE_ERROR_RATE, 0.4);
+                    boolean ill = host.equals(sick);
+                    sample(host, null, at(minute, second), ill ? errorRate : BASELINE_ERROR_RATE, ill ? 0.92 : 0.4);
                 }
             }
         }
@@ -187,6 +214,10 @@ final class GuardianScenario implements AutoCloseable {
 
     DeploymentState stored() {
         return fixture.driver().<String, DeploymentState>getKeyValueStore(DeploymentGuardian.STATE_STORE).get(DEPLOYMENT);
+    }
+
+    HostBaseline storedBaseline(String host) {
+        return fixture.driver().<String, HostBaseline>getKeyValueStore(DeploymentGuardian.BASELINE_STORE).get(host);
     }
 
     RollbackRates storedRates(String scope) {

@@ -1,0 +1,72 @@
+package dev.foresight.serde;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import dev.foresight.schema.state.HostBaseline;
+import dev.foresight.schema.state.HostRiskProfile;
+import java.io.IOException;
+import java.util.Map;
+import org.apache.avro.Schema;
+import org.apache.avro.generic.GenericData;
+import org.apache.avro.generic.GenericRecord;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Baselines, guardian inputs, host risk states and host risk profiles written before the baseline carried the
+ * continuous host risk and the profile its debounce count still read, and the new ones read under the old schemas.
+ */
+class ContinuousHostRiskEvolutionTest {
+
+    @Test
+    void shouldReadEveryOldSchemaAndBeReadByIt() throws IOException {
+        for (String version : new String[] {"HostBaseline.v1", "GuardianInput.v2", "HostRiskState.v1",
+                "HostRiskProfile.v1"}) {
+            SchemaHistory.assertReadableBothWays(version);
+        }
+    }
+
+    @Test
+    void shouldReadAV1BaselineAsAHostWithNoContinuousRiskYet() throws IOException {
+        Schema v1 = SchemaHistory.load("HostBaseline.v1.avsc");
+        GenericRecord old = new GenericData.Record(v1);
+        old.put("hostId", "host-1");
+        old.put("updatedAt", 1_700_000_000_000L);
+        old.put("samples", 12L);
+        old.put("cpu", 0.4);
+        old.put("memory", 0.5);
+        old.put("latencyMs", 30.0);
+        old.put("errorRate", 0.01);
+        old.put("requestRate", 100.0);
+        old.put("kpis", Map.of());
+        old.put("frozenFor", null);
+
+        HostBaseline read = AvroSerdes.bundled().<HostBaseline>valueSerde().deserializer()
+                .deserialize("t", SchemaHistory.wire(v1, old));
+
+        assertEquals(12L, read.getSamples());
+        assertNull(read.getHostRisk());
+        assertNull(read.getHostRiskAlertingSince());
+    }
+
+    @Test
+    void shouldReadAV1ProfileWithNoRoundAboveTheThresholdCounted() throws IOException {
+        Schema v1 = SchemaHistory.load("HostRiskProfile.v1.avsc");
+        GenericRecord old = new GenericData.Record(v1);
+        old.put("hostId", "redis-3");
+        old.put("serviceId", "redis");
+        old.put("samples", 40L);
+        old.put("lastSeen", 1_700_000_000_000L);
+        old.put("levels", Map.of());
+        old.put("deviationMeans", Map.of());
+        old.put("deviationVariances", Map.of());
+        old.put("risk", 0.9);
+        old.put("alertingSince", null);
+
+        HostRiskProfile read = AvroSerdes.bundled().<HostRiskProfile>valueSerde().deserializer()
+                .deserialize("t", SchemaHistory.wire(v1, old));
+
+        assertEquals(0.9, read.getRisk());
+        assertEquals(0, read.getRoundsAbove());
+    }
+}
