@@ -11,7 +11,6 @@ import dev.foresight.predict.risk.OnlineRiskModel;
 import dev.foresight.predict.risk.RiskModel;
 import dev.foresight.schema.commands.RiskScore;
 import dev.foresight.schema.commands.StartupPlan;
-import dev.foresight.schema.events.TelemetryEvent;
 import dev.foresight.schema.internal.GuardianInput;
 import dev.foresight.schema.state.DeploymentState;
 import dev.foresight.schema.state.HostBaseline;

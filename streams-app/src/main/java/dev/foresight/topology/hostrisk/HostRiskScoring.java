@@ -1,5 +1,6 @@
 package dev.foresight.topology.hostrisk;
 
+import dev.foresight.domain.hostrisk.HostRiskOutputs;
 import dev.foresight.domain.hostrisk.HostRiskScorer;
 import dev.foresight.domain.hostrisk.HostRiskSettings;
 import dev.foresight.schema.commands.Alert;

@@ -1,6 +1,11 @@
 package dev.foresight.topology.orchestration;
 
+import dev.foresight.domain.orchestration.OrchestrationCommands;
+import dev.foresight.domain.orchestration.CheckHandler;
+import dev.foresight.domain.orchestration.OrchestrationRecords;
 import dev.foresight.domain.orchestration.EnvironmentPolicy;
+import dev.foresight.domain.orchestration.OrchestratedEnvironment;
+import dev.foresight.domain.orchestration.OrchestrationOutput;
 import dev.foresight.domain.orchestration.ServiceGraph;
 import dev.foresight.domain.orchestration.ServiceNode;
 import dev.foresight.domain.orchestration.ServiceOrchestrator;
@@ -35,7 +40,7 @@ import org.apache.kafka.streams.state.KeyValueStore;
 final class OrchestrationProcessor implements Processor<String, SpecificRecord, String, OrchestrationOutput> {
 
     private final OrchestrationSettings settings;
-    private final Map<String, Environment> environments = new HashMap<>();
+    private final Map<String, OrchestratedEnvironment> environments = new HashMap<>();
     private ProcessorContext<String, OrchestrationOutput> context;
     private KeyValueStore<String, ServiceTopologyEvent> topology;
     private KeyValueStore<String, OrchestratedService> services;
@@ -44,8 +49,6 @@ final class OrchestrationProcessor implements Processor<String, SpecificRecord, 
     private long lastEditMs;
 
     /** An environment's graph and policy as of its last edit. */
-    record Environment(String name, ServiceGraph graph, ServiceOrchestrator orchestrator) {
-    }
 
     OrchestrationProcessor(OrchestrationSettings settings) {
         this.settings = settings;
@@ -68,7 +71,7 @@ final class OrchestrationProcessor implements Processor<String, SpecificRecord, 
             replanDue = true;
             lastEditMs = context.currentSystemTimeMs();
         } else if (record.value() instanceof HealthCheckEvent check) {
-            Environment env = environment(check.getEnvironment());
+            OrchestratedEnvironment env = environment(check.getEnvironment());
             if (env.graph().contains(check.getServiceId())) {
                 new CheckHandler(env, settings.dependencySilence(), this::load, this::store, out -> context.forward(record.withValue(out)
                         .withKey(out instanceof OrchestrationOutput.Rollback r ? r.command().getDeploymentId()
@@ -78,11 +81,11 @@ final class OrchestrationProcessor implements Processor<String, SpecificRecord, 
         }
     }
 
-    private Environment environment(String name) {
+    private OrchestratedEnvironment environment(String name) {
         return environments.computeIfAbsent(name, this::readEnvironment);
     }
 
-    private Environment readEnvironment(String name) {
+    private OrchestratedEnvironment readEnvironment(String name) {
         List<ServiceNode> nodes = new ArrayList<>();
         try (KeyValueIterator<String, ServiceTopologyEvent> it = topology.prefixScan(name + "/", new StringSerializer())) {
             it.forEachRemaining(kv -> {
@@ -95,7 +98,7 @@ final class OrchestrationProcessor implements Processor<String, SpecificRecord, 
                 .filter(e -> e.getPayload() instanceof EnvironmentDefinition)
                 .map(e -> OrchestrationRecords.policy((EnvironmentDefinition) e.getPayload(), settings.defaultPolicy()))
                 .orElse(settings.defaultPolicy());
-        return new Environment(name, ServiceGraph.of(nodes), new ServiceOrchestrator(policy));
+        return new OrchestratedEnvironment(name, ServiceGraph.of(nodes), new ServiceOrchestrator(policy));
     }
 
     /**
@@ -118,7 +121,7 @@ final class OrchestrationProcessor implements Processor<String, SpecificRecord, 
         names.forEach(name -> replan(environment(name), nowMs));
     }
 
-    private void replan(Environment env, long nowMs) {
+    private void replan(OrchestratedEnvironment env, long nowMs) {
         List<String> problems = env.graph().problems();
         StartupPlan plan = problems.isEmpty() ? env.graph().plan() : StartupPlan.none();
         dev.foresight.schema.commands.StartupPlan previous = plans.get(env.name());

@@ -1,5 +1,6 @@
 package dev.foresight.topology.orchestration;
 
+import dev.foresight.domain.orchestration.OrchestrationOutput;
 import dev.foresight.schema.events.HealthCheckEvent;
 import dev.foresight.schema.events.ServiceTopologyEvent;
 import dev.foresight.schema.state.OrchestratedService;

@@ -1,5 +1,6 @@
 package dev.foresight.topology.synthesis;
 
+import dev.foresight.domain.synthesis.SynthesisRecords;
 import dev.foresight.domain.synthesis.SynthesisOutput;
 import dev.foresight.domain.synthesis.SynthesisSettings;
 import dev.foresight.schema.events.PipelineEvent;

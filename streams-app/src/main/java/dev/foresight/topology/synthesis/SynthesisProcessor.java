@@ -1,5 +1,7 @@
 package dev.foresight.topology.synthesis;
 
+import dev.foresight.domain.synthesis.TemplateCache;
+import dev.foresight.domain.synthesis.SynthesisRecords;
 import dev.foresight.domain.synthesis.PipelineState;
 import dev.foresight.domain.synthesis.PipelineSynthesizer;
 import dev.foresight.domain.synthesis.SynthesisOutput;

@@ -1,5 +1,6 @@
 package dev.foresight.topology.orchestration;
 
+import dev.foresight.domain.orchestration.OrchestrationOutput;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.foresight.ingest.EventFamilies;

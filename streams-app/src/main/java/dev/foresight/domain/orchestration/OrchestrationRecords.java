@@ -1,14 +1,5 @@
-package dev.foresight.topology.orchestration;
+package dev.foresight.domain.orchestration;
 
-import dev.foresight.domain.orchestration.BlueGreenState;
-import dev.foresight.domain.orchestration.BreakerState;
-import dev.foresight.domain.orchestration.EnvironmentPolicy;
-import dev.foresight.domain.orchestration.HealthCheck;
-import dev.foresight.domain.orchestration.HealthInputs;
-import dev.foresight.domain.orchestration.RecoveryState;
-import dev.foresight.domain.orchestration.ServiceNode;
-import dev.foresight.domain.orchestration.ServiceStatus;
-import dev.foresight.domain.orchestration.SlaWindows;
 import dev.foresight.schema.events.EnvironmentDefinition;
 import dev.foresight.schema.events.HealthCheckEvent;
 import dev.foresight.schema.events.ServiceDefinition;
@@ -24,16 +15,16 @@ import java.time.Duration;
 import java.util.List;
 
 /** Between the Avro contracts and the domain's records. */
-final class OrchestrationRecords {
+public final class OrchestrationRecords {
 
     private OrchestrationRecords() {
     }
 
-    static ServiceNode node(ServiceDefinition d) {
+    public static ServiceNode node(ServiceDefinition d) {
         return new ServiceNode(d.getServiceId(), d.getPort(), d.getDependsOn(), d.getHealthEndpoint());
     }
 
-    static EnvironmentPolicy policy(EnvironmentDefinition d, EnvironmentPolicy defaults) {
+    public static EnvironmentPolicy policy(EnvironmentDefinition d, EnvironmentPolicy defaults) {
         return defaults.withSlaTarget(d.getSlaTarget())
                 .withWeights(defaults.weights().with(d.getHealthWeights()))
                 .withBackoff(Duration.ofMillis(d.getRestartBaseDelayMs()), Duration.ofMillis(d.getRestartMaxDelayMs()),
@@ -42,13 +33,13 @@ final class OrchestrationRecords {
                 .withBlueGreen(d.getGreenHealthyChecks(), Duration.ofMillis(d.getRevertWindowMs()));
     }
 
-    static HealthCheck check(HealthCheckEvent e) {
+    public static HealthCheck check(HealthCheckEvent e) {
         return new HealthCheck(e.getServiceId(), e.getInstanceId(), e.getVersion(), e.getSlot(), e.getTimestamp(),
                 new HealthInputs(e.getHealthy(), e.getLatencyMs(), e.getErrorRate(), e.getCpuUtilization(),
                         e.getMemoryUtilization()));
     }
 
-    static ServiceStatus status(OrchestratedService r) {
+    public static ServiceStatus status(OrchestratedService r) {
         RecoveryRecord rec = r.getRecovery();
         BreakerRecord br = r.getBreaker();
         BlueGreenRecord bg = r.getBlueGreen();
@@ -64,7 +55,7 @@ final class OrchestrationRecords {
                 r.getLastIncidentFrom(), r.getLastIncidentTo());
     }
 
-    static OrchestratedService record(String environment, String serviceId, ServiceStatus s) {
+    public static OrchestratedService record(String environment, String serviceId, ServiceStatus s) {
         RecoveryState rec = s.recovery();
         BreakerState br = s.breaker();
         BlueGreenState bg = s.blueGreen();

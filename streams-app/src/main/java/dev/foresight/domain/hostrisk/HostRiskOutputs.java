@@ -1,9 +1,7 @@
-package dev.foresight.topology.hostrisk;
+package dev.foresight.domain.hostrisk;
 
 import dev.foresight.domain.hostrisk.HostRiskScorer.Assessment;
 import dev.foresight.domain.hostrisk.AlertHysteresis.Transition;
-import dev.foresight.domain.hostrisk.HostRiskScorer;
-import dev.foresight.domain.hostrisk.HostRiskSettings;
 import dev.foresight.schema.commands.Alert;
 import dev.foresight.schema.commands.AlertSeverity;
 import dev.foresight.schema.commands.RiskScore;
@@ -18,20 +16,20 @@ import java.util.stream.Collectors;
 import org.apache.avro.specific.SpecificRecord;
 
 /** The score of an assessed host, and the alert when its risk crossed a threshold. */
-final class HostRiskOutputs {
+public final class HostRiskOutputs {
 
-    static final String ALERT_KIND = "host-risk";
-    static final String MADE_BY = "host-risk-peer-baseline";
-    static final String VERSION = "v1";
+    public static final String ALERT_KIND = "host-risk";
+    public static final String MADE_BY = "host-risk-peer-baseline";
+    public static final String VERSION = "v1";
 
     private final HostRiskSettings settings;
 
-    HostRiskOutputs(HostRiskSettings settings) {
+    public HostRiskOutputs(HostRiskSettings settings) {
         this.settings = settings;
     }
 
     /** Nothing while the host warms up: a zero there would read as "known safe". */
-    List<SpecificRecord> of(String serviceId, Assessment assessment, Instant at) {
+    public List<SpecificRecord> of(String serviceId, Assessment assessment, Instant at) {
         List<SpecificRecord> out = new ArrayList<>();
         if (!assessment.scored()) {
             return out;

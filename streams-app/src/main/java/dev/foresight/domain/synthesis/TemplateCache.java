@@ -1,7 +1,5 @@
-package dev.foresight.topology.synthesis;
+package dev.foresight.domain.synthesis;
 
-import dev.foresight.domain.synthesis.InvalidTemplateException;
-import dev.foresight.domain.synthesis.StageTemplate;
 import dev.foresight.schema.state.PipelineTemplate;
 import java.util.HashMap;
 import java.util.Map;
@@ -15,18 +13,18 @@ import org.slf4j.LoggerFactory;
  * template text. A template that does not parse is treated as absent (and logged once per text), so a
  * bad edit on the topic stops that stage type, not the pipeline.
  */
-final class TemplateCache {
+public final class TemplateCache {
 
     private static final Logger LOG = LoggerFactory.getLogger(TemplateCache.class);
 
     private final Function<String, PipelineTemplate> store;
     private final Map<String, Optional<StageTemplate>> parsed = new HashMap<>();
 
-    TemplateCache(Function<String, PipelineTemplate> store) {
+    public TemplateCache(Function<String, PipelineTemplate> store) {
         this.store = store;
     }
 
-    Optional<StageTemplate> get(String id) {
+    public Optional<StageTemplate> get(String id) {
         PipelineTemplate record = store.apply(id);
         if (record == null) {
             return Optional.empty();

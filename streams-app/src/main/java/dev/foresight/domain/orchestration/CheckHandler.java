@@ -1,14 +1,5 @@
-package dev.foresight.topology.orchestration;
+package dev.foresight.domain.orchestration;
 
-import dev.foresight.domain.orchestration.BlueGreen;
-import dev.foresight.domain.orchestration.BreakerState;
-import dev.foresight.domain.orchestration.EnvironmentPolicy;
-import dev.foresight.domain.orchestration.Evaluation;
-import dev.foresight.domain.orchestration.HealthCheck;
-import dev.foresight.domain.orchestration.Recovery;
-import dev.foresight.domain.orchestration.ServiceGraph;
-import dev.foresight.domain.orchestration.ServiceOrchestrator;
-import dev.foresight.domain.orchestration.ServiceStatus;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
@@ -19,24 +10,24 @@ import java.util.function.Consumer;
  * evaluation into outputs. A breaker that opens or closes re-derives the degradation of every service
  * downstream of it, so dependents are degraded and restored with it.
  */
-final class CheckHandler {
+public final class CheckHandler {
 
     /** Reads a service's status from the store (initial when absent). */
-    interface Loader {
+    public interface Loader {
         ServiceStatus load(String environment, String serviceId);
     }
 
-    interface Saver {
+    public interface Saver {
         void store(String environment, String serviceId, ServiceStatus status);
     }
 
-    private final OrchestrationProcessor.Environment env;
+    private final OrchestratedEnvironment env;
     private final Loader loader;
     private final Saver saver;
     private final Consumer<OrchestrationOutput> out;
     private final Duration silence;
 
-    CheckHandler(OrchestrationProcessor.Environment env, Duration silence, Loader loader, Saver saver,
+    public CheckHandler(OrchestratedEnvironment env, Duration silence, Loader loader, Saver saver,
                  Consumer<OrchestrationOutput> out) {
         this.env = env;
         this.silence = silence;
@@ -45,7 +36,7 @@ final class CheckHandler {
         this.out = out;
     }
 
-    void handle(HealthCheck check, String eventId, long wallClockMs) {
+    public void handle(HealthCheck check, String eventId, long wallClockMs) {
         String service = check.serviceId();
         ServiceGraph graph = env.graph();
         boolean upstreamFailing = graph.dependenciesOf(service).stream()

@@ -1,8 +1,5 @@
-package dev.foresight.topology.synthesis;
+package dev.foresight.domain.synthesis;
 
-import dev.foresight.domain.synthesis.PipelineRun;
-import dev.foresight.domain.synthesis.SeriesOutlook;
-import dev.foresight.domain.synthesis.SynthesisOutput;
 import dev.foresight.schema.commands.PipelineSynthesisCommand;
 import dev.foresight.schema.commands.SeriesForecast;
 import dev.foresight.schema.commands.StageOperation;
@@ -15,41 +12,41 @@ import dev.foresight.schema.state.PipelineVersion;
 import java.util.Locale;
 
 /** Between the synthesizer's records and the Avro contracts on the topics. */
-final class SynthesisRecords {
+public final class SynthesisRecords {
 
-    static final String MODEL_VERSION = "1";
+    public static final String MODEL_VERSION = "1";
 
     private SynthesisRecords() {
     }
 
     /** The version store's key: zero-padded, so a prefix scan lists a pipeline's versions in order. */
-    static String storeKey(String pipeline, int version) {
+    public static String storeKey(String pipeline, int version) {
         return String.format(Locale.ROOT, "%s@%010d", pipeline, version);
     }
 
     /** The versions topic's key. */
-    static String topicKey(String pipeline, int version) {
+    public static String topicKey(String pipeline, int version) {
         return pipeline + "@" + version;
     }
 
-    static PipelineRun run(PipelineEvent event, PipelineRunFinished run) {
+    public static PipelineRun run(PipelineEvent event, PipelineRunFinished run) {
         return new PipelineRun(run.getRunId(), event.getTimestamp(), run.getPipelineVersion(), run.getSucceeded(),
                 run.getStages().stream().map(s -> new PipelineRun.StageRun(s.getName(), s.getDurationMs() / 1000.0,
                         s.getSucceeded(), s.getCost())).toList());
     }
 
-    static SeriesOutlook outlook(SeriesForecast forecast) {
+    public static SeriesOutlook outlook(SeriesForecast forecast) {
         return new SeriesOutlook(forecast.getMetric(), forecast.getIssuedAt(), forecast.getModel(),
                 forecast.getPoints().stream().map(p -> new SeriesOutlook.Point(p.getAt(), p.getValue(), p.getLower(),
                         p.getUpper())).toList());
     }
 
-    static PipelineVersion version(SynthesisOutput.Version v) {
+    public static PipelineVersion version(SynthesisOutput.Version v) {
         return new PipelineVersion(v.pipeline(), v.version(), v.parent(), v.contentHash(), v.json(), v.yaml(),
                 v.diff(), v.madeBy(), v.reason(), v.at());
     }
 
-    static PipelineSynthesisCommand command(SynthesisOutput.StageCommand c) {
+    public static PipelineSynthesisCommand command(SynthesisOutput.StageCommand c) {
         return PipelineSynthesisCommand.newBuilder()
                 .setCommandId(c.pipeline() + "@" + c.version())
                 .setIssuedAt(c.at())
@@ -66,7 +63,7 @@ final class SynthesisRecords {
                 .build();
     }
 
-    static SynthesisDecision logged(SynthesisOutput.Logged l) {
+    public static SynthesisDecision logged(SynthesisOutput.Logged l) {
         return new SynthesisDecision(l.pipeline(), l.at(), SynthesisDecisionKind.valueOf(l.kind().name()),
                 l.stageType(), l.version(), decision(l.reason()));
     }

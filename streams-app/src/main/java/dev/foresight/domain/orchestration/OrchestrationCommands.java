@@ -1,14 +1,5 @@
-package dev.foresight.topology.orchestration;
+package dev.foresight.domain.orchestration;
 
-import dev.foresight.domain.orchestration.BlueGreen;
-import dev.foresight.domain.orchestration.BreakerState;
-import dev.foresight.domain.orchestration.CircuitBreaker;
-import dev.foresight.domain.orchestration.EnvironmentPolicy;
-import dev.foresight.domain.orchestration.Evaluation;
-import dev.foresight.domain.orchestration.HealthScore;
-import dev.foresight.domain.orchestration.Recovery;
-import dev.foresight.domain.orchestration.ServiceStatus;
-import dev.foresight.domain.orchestration.StartupPlan;
 import dev.foresight.schema.commands.Alert;
 import dev.foresight.schema.commands.AlertSeverity;
 import dev.foresight.schema.commands.OrchestrationAction;
@@ -27,16 +18,16 @@ import java.util.UUID;
  * Builds the records the orchestrator emits. Ids derive from the check that caused them, so a
  * reprocessed check yields the same ids and executors can de-duplicate.
  */
-final class OrchestrationCommands {
+public final class OrchestrationCommands {
 
-    static final String VERSION = "1";
+    public static final String VERSION = "1";
 
     private final String environment;
     private final String serviceId;
     private final String causeId;
     private final Instant at;
 
-    OrchestrationCommands(String environment, String serviceId, String causeId, Instant at) {
+    public OrchestrationCommands(String environment, String serviceId, String causeId, Instant at) {
         this.environment = environment;
         this.serviceId = serviceId;
         this.causeId = causeId;
@@ -44,15 +35,15 @@ final class OrchestrationCommands {
     }
 
     /** The same cause and time, for another service of the environment (a dependent being degraded). */
-    OrchestrationCommands forService(String otherServiceId) {
+    public OrchestrationCommands forService(String otherServiceId) {
         return new OrchestrationCommands(environment, otherServiceId, causeId, at);
     }
 
-    static String key(String environment, String serviceId) {
+    public static String key(String environment, String serviceId) {
         return environment + "/" + serviceId;
     }
 
-    static dev.foresight.schema.commands.StartupPlan plan(String environment, StartupPlan plan, List<String> problems,
+    public static dev.foresight.schema.commands.StartupPlan plan(String environment, StartupPlan plan, List<String> problems,
                                                           Instant at, int services) {
         String basis = environment + plan.groups() + problems + plan.dependencies();
         return dev.foresight.schema.commands.StartupPlan.newBuilder()
@@ -65,7 +56,7 @@ final class OrchestrationCommands {
                 .build();
     }
 
-    ServiceHealth health(String instanceId, Evaluation e, EnvironmentPolicy policy, long evaluatedAtMs) {
+    public ServiceHealth health(String instanceId, Evaluation e, EnvironmentPolicy policy, long evaluatedAtMs) {
         HealthScore score = e.score();
         ServiceStatus s = e.status();
         return ServiceHealth.newBuilder().setEnvironment(environment).setServiceId(serviceId).setInstanceId(instanceId)
@@ -79,7 +70,7 @@ final class OrchestrationCommands {
                 .build();
     }
 
-    OrchestrationCommand restart(Recovery.Restart r, EnvironmentPolicy policy) {
+    public OrchestrationCommand restart(Recovery.Restart r, EnvironmentPolicy policy) {
         return command(OrchestrationAction.RESTART, "orchestration-recovery",
                 Map.of("attempt", (double) r.attempt(), "delayMs", (double) r.delay().toMillis()),
                 Map.of("maxAttempts", (double) policy.recovery().backoff().maxAttempts(),
@@ -89,18 +80,18 @@ final class OrchestrationCommands {
                 .setAttempt(r.attempt()).setDelayMs(r.delay().toMillis()).setNotBefore(r.notBefore()).build();
     }
 
-    OrchestrationCommand escalate(Recovery.Escalate r) {
+    public OrchestrationCommand escalate(Recovery.Escalate r) {
         return command(OrchestrationAction.ESCALATE, "orchestration-recovery",
                 Map.of("attempts", (double) r.attempts()), Map.of(),
                 r.attempts() + " restarts did not help since " + r.failingSince()).setAttempt(r.attempts()).build();
     }
 
-    Alert escalationAlert(Recovery.Escalate r) {
+    public Alert escalationAlert(Recovery.Escalate r) {
         return alert("orchestration-escalation", AlertSeverity.CRITICAL, serviceId + " in " + environment
                 + " still fails after " + r.attempts() + " restarts (failing since " + r.failingSince() + ")");
     }
 
-    OrchestrationCommand breaker(BreakerState.Phase entered, BreakerState state, List<String> callers) {
+    public OrchestrationCommand breaker(BreakerState.Phase entered, BreakerState state, List<String> callers) {
         OrchestrationAction action = switch (entered) {
             case OPEN -> OrchestrationAction.OPEN_CIRCUIT;
             case HALF_OPEN -> OrchestrationAction.HALF_OPEN_CIRCUIT;
@@ -111,25 +102,25 @@ final class OrchestrationCommands {
                 .setCallers(callers).build();
     }
 
-    OrchestrationCommand degrade(List<String> causes) {
+    public OrchestrationCommand degrade(List<String> causes) {
         return command(OrchestrationAction.DEGRADE, "orchestration-degradation", Map.of(), Map.of(),
                 "run without " + String.join(", ", causes) + ": their breakers are not closed")
                 .setCauses(causes).build();
     }
 
-    OrchestrationCommand restore() {
+    public OrchestrationCommand restore() {
         return command(OrchestrationAction.RESTORE, "orchestration-degradation", Map.of(), Map.of(),
                 "every dependency's breaker is closed again").build();
     }
 
-    OrchestrationCommand switchTraffic(BlueGreen.Switch s, int healthyChecks) {
+    public OrchestrationCommand switchTraffic(BlueGreen.Switch s, int healthyChecks) {
         return command(OrchestrationAction.SWITCH_TRAFFIC, "orchestration-blue-green", Map.of(),
                 Map.of("healthyChecks", (double) healthyChecks),
                 "move traffic to " + s.toSlot() + " (" + s.toVersion() + ") after " + healthyChecks + " healthy checks")
                 .setFromVersion(s.fromVersion()).setToVersion(s.toVersion()).build();
     }
 
-    OrchestrationCommand revertTraffic(BlueGreen.Revert r) {
+    public OrchestrationCommand revertTraffic(BlueGreen.Revert r) {
         return command(OrchestrationAction.REVERT_TRAFFIC, "orchestration-blue-green",
                 Map.of("msAfterSwitch", (double) r.afterSwitch().toMillis()), Map.of(),
                 r.failedVersion() + " failed " + r.afterSwitch().toSeconds() + " s after the switch: traffic back to "
@@ -137,7 +128,7 @@ final class OrchestrationCommands {
     }
 
     /** The deployment rollback command for a reverted switch, so rollback executors see every revert. */
-    RollbackCommand rollback(BlueGreen.Revert r) {
+    public RollbackCommand rollback(BlueGreen.Revert r) {
         return RollbackCommand.newBuilder().setCommandId(id(causeId + "rollback")).setIssuedAt(at)
                 .setDeploymentId(rollbackKey(r)).setServiceId(serviceId).setFailedVersion(r.failedVersion())
                 .setRestoreVersion(r.restoredVersion()).setBlend(List.of())
@@ -151,7 +142,7 @@ final class OrchestrationCommands {
         return "blue-green/" + environment + "/" + serviceId + "/" + r.failedVersion();
     }
 
-    Alert rejectionAlert(BlueGreen.Reject r) {
+    public Alert rejectionAlert(BlueGreen.Reject r) {
         return alert("orchestration-green-rejected", AlertSeverity.WARNING, serviceId + " " + r.version()
                 + " failed a check after " + r.passedChecks() + " healthy ones; traffic stays where it is");
     }

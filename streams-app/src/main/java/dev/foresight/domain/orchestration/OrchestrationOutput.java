@@ -1,4 +1,4 @@
-package dev.foresight.topology.orchestration;
+package dev.foresight.domain.orchestration;
 
 import dev.foresight.schema.commands.Alert;
 import dev.foresight.schema.commands.OrchestrationCommand;
@@ -7,7 +7,7 @@ import dev.foresight.schema.commands.StartupPlan;
 import dev.foresight.schema.state.ServiceHealth;
 
 /** What the orchestrator forwards; the builder routes each kind to its topic. */
-sealed interface OrchestrationOutput {
+public sealed interface OrchestrationOutput {
 
     record Plan(StartupPlan plan) implements OrchestrationOutput {
     }
