@@ -5,6 +5,7 @@ import java.util.IdentityHashMap;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Predicate;
 import org.apache.kafka.streams.errors.InvalidStateStoreException;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
 import org.rocksdb.RocksDBException;
@@ -46,22 +47,21 @@ final class StreamThreadFailures implements StreamsUncaughtExceptionHandler {
 
     /** A store the thread itself found closed, in the cause chain. */
     static Optional<InvalidStateStoreException> closedStore(Throwable error) {
-        Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
-        for (Throwable t = error; t != null && seen.add(t); t = t.getCause()) {
-            if (t instanceof InvalidStateStoreException closed) {
-                return Optional.of(closed);
-            }
-        }
-        return Optional.empty();
+        return inCauses(error, InvalidStateStoreException.class, closed -> true);
     }
 
     /** RocksDB's own verdict in the cause chain: status Corruption (checksum mismatch, truncated file). */
     static Optional<RocksDBException> storeCorruption(Throwable error) {
+        return inCauses(error, RocksDBException.class,
+                rocks -> rocks.getStatus() != null && rocks.getStatus().getCode() == Status.Code.Corruption);
+    }
+
+    /** The first throwable of {@code type} in the cause chain (cycles stopped) that {@code matches}. */
+    private static <T extends Throwable> Optional<T> inCauses(Throwable error, Class<T> type, Predicate<T> matches) {
         Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
         for (Throwable t = error; t != null && seen.add(t); t = t.getCause()) {
-            if (t instanceof RocksDBException rocks && rocks.getStatus() != null
-                    && rocks.getStatus().getCode() == Status.Code.Corruption) {
-                return Optional.of(rocks);
+            if (type.isInstance(t) && matches.test(type.cast(t))) {
+                return Optional.of(type.cast(t));
             }
         }
         return Optional.empty();
