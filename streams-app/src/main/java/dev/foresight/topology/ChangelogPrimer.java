@@ -6,12 +6,12 @@ import java.util.Set;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.streams.processor.Cancellable;
 import org.apache.kafka.streams.processor.PunctuationType;
-import org.apache.kafka.streams.processor.Punctuator;
 import org.apache.kafka.streams.processor.StateStore;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessorContext;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessorSupplier;
 import org.apache.kafka.streams.processor.api.FixedKeyRecord;
+import org.apache.kafka.streams.processor.api.ProcessingContext;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.ProcessorSupplier;
@@ -102,10 +102,10 @@ public final class ChangelogPrimer implements ProcessorWrapper {
             this.stores = stores;
         }
 
-        void schedule(StoreLookup lookup, Scheduler scheduler) {
-            scheduled = scheduler.schedule(FIRST_ROUND, PunctuationType.WALL_CLOCK_TIME, now -> {
+        void schedule(ProcessingContext context) {
+            scheduled = context.schedule(FIRST_ROUND, PunctuationType.WALL_CLOCK_TIME, now -> {
                 scheduled.cancel();
-                stores.forEach(name -> prime(lookup.store(name)));
+                stores.forEach(name -> prime(context.getStateStore(name)));
             });
         }
 
@@ -129,16 +129,6 @@ public final class ChangelogPrimer implements ProcessorWrapper {
         }
     }
 
-    @FunctionalInterface
-    private interface StoreLookup {
-        StateStore store(String name);
-    }
-
-    @FunctionalInterface
-    private interface Scheduler {
-        Cancellable schedule(Duration interval, PunctuationType type, Punctuator punctuator);
-    }
-
     private static final class PrimingProcessor<KIn, VIn, KOut, VOut> implements Processor<KIn, VIn, KOut, VOut> {
 
         private final Processor<KIn, VIn, KOut, VOut> delegate;
@@ -152,7 +142,7 @@ public final class ChangelogPrimer implements ProcessorWrapper {
         @Override
         public void init(ProcessorContext<KOut, VOut> context) {
             delegate.init(context);
-            priming.schedule(context::getStateStore, context::schedule);
+            priming.schedule(context);
         }
 
         @Override
@@ -179,7 +169,7 @@ public final class ChangelogPrimer implements ProcessorWrapper {
         @Override
         public void init(FixedKeyProcessorContext<KIn, VOut> context) {
             delegate.init(context);
-            priming.schedule(context::getStateStore, context::schedule);
+            priming.schedule(context);
         }
 
         @Override
