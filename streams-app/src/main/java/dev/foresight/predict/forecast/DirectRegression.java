@@ -23,10 +23,12 @@ import java.io.IOException;
 final class DirectRegression {
 
     static final int LAGS = 5;
-    static final int FEATURES = 1 + LAGS + 4 + 2;
+    static final int FEATURES = 1 + LAGS + 3 + 1 + 1 + 2;
     static final double FORGETTING = 0.999;
-    static final double RIDGE = 1e-3;
+    static final double RIDGE = 1e-6;
     static final int DAYS = 7;
+    /** A week in periods (days): the day-of-week lag. */
+    private static final long WEEK = 7;
 
     private final int horizon;
     private final int period;
@@ -64,6 +66,21 @@ final class DirectRegression {
         return forecast[h - 1];
     }
 
+    double profileStep(int h) {
+        long origin = seen - 1;
+        return valueAt(origin, origin) + profile(origin + h, origin) - profile(origin, origin);
+    }
+
+    double profileMean(int h) {
+        long origin = seen - 1;
+        return profile(origin + h, origin);
+    }
+
+    double weekly(int h) {
+        long origin = seen - 1;
+        return valueAt(origin + h - WEEK * period, origin);
+    }
+
     private void refit() {
         long origin = seen - 1;
         double scale = scale(origin);
@@ -98,6 +115,7 @@ final class DirectRegression {
         for (int lag = 1; lag <= LAGS; lag++) {
             features[f++] = valueAt(origin - lag, origin) / scale - 1;
         }
+        features[f++] = valueAt(origin + h - WEEK * period, origin) / scale - 1;
         for (int side = -1; side <= 1; side++) {
             features[f++] = valueAt(origin + h - period + side, origin) / scale - 1;
         }

@@ -22,9 +22,9 @@ import java.io.IOException;
 public final class SeriesForecaster {
 
     static final String[] MODELS = {"last-value", "exp-smoothing", "damped-holt", "seasonal-naive",
-        "seasonal-step", "linear-direct"};
-    private static final int REGRESSION = MODELS.length - 1;
+        "seasonal-step", "linear-direct", "profile-step", "profile-mean", "weekly-naive"};
     private static final int STATE_VERSION = 2;
+    private static final int WEIGHT_POWER = 8;
     private static final double SES_ALPHA = 0.5;
     private static final double HOLT_ALPHA = 0.5;
     private static final double HOLT_BETA = 0.1;
@@ -67,8 +67,10 @@ public final class SeriesForecaster {
     }
 
     /**
-     * The forecast of the next {@code horizon} steps, each by the model with the lowest recent error at its
-     * horizon; the forecast names the model chosen for most steps and the mean recent error of the choices.
+     * The forecast of the next {@code horizon} steps: at each horizon the mean of the models' forecasts,
+     * each weighted by (lowest recent error / its recent error)^{@value #WEIGHT_POWER} at that horizon, so
+     * the best model dominates and close runners-up share. The interval is the best model's; the forecast
+     * names the model best at most horizons and the mean of their recent errors.
      */
     public Forecast forecast() {
         double[] values = new double[horizon];
@@ -78,7 +80,7 @@ public final class SeriesForecaster {
         double recent = 0;
         for (int h = 0; h < horizon; h++) {
             int best = best(h);
-            values[h] = single(best, h + 1);
+            values[h] = weighted(h, best);
             double spread = settings.interval() * Math.sqrt(squared[best][h]);
             lower[h] = values[h] - spread;
             upper[h] = values[h] + spread;
@@ -92,6 +94,17 @@ public final class SeriesForecaster {
             }
         }
         return new Forecast(MODELS[most], 100 * recent, values, lower, upper);
+    }
+
+    private double weighted(int h, int best) {
+        double weights = 0;
+        double sum = 0;
+        for (int m = 0; m < MODELS.length; m++) {
+            double weight = Math.pow(error[best][h] / (error[m][h] + TINY), WEIGHT_POWER);
+            weights += weight;
+            sum += weight * single(m, h + 1);
+        }
+        return sum / weights;
     }
 
     public long seen() {
@@ -164,7 +177,10 @@ public final class SeriesForecaster {
             case 2 -> level + trend * dampedSum(h);
             case 3 -> seasonal(h);
             case 4 -> last + seasonal(h) - seasonal(0);
-            default -> regression.forecast(h);
+            case 5 -> regression.forecast(h);
+            case 6 -> regression.profileStep(h);
+            case 7 -> regression.profileMean(h);
+            default -> regression.weekly(h);
         };
     }
 
