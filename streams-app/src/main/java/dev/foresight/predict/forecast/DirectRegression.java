@@ -13,11 +13,16 @@ import java.io.IOException;
  * <p>Features of origin {@code t} and horizon {@code h}, each a value divided by the last value, minus one:
  * the {@value #LAGS} values before the last (an autoregression on relative changes); the values one period
  * before the target and either side of it, and one period before the origin (seasonal lags, a SARIMA-like
- * seasonal difference); the daily profile (the mean of the same time of day over the last {@value #DAYS}
- * periods) at the target's time and at the origin's; and an intercept. A lag not yet seen is the last
- * value. Regressing relative changes keeps one configuration fit for series of any level.
+ * seasonal difference); the value a week (seven periods) before the target (the day of the week); the
+ * daily profile (the mean of the same time of day over the last {@value #DAYS} periods) at the target's time
+ * and at the origin's; and an intercept. A lag not yet seen is the last value. Regressing relative changes
+ * keeps one configuration fit for series of any level.
  *
- * <p>State: the last {@code DAYS × period + horizon + LAGS + 2} values and per horizon the
+ * <p>Since it keeps a week of history it also answers the simple models that need one: the profile step
+ * (the last value plus the profile's change from the origin's time to the target's), the profile itself,
+ * and the weekly naive forecast.
+ *
+ * <p>State: the last {@code 7 × period + horizon + LAGS + 2} values and per horizon the
  * forgetting-weighted normal equations ({@value #FEATURES}² + {@value #FEATURES} numbers).
  */
 final class DirectRegression {
@@ -42,7 +47,7 @@ final class DirectRegression {
     DirectRegression(int horizon, int period) {
         this.horizon = horizon;
         this.period = period;
-        this.values = new double[DAYS * period + horizon + LAGS + 2];
+        this.values = new double[(int) Math.max(DAYS, WEEK) * period + horizon + LAGS + 2];
         this.gram = new double[horizon][FEATURES * FEATURES];
         this.moment = new double[horizon][FEATURES];
         this.forecast = new double[horizon];
@@ -66,16 +71,19 @@ final class DirectRegression {
         return forecast[h - 1];
     }
 
+    /** The last value plus the profile's change from the last value's time of day to step {@code h}'s. */
     double profileStep(int h) {
         long origin = seen - 1;
         return valueAt(origin, origin) + profile(origin + h, origin) - profile(origin, origin);
     }
 
+    /** The profile at step {@code h} ahead: the mean of the same time of day over the last days. */
     double profileMean(int h) {
         long origin = seen - 1;
         return profile(origin + h, origin);
     }
 
+    /** The value a week before step {@code h} ahead (the last value until a week has been seen). */
     double weekly(int h) {
         long origin = seen - 1;
         return valueAt(origin + h - WEEK * period, origin);

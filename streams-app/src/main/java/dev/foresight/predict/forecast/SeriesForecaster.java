@@ -8,16 +8,18 @@ import java.io.IOException;
 
 /**
  * Online forecast of one regularly stepped series, a value at a time: several models run side by side and
- * each step ahead comes from the model with the lowest recent error at that horizon (the sMAPE of its
- * forecasts that many steps ahead, exponentially weighted). The interval of each step is the chosen
- * model's recent root-mean-square error at that horizon.
+ * each step ahead is their mean weighted by their recent error at that horizon (the sMAPE of their
+ * forecasts that many steps ahead, exponentially weighted; see {@link #forecast()}). The interval of each
+ * step is the best model's recent root-mean-square error at that horizon.
  *
  * <p>Models: last value; simple exponential smoothing; damped-trend Holt; seasonal naive (the value one
- * period back); seasonal step (the last value plus the change one period back); and a direct multi-horizon
- * linear regression on lagged, seasonal and daily-profile values ({@link DirectRegression}), refitted at
- * every step. Until a period has been seen the seasonal ones repeat the last value. Single-threaded; the
- * state is bounded (about {@code 2 × period} values, {@code models × horizon²} remembered forecasts and
- * the regression's normal equations per horizon) and round-trips through {@link #toBytes()}.
+ * period back); seasonal step (the last value plus the change one period back); a direct multi-horizon
+ * linear regression on lagged, seasonal, weekly and daily-profile values, refitted at every step; the
+ * profile step and the profile (the same time of day averaged over the last week); and the weekly naive
+ * forecast (the last four from {@link DirectRegression}). Until a period (a week) has been seen the
+ * seasonal (weekly) ones repeat the last value. Single-threaded; the state is bounded (about
+ * {@code 8 × period} values, {@code models × horizon²} remembered forecasts and the regression's normal
+ * equations per horizon) and round-trips through {@link #toBytes()}.
  */
 public final class SeriesForecaster {
 
