@@ -23,7 +23,8 @@ import java.io.IOException;
  * and the weekly naive forecast.
  *
  * <p>State: the last {@code 7 × period + horizon + LAGS + 2} values and per horizon the
- * forgetting-weighted normal equations ({@value #FEATURES}² + {@value #FEATURES} numbers).
+ * forgetting-weighted normal equations (a symmetric {@value #FEATURES}² matrix, written as its upper
+ * triangle, and {@value #FEATURES} moments).
  */
 final class DirectRegression {
 
@@ -197,7 +198,11 @@ final class DirectRegression {
         write(out, values);
         write(out, forecast);
         for (int h = 0; h < horizon; h++) {
-            write(out, gram[h]);
+            for (int i = 0; i < FEATURES; i++) {
+                for (int j = i; j < FEATURES; j++) {
+                    out.writeDouble(gram[h][i * FEATURES + j]);
+                }
+            }
             write(out, moment[h]);
         }
     }
@@ -207,7 +212,12 @@ final class DirectRegression {
         read(in, values);
         read(in, forecast);
         for (int h = 0; h < horizon; h++) {
-            read(in, gram[h]);
+            for (int i = 0; i < FEATURES; i++) {
+                for (int j = i; j < FEATURES; j++) {
+                    gram[h][i * FEATURES + j] = in.readDouble();
+                    gram[h][j * FEATURES + i] = gram[h][i * FEATURES + j];
+                }
+            }
             read(in, moment[h]);
         }
     }

@@ -102,7 +102,7 @@ public final class SeriesForecaster {
         double weights = 0;
         double sum = 0;
         for (int m = 0; m < MODELS.length; m++) {
-            double weight = Math.pow(error[best][h] / (error[m][h] + TINY), WEIGHT_POWER);
+            double weight = Math.pow((error[best][h] + TINY) / (error[m][h] + TINY), WEIGHT_POWER);
             weights += weight;
             sum += weight * single(m, h + 1);
         }
