@@ -90,6 +90,7 @@ final class DirectRegression {
         return valueAt(origin + h - WEEK * period, origin);
     }
 
+    /** Refits every horizon on the origins so far; a fit that overflows (absurd ratios) forecasts the last value. */
     private void refit() {
         long origin = seen - 1;
         double scale = scale(origin);
@@ -101,7 +102,8 @@ final class DirectRegression {
             for (int f = 0; f < FEATURES; f++) {
                 relative += weights[f] * features[f];
             }
-            forecast[h - 1] = Math.max(0, scale * (1 + relative));
+            double value = scale * (1 + relative);
+            forecast[h - 1] = Double.isFinite(value) ? Math.max(0, value) : valueAt(origin, origin);
         }
     }
 

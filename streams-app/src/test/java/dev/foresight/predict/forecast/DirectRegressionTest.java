@@ -70,6 +70,17 @@ class DirectRegressionTest {
         }
     }
 
+    @Test
+    void shouldForecastTheLastValueWhenAbsurdRatiosOverflowTheFit() {
+        DirectRegression regression = new DirectRegression(2, PERIOD);
+        for (double value : new double[] {100, 1e-300, 1e300, 1e-300, 5}) {
+            regression.observe(value);
+        }
+
+        assertEquals(5, regression.forecast(1));
+        assertEquals(5, regression.forecast(2));
+    }
+
     private static double daily(int step) {
         return 200 + 80 * Math.sin(2 * Math.PI * step / PERIOD);
     }
