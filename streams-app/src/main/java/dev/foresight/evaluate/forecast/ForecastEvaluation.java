@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,6 +24,7 @@ public final class ForecastEvaluation {
 
     private static final List<String> DATASETS = List.of("IoT", "alibaba", "avazu", "google", "horton", "retailrocket");
     private static final Map<String, int[]> RATES = new LinkedHashMap<>();
+    private static final double VALIDATION_START = 0.8;
 
     static {
         RATES.put("5min", new int[] {288, 1});
@@ -61,24 +63,55 @@ public final class ForecastEvaluation {
         }
         double[] ours = forecastTestPoints(values.subList(0, first + points), first, settings);
         double naiveScale = naiveMae(values, first);
+        Validation validation = validate(values.subList(0, first), settings);
         Map<String, Metrics> methods = new LinkedHashMap<>();
         published.forecasts().forEach((method, forecast) ->
                 methods.put(method, Metrics.of(published.actual(), forecast, naiveScale)));
         return new SeriesResult(name, settings.horizon(), published.actual().length,
-                Metrics.of(published.actual(), ours, naiveScale), methods);
+                Metrics.of(published.actual(), ours, naiveScale), methods, validation);
+    }
+
+    /**
+     * The same protocol on the training part alone, its last fifth standing in for the test points: ours
+     * and the last observed value (the mean of the last {@code horizon} values). Designs are compared on
+     * this, never on the test points.
+     */
+    static Validation validate(List<Double> training, ForecastSettings settings) {
+        int first = (int) Math.round(VALIDATION_START * training.size());
+        double[] actual = new double[training.size() - first];
+        for (int t = first; t < training.size(); t++) {
+            actual[t - first] = training.get(t);
+        }
+        double[] ours = forecastTestPoints(training, first, settings);
+        double[] last = meanOverOrigins(training, first, settings.horizon(), (i, value) -> {
+            double[] ahead = new double[settings.horizon()];
+            Arrays.fill(ahead, value);
+            return ahead;
+        });
+        return new Validation(Metrics.of(actual, ours, 1).smape(), Metrics.of(actual, last, 1).smape());
     }
 
     /** Each test point's forecast: the mean over the origins within the horizon, not before the last training point. */
     static double[] forecastTestPoints(List<Double> values, int first, ForecastSettings settings) {
-        int horizon = settings.horizon();
+        SeriesForecaster forecaster = new SeriesForecaster(settings);
+        return meanOverOrigins(values, first, settings.horizon(), (i, value) -> {
+            forecaster.observe(value);
+            return i >= first - 1 ? forecaster.forecast().values() : null;
+        });
+    }
+
+    /** What forecasts the steps ahead of origin {@code i} once its value is known (null: not needed). */
+    private interface Origin {
+        double[] ahead(int i, double value);
+    }
+
+    private static double[] meanOverOrigins(List<Double> values, int first, int horizon, Origin origin) {
         int n = values.size();
         double[] sum = new double[n];
         int[] count = new int[n];
-        SeriesForecaster forecaster = new SeriesForecaster(settings);
         for (int i = 0; i < n - 1; i++) {
-            forecaster.observe(values.get(i));
+            double[] ahead = origin.ahead(i, values.get(i));
             if (i >= first - 1) {
-                double[] ahead = forecaster.forecast().values();
                 for (int h = 1; h <= horizon && i + h < n; h++) {
                     sum[i + h] += ahead[h - 1];
                     count[i + h]++;
@@ -143,8 +176,17 @@ public final class ForecastEvaluation {
         }
     }
 
-    /** One series: ours and every published method on the same test points. */
-    public record SeriesResult(String name, int horizon, int points, Metrics ours, Map<String, Metrics> published) {
+    /** sMAPE (percent) on the validation tail of the training part: ours and the last observed value. */
+    public record Validation(double ours, double lastObserved) {
+
+        public double ratio() {
+            return ours / lastObserved;
+        }
+    }
+
+    /** One series: ours and every published method on the same test points, and ours on the validation tail. */
+    public record SeriesResult(String name, int horizon, int points, Metrics ours, Map<String, Metrics> published,
+            Validation validation) {
 
         public Map.Entry<String, Metrics> bestPublished() {
             return published.entrySet().stream().min(Map.Entry.comparingByValue(

@@ -13,6 +13,11 @@ public record ForecastReport(List<SeriesResult> series) {
         return series.stream().filter(SeriesResult::beatsBest).count();
     }
 
+    /** The geometric mean over the series of ours / last observed on the validation tails. */
+    public double validationRatio() {
+        return Math.exp(series.stream().mapToDouble(result -> Math.log(result.validation().ratio())).average().orElse(0));
+    }
+
     public String markdown() {
         StringBuilder out = new StringBuilder("| series | horizon | points | ours sMAPE % | ours MASE | best published "
                 + "| its sMAPE % | its MASE | better |\n|---|---|---|---|---|---|---|---|---|\n");
@@ -32,6 +37,13 @@ public record ForecastReport(List<SeriesResult> series) {
             out.append("| ").append(result.name()).append(String.format(Locale.ROOT, " | %.3f |", result.ours().smape()));
             methods.forEach(method -> out.append(String.format(Locale.ROOT, " %.3f |", result.published().get(method).smape())));
             out.append('\n');
+        }
+        out.append(String.format(Locale.ROOT, "%nValidation (the last fifth of each training part, the same protocol; "
+                + "designs are compared on this): geometric mean of ours / last observed %.4f%n%n", validationRatio()));
+        out.append("| series | ours sMAPE % | last observed sMAPE % |\n|---|---|---|\n");
+        for (SeriesResult result : series) {
+            out.append(String.format(Locale.ROOT, "| %s | %.3f | %.3f |%n", result.name(), result.validation().ours(),
+                    result.validation().lastObserved()));
         }
         return out.toString();
     }

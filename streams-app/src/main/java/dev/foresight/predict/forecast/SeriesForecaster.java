@@ -7,22 +7,26 @@ import java.io.DataOutput;
 import java.io.IOException;
 
 /**
- * Online forecast of one regularly stepped series, a value at a time: several simple models run side by
- * side and each origin's forecast comes from the one with the lowest recent error (sMAPE over every
- * horizon of the forecasts it made in the last {@code horizon} origins, exponentially weighted). The
- * interval of each horizon is the chosen model's recent root-mean-square error at that horizon.
+ * Online forecast of one regularly stepped series, a value at a time: several models run side by side and
+ * each step ahead is their mean weighted by their recent error at that horizon (the sMAPE of their
+ * forecasts that many steps ahead, exponentially weighted; see {@link #forecast()}). The interval of each
+ * step is the best model's recent root-mean-square error at that horizon.
  *
  * <p>Models: last value; simple exponential smoothing; damped-trend Holt; seasonal naive (the value one
- * period back); seasonal step (the last value plus the change one period back); and their mean. Until a
- * period has been seen the seasonal ones repeat the last value. Single-threaded; the whole state is a few
- * kB ({@code period + 1} values plus {@code models × horizon²} remembered forecasts) and round-trips through
- * {@link #toBytes()}.
+ * period back); seasonal step (the last value plus the change one period back); a direct multi-horizon
+ * linear regression on lagged, seasonal, weekly and daily-profile values, refitted at every step; the
+ * profile step and the profile (the same time of day averaged over the last week); and the weekly naive
+ * forecast (the last four from {@link DirectRegression}). Until a period (a week) has been seen the
+ * seasonal (weekly) ones repeat the last value. Single-threaded; the state is bounded (about
+ * {@code 8 × period} values, {@code models × horizon²} remembered forecasts and the regression's normal
+ * equations per horizon) and round-trips through {@link #toBytes()}.
  */
 public final class SeriesForecaster {
 
     static final String[] MODELS = {"last-value", "exp-smoothing", "damped-holt", "seasonal-naive",
-        "seasonal-step", "mean-of-models"};
-    private static final int STATE_VERSION = 1;
+        "seasonal-step", "linear-direct", "profile-step", "profile-mean", "weekly-naive"};
+    private static final int STATE_VERSION = 2;
+    private static final int WEIGHT_POWER = 8;
     private static final double SES_ALPHA = 0.5;
     private static final double HOLT_ALPHA = 0.5;
     private static final double HOLT_BETA = 0.1;
@@ -33,8 +37,9 @@ public final class SeriesForecaster {
     private final int horizon;
     private final double[] season;
     private final double[][][] made;
-    private final double[] error;
+    private final double[][] error;
     private final double[][] squared;
+    private final DirectRegression regression;
     private long seen;
     private double last;
     private double smooth;
@@ -46,8 +51,9 @@ public final class SeriesForecaster {
         this.horizon = settings.horizon();
         this.season = new double[settings.period() + 1];
         this.made = new double[MODELS.length][horizon][horizon];
-        this.error = new double[MODELS.length];
+        this.error = new double[MODELS.length][horizon];
         this.squared = new double[MODELS.length][horizon];
+        this.regression = new DirectRegression(horizon, settings.period());
     }
 
     /** Learns the value of the next step (non-finite values are rejected). */
@@ -62,18 +68,45 @@ public final class SeriesForecaster {
         remember();
     }
 
-    /** The forecast of the next {@code horizon} steps by the model with the lowest recent error. */
+    /**
+     * The forecast of the next {@code horizon} steps: at each horizon the mean of the models' forecasts,
+     * each weighted by (lowest recent error / its recent error)^{@value #WEIGHT_POWER} at that horizon, so
+     * the best model dominates and close runners-up share. The interval is the best model's; the forecast
+     * names the model best at most horizons and the mean of their recent errors.
+     */
     public Forecast forecast() {
-        int best = best();
-        double[] values = forecasts(best);
+        double[] values = new double[horizon];
         double[] lower = new double[horizon];
         double[] upper = new double[horizon];
+        int[] chosen = new int[MODELS.length];
+        double recent = 0;
         for (int h = 0; h < horizon; h++) {
+            int best = best(h);
+            values[h] = weighted(h, best);
             double spread = settings.interval() * Math.sqrt(squared[best][h]);
             lower[h] = values[h] - spread;
             upper[h] = values[h] + spread;
+            chosen[best]++;
+            recent += error[best][h] / horizon;
         }
-        return new Forecast(MODELS[best], 100 * error[best], values, lower, upper);
+        int most = 0;
+        for (int m = 1; m < MODELS.length; m++) {
+            if (chosen[m] > chosen[most]) {
+                most = m;
+            }
+        }
+        return new Forecast(MODELS[most], 100 * recent, values, lower, upper);
+    }
+
+    private double weighted(int h, int best) {
+        double weights = 0;
+        double sum = 0;
+        for (int m = 0; m < MODELS.length; m++) {
+            double weight = Math.pow((error[best][h] + TINY) / (error[m][h] + TINY), WEIGHT_POWER);
+            weights += weight;
+            sum += weight * single(m, h + 1);
+        }
+        return sum / weights;
     }
 
     public long seen() {
@@ -83,14 +116,13 @@ public final class SeriesForecaster {
     private void learnErrors(double value) {
         int origins = (int) Math.min(seen, horizon);
         for (int m = 0; m < MODELS.length; m++) {
-            double smape = 0;
             for (int back = 1; back <= origins; back++) {
                 double forecast = made[m][(int) ((seen - back) % horizon)][back - 1];
-                smape += 2 * Math.abs(forecast - value) / (Math.abs(forecast) + Math.abs(value) + TINY);
+                double smape = 2 * Math.abs(forecast - value) / (Math.abs(forecast) + Math.abs(value) + TINY);
                 double miss = forecast - value;
                 squared[m][back - 1] = decayed(squared[m][back - 1], miss * miss, seen == back);
+                error[m][back - 1] = decayed(error[m][back - 1], smape, seen == back);
             }
-            error[m] = decayed(error[m], smape / origins, seen == 1);
         }
     }
 
@@ -111,6 +143,7 @@ public final class SeriesForecaster {
         }
         last = value;
         season[(int) (seen % season.length)] = value;
+        regression.observe(value);
         seen++;
     }
 
@@ -121,10 +154,10 @@ public final class SeriesForecaster {
         }
     }
 
-    private int best() {
+    private int best(int h) {
         int best = 0;
         for (int m = 1; m < MODELS.length; m++) {
-            if (error[m] < error[best]) {
+            if (error[m][h] < error[best][h]) {
                 best = m;
             }
         }
@@ -134,17 +167,9 @@ public final class SeriesForecaster {
     private double[] forecasts(int model) {
         double[] values = new double[horizon];
         for (int h = 1; h <= horizon; h++) {
-            values[h - 1] = model == MODELS.length - 1 ? meanOfModels(h) : single(model, h);
+            values[h - 1] = single(model, h);
         }
         return values;
-    }
-
-    private double meanOfModels(int h) {
-        double sum = 0;
-        for (int m = 0; m < MODELS.length - 1; m++) {
-            sum += single(m, h);
-        }
-        return sum / (MODELS.length - 1);
     }
 
     private double single(int model, int h) {
@@ -153,7 +178,11 @@ public final class SeriesForecaster {
             case 1 -> smooth;
             case 2 -> level + trend * dampedSum(h);
             case 3 -> seasonal(h);
-            default -> last + seasonal(h) - seasonal(0);
+            case 4 -> last + seasonal(h) - seasonal(0);
+            case 5 -> regression.forecast(h);
+            case 6 -> regression.profileStep(h);
+            case 7 -> regression.profileMean(h);
+            default -> regression.weekly(h);
         };
     }
 
@@ -192,20 +221,29 @@ public final class SeriesForecaster {
             out.writeDouble(value);
         }
         write(out, season);
-        write(out, error);
         for (int m = 0; m < MODELS.length; m++) {
+            write(out, error[m]);
             write(out, squared[m]);
             for (double[] origin : made[m]) {
                 write(out, origin);
             }
         }
+        regression.writeTo(out);
     }
 
-    /** A forecaster restored from {@link #toBytes}; the settings must be those it was written with. */
+    /**
+     * A forecaster restored from {@link #toBytes}; the settings must be those it was written with. A state
+     * of the first version (before the regression and per-horizon errors) starts afresh: a forecaster
+     * relearns within a period, and its old errors do not compare with the new models'.
+     */
     public static SeriesForecaster fromBytes(ForecastSettings settings, byte[] state) {
         SeriesForecaster forecaster = new SeriesForecaster(settings);
         try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(state))) {
-            if (in.readInt() != STATE_VERSION) {
+            int version = in.readInt();
+            if (version == 1) {
+                return forecaster;
+            }
+            if (version != STATE_VERSION) {
                 throw new IOException("unknown forecaster state version");
             }
             forecaster.seen = in.readLong();
@@ -214,13 +252,14 @@ public final class SeriesForecaster {
             forecaster.level = in.readDouble();
             forecaster.trend = in.readDouble();
             read(in, forecaster.season);
-            read(in, forecaster.error);
             for (int m = 0; m < MODELS.length; m++) {
+                read(in, forecaster.error[m]);
                 read(in, forecaster.squared[m]);
                 for (double[] origin : forecaster.made[m]) {
                     read(in, origin);
                 }
             }
+            forecaster.regression.readFrom(in);
         } catch (IOException e) {
             throw new IllegalArgumentException("unreadable forecaster state: " + e.getMessage(), e);
         }
@@ -228,14 +267,10 @@ public final class SeriesForecaster {
     }
 
     private static void write(DataOutput out, double[] values) throws IOException {
-        for (double value : values) {
-            out.writeDouble(value);
-        }
+        DirectRegression.write(out, values);
     }
 
     private static void read(DataInputStream in, double[] values) throws IOException {
-        for (int i = 0; i < values.length; i++) {
-            values[i] = in.readDouble();
-        }
+        DirectRegression.read(in, values);
     }
 }
