@@ -25,6 +25,11 @@ final class EvaluateAnomaliesCommand implements Callable<Integer> {
             description = "Folder for the report (default: ${DEFAULT-VALUE}).")
     Path out;
 
+    @Option(names = "--nested", description = "Also score the nested leave-one-out over the 20 fusions the "
+            + "settings were chosen from (each file scored at the setting and threshold best on the others; 20 "
+            + "more detector runs).")
+    boolean nested;
+
     @Spec
     CommandSpec spec;
 
@@ -32,7 +37,7 @@ final class EvaluateAnomaliesCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         AnomalyReport report;
         try {
-            report = AnomalyEvaluation.run(nabRoot, out, DetectorSettings.defaults());
+            report = AnomalyEvaluation.run(nabRoot, out, DetectorSettings.defaults(), nested);
         } catch (IOException | IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage(), e);
         }

@@ -19,12 +19,14 @@ import java.util.function.Supplier;
  * -Djavacpp.platform=linux-x86_64 test-compile exec:exec -Dexec.executable=java -Dexec.classpathScope=test
  * -Dexec.args="-Xmx512m -cp %classpath dev.foresight.bench.AnomalyDetectorBenchmark"}.
  *
- * <p>Workload: a daily cycle of 288 points with noise, 20 000 points per series after the detector's pattern
- * memory is full, so the nearest-neighbour search runs over the whole memory.
+ * <p>Workload: a daily cycle of 288 points with noise, 20 000 points per series after 20 000 of warm-up, so the
+ * detector's resonance view has learned its categories and searches all of them.
  */
 public final class AnomalyDetectorBenchmark {
 
     private static final int POINTS = 20_000;
+    /** Long enough for the resonance view to have learned its categories and left its learning period. */
+    private static final int DETECTOR_WARMUP = 20_000;
     private static final int SERIES_FOR_MEMORY = 100;
     private static final ThreadMXBean THREADS = (ThreadMXBean) ManagementFactory.getThreadMXBean();
 
@@ -39,9 +41,9 @@ public final class AnomalyDetectorBenchmark {
     }
 
     public static void main(String[] args) {
-        measure("detector (NAB settings)", DetectorSettings.defaults().patternMemory() + 1000,
+        measure("detector (NAB settings)", DETECTOR_WARMUP,
                 () -> detector(DetectorSettings.defaults()));
-        measure("detector (live settings)", DetectorSettings.live().patternMemory() + 1000,
+        measure("detector (live settings)", DETECTOR_WARMUP,
                 () -> detector(DetectorSettings.live()));
         measure("forecaster (live settings)", 2 * ForecastSettings.live().period(), AnomalyDetectorBenchmark::forecaster);
     }

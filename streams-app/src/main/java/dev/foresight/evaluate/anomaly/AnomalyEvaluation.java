@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -23,19 +24,58 @@ public final class AnomalyEvaluation {
     private AnomalyEvaluation() {
     }
 
-    public static AnomalyReport run(Path nabRoot, Path outDir, DetectorSettings settings) throws IOException {
+    /**
+     * Scores {@code settings}; with {@code nested}, also the nested leave-one-out over {@link #fusions} (the
+     * last grid the shipped settings were chosen from), 20 more runs of the detector over every file.
+     */
+    public static AnomalyReport run(Path nabRoot, Path outDir, DetectorSettings settings, boolean nested)
+            throws IOException {
         NabCorpus corpus = NabCorpus.read(nabRoot);
-        List<double[]> scores = new ArrayList<>();
-        for (NabSeries series : corpus.series()) {
-            scores.add(detect(series, settings));
-        }
+        List<double[]> scores = detectAll(corpus, settings);
         List<ProfileResult> results = new ArrayList<>();
         for (NabProfile profile : corpus.profiles()) {
             results.add(score(corpus.series(), scores, profile));
         }
-        AnomalyReport report = new AnomalyReport(corpus.series(), results, published(nabRoot, corpus));
+        List<NestedSelection> selections = new ArrayList<>();
+        if (nested) {
+            Map<String, List<double[]>> candidates = new LinkedHashMap<>();
+            fusions(settings).forEach((name, candidate) -> candidates.put(name, detectAll(corpus, candidate)));
+            for (NabProfile profile : corpus.profiles()) {
+                selections.add(NestedSelection.of(corpus.series(), profile, candidates));
+            }
+        }
+        AnomalyReport report = new AnomalyReport(corpus.series(), results, published(nabRoot, corpus), selections);
         report.writeTo(outDir);
         return report;
+    }
+
+    /**
+     * The 20 fusions the shipped settings were chosen from: the level view on (alerting at {@code base}'s
+     * level) or off, quiet 0/50/100/200/300 values, new-extreme tolerance 2 or 5 %.
+     */
+    static Map<String, DetectorSettings> fusions(DetectorSettings base) {
+        Map<String, DetectorSettings> grid = new LinkedHashMap<>();
+        for (double levelAlert : new double[] {base.levelAlert(), Double.POSITIVE_INFINITY}) {
+            for (int quiet : new int[] {0, 50, 100, 200, 300}) {
+                for (double tolerance : new double[] {0.02, 0.05}) {
+                    String name = String.format(Locale.ROOT, "level %s, quiet %d, tolerance %.2f",
+                            Double.isInfinite(levelAlert) ? "off" : "on", quiet, tolerance);
+                    grid.put(name, new DetectorSettings(base.baselineLength(), base.recentLength(),
+                            base.historyLength(), base.averagedSurprises(), base.levelWarmup(),
+                            base.learningValues(), base.categories(), levelAlert, tolerance, quiet,
+                            base.strongerBy()));
+                }
+            }
+        }
+        return grid;
+    }
+
+    private static List<double[]> detectAll(NabCorpus corpus, DetectorSettings settings) {
+        List<double[]> scores = new ArrayList<>();
+        for (NabSeries series : corpus.series()) {
+            scores.add(detect(series, settings));
+        }
+        return scores;
     }
 
     static double[] detect(NabSeries series, DetectorSettings settings) {

@@ -9,7 +9,8 @@ import java.util.Locale;
 import java.util.Map;
 
 /** NAB results of our detector beside the published ones: overall per profile, and every file. */
-public record AnomalyReport(List<NabSeries> series, List<ProfileResult> profiles, Map<String, double[]> published) {
+public record AnomalyReport(List<NabSeries> series, List<ProfileResult> profiles, Map<String, double[]> published,
+                            List<NestedSelection> nested) {
 
     static final String DETECTOR = "foresight online detector";
 
@@ -17,6 +18,7 @@ public record AnomalyReport(List<NabSeries> series, List<ProfileResult> profiles
         series = List.copyOf(series);
         profiles = List.copyOf(profiles);
         published = Map.copyOf(published);
+        nested = List.copyOf(nested);
     }
 
     public ProfileResult profile(String name) {
@@ -49,6 +51,10 @@ public record AnomalyReport(List<NabSeries> series, List<ProfileResult> profiles
         md.append("NAB scoring over ").append(series.size()).append(" files, normalized over these files: ")
                 .append("100 · (S − S_null) / (S_perfect − S_null). One threshold for all files.\n\n");
         md.append(overall());
+        for (int p = 0; p < nested.size(); p++) {
+            md.append(String.format(Locale.ROOT, "%nNested choice, %s: %s%n", profiles.get(p).profile().name(),
+                    nested.get(p).picks()));
+        }
         md.append("\n## Every file (standard profile, threshold chosen over all files)\n\n");
         md.append("| file | windows | score | detected rows in windows | false-positive rows |\n|---|---|---|---|---|\n");
         ProfileResult standard = profiles.get(0);
@@ -73,6 +79,11 @@ public record AnomalyReport(List<NabSeries> series, List<ProfileResult> profiles
         md.append("\n| ").append(DETECTOR).append(" (leave-one-out thresholds) |");
         profiles.forEach(r -> md.append(String.format(Locale.ROOT, " %.1f |", r.leaveOneOutNormalized())));
         md.append('\n');
+        if (!nested.isEmpty()) {
+            md.append("| ").append(DETECTOR).append(" (nested leave-one-out: setting and threshold chosen without the file) |");
+            nested.forEach(n -> md.append(String.format(Locale.ROOT, " %.1f |", n.normalized())));
+            md.append('\n');
+        }
         for (Map.Entry<String, double[]> detector : published.entrySet().stream()
                 .sorted((a, b) -> Double.compare(b.getValue()[0], a.getValue()[0])).toList()) {
             md.append("| ").append(detector.getKey()).append(" (published) |");

@@ -48,7 +48,7 @@ import org.junit.jupiter.api.io.TempDir;
 class DeliverySignalsTest {
 
     private static final String SERVICE = "checkout";
-    private static final DetectorSettings SMALL = new DetectorSettings(50, 5, 100, 3, 30, 40, 4, 2, 50, 0.5, 0.2, 20, 0.4);
+    private static final DetectorSettings SMALL = new DetectorSettings(50, 5, 100, 3, 30, 40, 50, 0.5, 0.02, 20, 0.4);
     private static final int CLEAR_AFTER = 5;
 
     @TempDir
