@@ -40,9 +40,12 @@ final class SelectorExperiment {
         AllocationPolicy policy = AllocationPolicy.defaults();
         for (String file : args) {
             WorkflowRun run = WorkflowEvaluation.read(Path.of(file));
-            tables.add(ProposalTable.propose(run, List.of(new HistorySizers(policy.defaultAllocation().memoryMb()),
+            double unrequestedMb = policy.defaultAllocation().memoryMb();
+            tables.add(ProposalTable.propose(run, List.of(new HistorySizers(unrequestedMb), new InputSizers(unrequestedMb),
                     new RulesSizer(run.name(), policy))));
         }
+        String detail = System.getProperty("detail", "");
+        tables.stream().filter(table -> table.run().name().equals(detail)).forEach(SelectorExperiment::printByType);
         List<MethodResult> results = LeaveOneRunOut.score(tables, WorkflowEvaluation.grid(RULES));
         if (Boolean.getBoolean("settings")) {
             for (dev.foresight.domain.workflow.SelectorSettings setting : WorkflowEvaluation.grid(RULES)) {
@@ -63,29 +66,63 @@ final class SelectorExperiment {
         }
         Map<String, List<Double>> byKind = new LinkedHashMap<>();
         Map<String, List<Double>> rulesByKind = new LinkedHashMap<>();
+        Map<String, List<Double>> inputByKind = new LinkedHashMap<>();
         Map<String, Long> decisions = new java.util.TreeMap<>();
         int moreFailures = 0;
         for (List<MethodResult> run : LeaveOneRunOut.byRun(results, MethodResult::workflow).values()) {
             MethodResult best = LeaveOneRunOut.bestBaseline(run);
             MethodResult selected = run.stream().filter(r -> r.method().equals(Scoring.SELECTED)).findFirst().orElseThrow();
             MethodResult rules = run.stream().filter(r -> r.method().equals(RULES)).findFirst().orElseThrow();
+            MethodResult input = run.stream().filter(r -> r.method().equals(InputSizers.MAX_RESIDUAL)).findFirst().orElseThrow();
+            double inputRatio = LeaveOneRunOut.ratio(input.wastageGibHours(), best.wastageGibHours());
             double ratio = LeaveOneRunOut.ratio(selected.wastageGibHours(), best.wastageGibHours());
             double rulesRatio = LeaveOneRunOut.ratio(rules.wastageGibHours(), best.wastageGibHours());
             moreFailures += selected.underAllocations() > best.underAllocations() ? 1 : 0;
             selected.decisions().forEach((source, n) -> decisions.merge(source, n, Long::sum));
-            System.out.printf(Locale.ROOT, "%-28s %5d %-14s %10.3f %5d | sel %10.3f %5d %6.3f | rules %6.3f %5d | %s%n",
+            System.out.printf(Locale.ROOT, "%-28s %5d %-14s %10.3f %5d | sel %10.3f %5d %6.3f | rules %6.3f %5d | input %6.3f %5d | %s%n",
                     selected.workflow(), selected.tasks(), best.method(), best.wastageGibHours(),
                     best.underAllocations(), selected.wastageGibHours(), selected.underAllocations(), ratio,
-                    rulesRatio, rules.underAllocations(), selected.setting());
+                    rulesRatio, rules.underAllocations(), inputRatio, input.underAllocations(), selected.setting());
             for (String kind : List.of(selected.source(), "all")) {
                 byKind.computeIfAbsent(kind, k -> new ArrayList<>()).add(ratio);
                 rulesByKind.computeIfAbsent(kind, k -> new ArrayList<>()).add(rulesRatio);
+                for (MethodResult source : run) {
+                    inputByKind.computeIfAbsent(source.method() + " " + kind, k -> new ArrayList<>())
+                            .add(LeaveOneRunOut.ratio(source.wastageGibHours(), best.wastageGibHours()));
+                }
             }
         }
-        byKind.forEach((kind, ratios) -> System.out.printf(Locale.ROOT, "median %-10s n=%2d selection %.3f rules %.3f%n",
-                kind, ratios.size(), LeaveOneRunOut.median(ratios), LeaveOneRunOut.median(rulesByKind.get(kind))));
+        byKind.forEach((kind, ratios) -> System.out.printf(Locale.ROOT, "median %-10s n=%2d selection %.3f rules %.3f input %.3f%n",
+                kind, ratios.size(), LeaveOneRunOut.median(ratios), LeaveOneRunOut.median(rulesByKind.get(kind)),
+                LeaveOneRunOut.median(inputByKind.get(InputSizers.MAX_RESIDUAL + " " + kind))));
+        inputByKind.forEach((key, ratios) -> System.out.printf(Locale.ROOT, "fixed %-50s %.3f%n", key,
+                LeaveOneRunOut.median(ratios)));
         System.out.println("runs with more failed attempts than the best baseline: " + moreFailures);
         System.out.println("decisions: " + decisions);
+    }
+
+    /** Each source's wastage (GiB x h) and failed attempts per task type of one run. */
+    private static void printByType(ProposalTable table) {
+        Map<String, double[]> byType = new java.util.TreeMap<>();
+        int sources = table.sources().size();
+        for (int task = 0; task < table.tasks().size(); task++) {
+            TraceTask sized = table.tasks().get(task);
+            double[] sums = byType.computeIfAbsent(sized.process(), type -> new double[2 * sources]);
+            for (int source = 0; source < sources; source++) {
+                dev.foresight.domain.workflow.RetryCost cost = dev.foresight.domain.workflow.RetryCost.of(
+                        table.proposals()[task][source], sized.peakMb(), sized.realtimeMs());
+                sums[source] += cost.wastedMbMs() / (1024.0 * 3_600_000.0);
+                sums[sources + source] += cost.failures();
+            }
+        }
+        System.out.println(String.join(" ", table.sources()));
+        byType.forEach((type, sums) -> {
+            StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "%-40s", type));
+            for (int source = 0; source < sources; source++) {
+                line.append(String.format(Locale.ROOT, " %7.2f/%-3d", sums[source], (int) sums[sources + source]));
+            }
+            System.out.println(line);
+        });
     }
 
     /** The planner's rules with a model that is never confident: what {@code lstm+fallback} mostly does. */
