@@ -1,6 +1,8 @@
 package dev.foresight.domain.workflow;
 
+import java.util.Comparator;
 import java.util.OptionalDouble;
+import java.util.stream.IntStream;
 
 /**
  * Sizes an action from the size of its input, as Witt et al.'s (2019) and Sizey's (2024) regressions do:
@@ -48,15 +50,14 @@ public final class InputSizeRegression {
         if (!(inputMb >= 0)) {
             return OptionalDouble.empty();
         }
-        if (margin == Margin.NEIGHBOURS) {
-            return neighbours(inputsMb, peaksMb, count, inputMb);
-        }
-        if (margin == Margin.LOG_LOG) {
-            Line line = Line.fit(logInputs(inputsMb, count), logs(peaksMb, count), count);
-            return line == null
-                    ? OptionalDouble.empty()
-                    : OptionalDouble.of(Math.exp(line.at(Math.log1p(inputMb)) + line.maxResidual));
-        }
+        return switch (margin) {
+            case NEIGHBOURS -> neighbours(inputsMb, peaksMb, count, inputMb);
+            case LOG_LOG -> logLog(inputsMb, peaksMb, count, inputMb);
+            case MAX_RESIDUAL, TWO_SD, MAX_RATIO -> linear(inputsMb, peaksMb, count, inputMb, margin);
+        };
+    }
+
+    private static OptionalDouble linear(double[] inputsMb, double[] peaksMb, int count, double inputMb, Margin margin) {
         Line line = Line.fit(inputsMb, peaksMb, count);
         if (line == null) {
             return OptionalDouble.empty();
@@ -69,13 +70,20 @@ public final class InputSizeRegression {
         });
     }
 
+    private static OptionalDouble logLog(double[] inputsMb, double[] peaksMb, int count, double inputMb) {
+        Line line = Line.fit(logInputs(inputsMb, count), logs(peaksMb, count), count);
+        return line == null
+                ? OptionalDouble.empty()
+                : OptionalDouble.of(Math.exp(line.at(Math.log1p(inputMb)) + line.maxResidual));
+    }
+
     private static OptionalDouble neighbours(double[] inputsMb, double[] peaksMb, int count, double inputMb) {
         Line logLine = Line.fit(logInputs(inputsMb, count), logs(peaksMb, count), count);
         if (logLine == null) {
             return OptionalDouble.empty();
         }
-        Integer[] order = java.util.stream.IntStream.range(0, count).filter(i -> inputsMb[i] >= 0).boxed()
-                .sorted(java.util.Comparator.comparingDouble(i -> inputsMb[i])).toArray(Integer[]::new);
+        Integer[] order = IntStream.range(0, count).filter(i -> inputsMb[i] >= 0).boxed()
+                .sorted(Comparator.comparingDouble(i -> inputsMb[i])).toArray(Integer[]::new);
         int above = 0;
         while (above < order.length && inputsMb[order[above]] < inputMb) {
             above++;

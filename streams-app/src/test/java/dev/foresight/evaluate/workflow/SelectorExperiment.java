@@ -22,7 +22,8 @@ import java.util.Optional;
  * with a model that is never confident), and the selection is scored under the same leave-one-run-out
  * protocol as {@code evaluate workflows}. Prints every run's ratio to its best baseline and the medians; with
  * {@code -Dsettings=true} also every setting's medians <em>in sample</em> (each run scored with that one
- * setting), to see which dimensions of the grid matter, never to pick a run's setting.
+ * setting), to see which dimensions of the grid matter, never to pick a run's setting. Also prints every
+ * source's median alone, and with {@code -Ddetail=RUN} each source's wastage per task type of that run.
  *
  * <pre>
  * java -Xmx1g -cp "$CP" dev.foresight.evaluate.workflow.SelectorExperiment FILE...
@@ -48,57 +49,59 @@ final class SelectorExperiment {
         tables.stream().filter(table -> table.run().name().equals(detail)).forEach(SelectorExperiment::printByType);
         List<MethodResult> results = LeaveOneRunOut.score(tables, WorkflowEvaluation.grid(RULES));
         if (Boolean.getBoolean("settings")) {
-            for (dev.foresight.domain.workflow.SelectorSettings setting : WorkflowEvaluation.grid(RULES)) {
-                Map<String, List<Double>> kinds = new java.util.TreeMap<>();
-                for (ProposalTable table : tables) {
-                    double best = LeaveOneRunOut.bestBaseline(table.sources().stream()
-                            .map(source -> Scoring.fixed(table, source)).toList()).wastageGibHours();
-                    double ratio = LeaveOneRunOut.ratio(Scoring.selected(table, setting,
-                            LeaveOneRunOut.others(table, tables)).wastageGibHours(), best);
-                    kinds.computeIfAbsent(table.run().source(), k -> new ArrayList<>()).add(ratio);
-                    kinds.computeIfAbsent("all", k -> new ArrayList<>()).add(ratio);
-                }
-                StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "%-110s", setting));
-                kinds.forEach((kind, ratios) -> line.append(String.format(Locale.ROOT, " %s %.3f", kind.substring(0, 3),
-                        LeaveOneRunOut.median(ratios))));
-                System.out.println(line);
-            }
+            printSettings(tables);
         }
         Map<String, List<Double>> byKind = new LinkedHashMap<>();
         Map<String, List<Double>> rulesByKind = new LinkedHashMap<>();
-        Map<String, List<Double>> inputByKind = new LinkedHashMap<>();
+        Map<String, List<Double>> aloneByKind = new java.util.TreeMap<>();
         Map<String, Long> decisions = new java.util.TreeMap<>();
         int moreFailures = 0;
         for (List<MethodResult> run : LeaveOneRunOut.byRun(results, MethodResult::workflow).values()) {
             MethodResult best = LeaveOneRunOut.bestBaseline(run);
             MethodResult selected = run.stream().filter(r -> r.method().equals(Scoring.SELECTED)).findFirst().orElseThrow();
             MethodResult rules = run.stream().filter(r -> r.method().equals(RULES)).findFirst().orElseThrow();
-            MethodResult input = run.stream().filter(r -> r.method().equals(InputSizers.MAX_RESIDUAL)).findFirst().orElseThrow();
-            double inputRatio = LeaveOneRunOut.ratio(input.wastageGibHours(), best.wastageGibHours());
             double ratio = LeaveOneRunOut.ratio(selected.wastageGibHours(), best.wastageGibHours());
             double rulesRatio = LeaveOneRunOut.ratio(rules.wastageGibHours(), best.wastageGibHours());
             moreFailures += selected.underAllocations() > best.underAllocations() ? 1 : 0;
             selected.decisions().forEach((source, n) -> decisions.merge(source, n, Long::sum));
-            System.out.printf(Locale.ROOT, "%-28s %5d %-14s %10.3f %5d | sel %10.3f %5d %6.3f | rules %6.3f %5d | input %6.3f %5d | %s%n",
+            System.out.printf(Locale.ROOT, "%-28s %5d %-14s %10.3f %5d | sel %10.3f %5d %6.3f | rules %6.3f %5d | %s%n",
                     selected.workflow(), selected.tasks(), best.method(), best.wastageGibHours(),
                     best.underAllocations(), selected.wastageGibHours(), selected.underAllocations(), ratio,
-                    rulesRatio, rules.underAllocations(), inputRatio, input.underAllocations(), selected.setting());
+                    rulesRatio, rules.underAllocations(), selected.setting());
             for (String kind : List.of(selected.source(), "all")) {
                 byKind.computeIfAbsent(kind, k -> new ArrayList<>()).add(ratio);
                 rulesByKind.computeIfAbsent(kind, k -> new ArrayList<>()).add(rulesRatio);
                 for (MethodResult source : run) {
-                    inputByKind.computeIfAbsent(source.method() + " " + kind, k -> new ArrayList<>())
+                    aloneByKind.computeIfAbsent(source.method() + " " + kind, k -> new ArrayList<>())
                             .add(LeaveOneRunOut.ratio(source.wastageGibHours(), best.wastageGibHours()));
                 }
             }
         }
-        byKind.forEach((kind, ratios) -> System.out.printf(Locale.ROOT, "median %-10s n=%2d selection %.3f rules %.3f input %.3f%n",
-                kind, ratios.size(), LeaveOneRunOut.median(ratios), LeaveOneRunOut.median(rulesByKind.get(kind)),
-                LeaveOneRunOut.median(inputByKind.get(InputSizers.MAX_RESIDUAL + " " + kind))));
-        inputByKind.forEach((key, ratios) -> System.out.printf(Locale.ROOT, "fixed %-50s %.3f%n", key,
+        byKind.forEach((kind, ratios) -> System.out.printf(Locale.ROOT, "median %-10s n=%2d selection %.3f rules %.3f%n",
+                kind, ratios.size(), LeaveOneRunOut.median(ratios), LeaveOneRunOut.median(rulesByKind.get(kind))));
+        aloneByKind.forEach((key, ratios) -> System.out.printf(Locale.ROOT, "alone %-50s %.3f%n", key,
                 LeaveOneRunOut.median(ratios)));
         System.out.println("runs with more failed attempts than the best baseline: " + moreFailures);
         System.out.println("decisions: " + decisions);
+    }
+
+    /** Every setting's medians in sample: which dimensions of the grid matter, never a run's setting. */
+    private static void printSettings(List<ProposalTable> tables) {
+        for (dev.foresight.domain.workflow.SelectorSettings setting : WorkflowEvaluation.grid(RULES)) {
+            Map<String, List<Double>> kinds = new java.util.TreeMap<>();
+            for (ProposalTable table : tables) {
+                double best = LeaveOneRunOut.bestBaseline(table.sources().stream()
+                        .map(source -> Scoring.fixed(table, source)).toList()).wastageGibHours();
+                double ratio = LeaveOneRunOut.ratio(Scoring.selected(table, setting,
+                        LeaveOneRunOut.others(table, tables)).wastageGibHours(), best);
+                kinds.computeIfAbsent(table.run().source(), k -> new ArrayList<>()).add(ratio);
+                kinds.computeIfAbsent("all", k -> new ArrayList<>()).add(ratio);
+            }
+            StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "%-110s", setting));
+            kinds.forEach((kind, ratios) -> line.append(String.format(Locale.ROOT, " %s %.3f", kind.substring(0, 3),
+                    LeaveOneRunOut.median(ratios))));
+            System.out.println(line);
+        }
     }
 
     /** Each source's wastage (GiB x h) and failed attempts per task type of one run. */
