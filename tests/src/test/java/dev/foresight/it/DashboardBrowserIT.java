@@ -9,6 +9,7 @@ import dev.foresight.producers.KafkaEventSink;
 import dev.foresight.schema.commands.AllocationAction;
 import dev.foresight.schema.commands.StartupPlan;
 import dev.foresight.schema.events.HealthCheckEvent;
+import dev.foresight.schema.events.TelemetryEvent;
 import dev.foresight.schema.events.WorkflowCompleted;
 import dev.foresight.schema.events.WorkflowEvent;
 import dev.foresight.serde.AvroSerdes;
@@ -27,6 +28,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -68,6 +70,7 @@ class DashboardBrowserIT {
     private static final Path SCREENSHOT = Path.of("target", "dashboard.png");
     private static final Path OPERATIONS_SCREENSHOT = Path.of("target", "dashboard-operations.png");
     private static final String BIG = "wf-dashboard-big";
+    private static final List<String> RISK_HOSTS = List.of("dash-host-1", "dash-host-2");
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     @TempDir
@@ -154,10 +157,10 @@ class DashboardBrowserIT {
     }
 
     /**
-     * The operations panels from the events that make them: the simulated service topology and health checks of its
-     * database (health and breakers), a reservation too large to make without an operator and alice's approval (interventions), and a
-     * finished run (the run repository). Host risk lines are not checked here: on the merged tree of stop 10 they
-     * were not drawn within the timeout, and why is an open item of issue 15.
+     * The operations panels from the events that make them: an hour of a service's telemetry (host risk, once each
+     * host has learned its level), the simulated service topology and health checks of its database (health and
+     * breakers), a reservation too large to make without an operator and alice's approval (interventions), and a
+     * finished run (the run repository).
      */
     @Test
     void shouldFillTheOperationsPanelsFromTheEventsThatMakeThem() throws Exception {
@@ -165,8 +168,11 @@ class DashboardBrowserIT {
         Instant t0 = Instant.now().minus(Duration.ofMinutes(40)).truncatedTo(ChronoUnit.MINUTES);
         try (KafkaEventSink events = KafkaEventSink.connect(Map.of("bootstrap.servers", bootstrapServers),
                 AvroSerdes.bundled())) {
+            sendTelemetry(events, t0);
             sendTopologyAndChecks(events, t0);
         }
+        await("each host's risk is drawn", () -> ((Long) script(
+                "return Chart.getChart('risk-chart').data.datasets.length")) >= RISK_HOSTS.size());
         await("the database's health and breaker are shown", () -> browser.findElement(By.id("health")).getText()
                 .contains("staging/database"));
 
@@ -185,6 +191,21 @@ class DashboardBrowserIT {
                 .contains(BIG));
         Files.createDirectories(SCREENSHOT.getParent());
         Files.write(OPERATIONS_SCREENSHOT, ((ChromeDriver) browser).getScreenshotAs(OutputType.BYTES));
+    }
+
+    /** Two hosts of one service, every 10 s, steady with a little deterministic noise. */
+    private static void sendTelemetry(KafkaEventSink events, Instant t0) {
+        Random noise = new Random(7);
+        for (Instant t = t0; t.isBefore(t0.plus(Duration.ofMinutes(35))); t = t.plusSeconds(10)) {
+            for (String host : RISK_HOSTS) {
+                events.send(Topics.TELEMETRY, host, TelemetryEvent.newBuilder().setEventId(host + "-" + t.toEpochMilli())
+                        .setHostId(host).setServiceId("dash-svc").setTimestamp(t)
+                        .setCpuUtilization(0.4 + 0.05 * noise.nextDouble()).setMemoryUtilization(0.5)
+                        .setNetworkMbps(10 + noise.nextDouble()).setLatencyMs(30 + 5 * noise.nextDouble())
+                        .setRequestRate(100).setErrorRate(0.001).build(), t.toEpochMilli());
+            }
+        }
+        events.flush();
     }
 
     /** The simulated environment's services, then, once the app has planned their start, a few checks. */
