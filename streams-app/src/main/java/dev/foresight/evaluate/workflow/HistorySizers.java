@@ -98,7 +98,8 @@ final class HistorySizers implements MemorySizer {
         }
     }
 
-    private static void append(Map<String, double[]> values, String type, int count, double value) {
+    /** Sets {@code values[type][count]}, growing the type's array as needed. */
+    static void append(Map<String, double[]> values, String type, int count, double value) {
         double[] array = values.computeIfAbsent(type, t -> new double[16]);
         if (count == array.length) {
             array = Arrays.copyOf(array, 2 * count);

@@ -7,7 +7,8 @@ import java.util.List;
  * Reads a Lotaru execution report (one machine, one workflow, one row per task of many runs) into a
  * {@link WorkflowRun}. The reports record no times, so the tasks are replayed one after the other in file
  * order: each is submitted when the one before completes, and runs its recorded {@code Realtime}. Rows
- * without a peak or runtime above 0 are counted and left out; a missing request is NaN.
+ * without a peak or runtime above 0 are counted and left out; a missing request or {@code TaskInputSize}
+ * (the bytes of the task's input, known when it is submitted) is NaN.
  */
 final class LotaruReports {
 
@@ -41,7 +42,8 @@ final class LotaruReports {
                 clockMs += (long) Math.ceil(realtime);
                 tasks.add(new TraceTask(row.text("task"), row.optional(tally, "memory", MIB), peak / MIB,
                         row.optional(tally, "%cpu", 100), realtime,
-                        (row.number("rchar").orElse(0) + row.number("wchar").orElse(0)) / MIB, submit, clockMs));
+                        (row.number("rchar").orElse(0) + row.number("wchar").orElse(0)) / MIB, submit, clockMs,
+                        row.optional(tally, "taskinputsize", MIB)));
             }
         }
         return tally.run(name, workflowType, SOURCE, tasks);

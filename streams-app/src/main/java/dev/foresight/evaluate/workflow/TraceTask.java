@@ -11,14 +11,21 @@ import dev.foresight.predict.workflow.ActionObservation;
  * @param cpuCores    average cores used; NaN if the record does not say
  * @param ioMb        bytes read and written, standing in for the network volume; 0 if not recorded
  * @param submitMs    when the task was submitted: it is sized then, from the tasks completed by then
+ * @param inputMb     the size of the task's input, known at submit; NaN if the record does not say
  */
 public record TraceTask(String process, double requestedMb, double peakMb, double cpuCores, double realtimeMs,
-                        double ioMb, long submitMs, long completeMs) {
+                        double ioMb, long submitMs, long completeMs, double inputMb) {
 
     public TraceTask {
         if (!(peakMb > 0) || !(realtimeMs > 0)) {
             throw new IllegalArgumentException("a scored task needs a peak and a runtime above 0: " + process);
         }
+    }
+
+    /** A task whose record has no input size. */
+    public TraceTask(String process, double requestedMb, double peakMb, double cpuCores, double realtimeMs,
+                     double ioMb, long submitMs, long completeMs) {
+        this(process, requestedMb, peakMb, cpuCores, realtimeMs, ioMb, submitMs, completeMs, Double.NaN);
     }
 
     boolean requested() {

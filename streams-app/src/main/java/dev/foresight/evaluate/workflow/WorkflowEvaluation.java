@@ -103,7 +103,8 @@ public final class WorkflowEvaluation {
 
     ProposalTable propose(WorkflowRun run) {
         try (LstmSizers lstm = new LstmSizers(run.name(), lstmSettings, policy)) {
-            return ProposalTable.propose(run, List.of(new HistorySizers(policy.defaultAllocation().memoryMb()), lstm));
+            double unrequestedMb = policy.defaultAllocation().memoryMb();
+            return ProposalTable.propose(run, List.of(new HistorySizers(unrequestedMb), new InputSizers(unrequestedMb), lstm));
         }
     }
 }

@@ -1,6 +1,7 @@
 package dev.foresight.evaluate.workflow;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -33,6 +34,19 @@ class LotaruReportsTest {
         assertEquals(200, run.tasks().get(1).peakMb(), 1e-9);
         assertEquals(1.5, run.tasks().get(1).cpuCores(), 1e-9);
         assertEquals(Map.of("no realtime above 0", 1), run.excluded());
-        assertEquals(Map.of("memory", 1), run.missing());
+        assertEquals(Map.of("memory", 1, "taskinputsize", 2), run.missing(), "the header has no TaskInputSize");
+    }
+
+    @Test
+    void shouldReadTheTasksInputSizeInMib() throws IOException {
+        Path report = TraceFiles.writeWithHeader(dir, "execution_report_c2.csv", HEADER + ",TaskInputSize", List.of(
+                "train-1,c2,eager,100,fastqc,1000,90.0,4294967296,104857600,3145728",
+                "train-1,c2,eager,100,bwa,1000,90.0,4294967296,104857600,-"));
+
+        WorkflowRun run = WorkflowEvaluation.read(report);
+
+        assertEquals(3, run.tasks().get(0).inputMb(), 1e-9);
+        assertTrue(Double.isNaN(run.tasks().get(1).inputMb()));
+        assertEquals(Map.of("taskinputsize", 1), run.missing());
     }
 }

@@ -22,7 +22,8 @@ import java.util.Optional;
  * with a model that is never confident), and the selection is scored under the same leave-one-run-out
  * protocol as {@code evaluate workflows}. Prints every run's ratio to its best baseline and the medians; with
  * {@code -Dsettings=true} also every setting's medians <em>in sample</em> (each run scored with that one
- * setting), to see which dimensions of the grid matter, never to pick a run's setting.
+ * setting), to see which dimensions of the grid matter, never to pick a run's setting. Also prints every
+ * source's median alone, and with {@code -Ddetail=RUN} each source's wastage per task type of that run.
  *
  * <pre>
  * java -Xmx1g -cp "$CP" dev.foresight.evaluate.workflow.SelectorExperiment FILE...
@@ -40,29 +41,19 @@ final class SelectorExperiment {
         AllocationPolicy policy = AllocationPolicy.defaults();
         for (String file : args) {
             WorkflowRun run = WorkflowEvaluation.read(Path.of(file));
-            tables.add(ProposalTable.propose(run, List.of(new HistorySizers(policy.defaultAllocation().memoryMb()),
+            double unrequestedMb = policy.defaultAllocation().memoryMb();
+            tables.add(ProposalTable.propose(run, List.of(new HistorySizers(unrequestedMb), new InputSizers(unrequestedMb),
                     new RulesSizer(run.name(), policy))));
         }
+        String detail = System.getProperty("detail", "");
+        tables.stream().filter(table -> table.run().name().equals(detail)).forEach(SelectorExperiment::printByType);
         List<MethodResult> results = LeaveOneRunOut.score(tables, WorkflowEvaluation.grid(RULES));
         if (Boolean.getBoolean("settings")) {
-            for (dev.foresight.domain.workflow.SelectorSettings setting : WorkflowEvaluation.grid(RULES)) {
-                Map<String, List<Double>> kinds = new java.util.TreeMap<>();
-                for (ProposalTable table : tables) {
-                    double best = LeaveOneRunOut.bestBaseline(table.sources().stream()
-                            .map(source -> Scoring.fixed(table, source)).toList()).wastageGibHours();
-                    double ratio = LeaveOneRunOut.ratio(Scoring.selected(table, setting,
-                            LeaveOneRunOut.others(table, tables)).wastageGibHours(), best);
-                    kinds.computeIfAbsent(table.run().source(), k -> new ArrayList<>()).add(ratio);
-                    kinds.computeIfAbsent("all", k -> new ArrayList<>()).add(ratio);
-                }
-                StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "%-110s", setting));
-                kinds.forEach((kind, ratios) -> line.append(String.format(Locale.ROOT, " %s %.3f", kind.substring(0, 3),
-                        LeaveOneRunOut.median(ratios))));
-                System.out.println(line);
-            }
+            printSettings(tables);
         }
         Map<String, List<Double>> byKind = new LinkedHashMap<>();
         Map<String, List<Double>> rulesByKind = new LinkedHashMap<>();
+        Map<String, List<Double>> aloneByKind = new java.util.TreeMap<>();
         Map<String, Long> decisions = new java.util.TreeMap<>();
         int moreFailures = 0;
         for (List<MethodResult> run : LeaveOneRunOut.byRun(results, MethodResult::workflow).values()) {
@@ -80,12 +71,61 @@ final class SelectorExperiment {
             for (String kind : List.of(selected.source(), "all")) {
                 byKind.computeIfAbsent(kind, k -> new ArrayList<>()).add(ratio);
                 rulesByKind.computeIfAbsent(kind, k -> new ArrayList<>()).add(rulesRatio);
+                for (MethodResult source : run) {
+                    aloneByKind.computeIfAbsent(source.method() + " " + kind, k -> new ArrayList<>())
+                            .add(LeaveOneRunOut.ratio(source.wastageGibHours(), best.wastageGibHours()));
+                }
             }
         }
         byKind.forEach((kind, ratios) -> System.out.printf(Locale.ROOT, "median %-10s n=%2d selection %.3f rules %.3f%n",
                 kind, ratios.size(), LeaveOneRunOut.median(ratios), LeaveOneRunOut.median(rulesByKind.get(kind))));
+        aloneByKind.forEach((key, ratios) -> System.out.printf(Locale.ROOT, "alone %-50s %.3f%n", key,
+                LeaveOneRunOut.median(ratios)));
         System.out.println("runs with more failed attempts than the best baseline: " + moreFailures);
         System.out.println("decisions: " + decisions);
+    }
+
+    /** Every setting's medians in sample: which dimensions of the grid matter, never a run's setting. */
+    private static void printSettings(List<ProposalTable> tables) {
+        for (dev.foresight.domain.workflow.SelectorSettings setting : WorkflowEvaluation.grid(RULES)) {
+            Map<String, List<Double>> kinds = new java.util.TreeMap<>();
+            for (ProposalTable table : tables) {
+                double best = LeaveOneRunOut.bestBaseline(table.sources().stream()
+                        .map(source -> Scoring.fixed(table, source)).toList()).wastageGibHours();
+                double ratio = LeaveOneRunOut.ratio(Scoring.selected(table, setting,
+                        LeaveOneRunOut.others(table, tables)).wastageGibHours(), best);
+                kinds.computeIfAbsent(table.run().source(), k -> new ArrayList<>()).add(ratio);
+                kinds.computeIfAbsent("all", k -> new ArrayList<>()).add(ratio);
+            }
+            StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "%-110s", setting));
+            kinds.forEach((kind, ratios) -> line.append(String.format(Locale.ROOT, " %s %.3f", kind.substring(0, 3),
+                    LeaveOneRunOut.median(ratios))));
+            System.out.println(line);
+        }
+    }
+
+    /** Each source's wastage (GiB x h) and failed attempts per task type of one run. */
+    private static void printByType(ProposalTable table) {
+        Map<String, double[]> byType = new java.util.TreeMap<>();
+        int sources = table.sources().size();
+        for (int task = 0; task < table.tasks().size(); task++) {
+            TraceTask sized = table.tasks().get(task);
+            double[] sums = byType.computeIfAbsent(sized.process(), type -> new double[2 * sources]);
+            for (int source = 0; source < sources; source++) {
+                dev.foresight.domain.workflow.RetryCost cost = dev.foresight.domain.workflow.RetryCost.of(
+                        table.proposals()[task][source], sized.peakMb(), sized.realtimeMs());
+                sums[source] += cost.wastedMbMs() / (1024.0 * 3_600_000.0);
+                sums[sources + source] += cost.failures();
+            }
+        }
+        System.out.println(String.join(" ", table.sources()));
+        byType.forEach((type, sums) -> {
+            StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "%-40s", type));
+            for (int source = 0; source < sources; source++) {
+                line.append(String.format(Locale.ROOT, " %7.2f/%-3d", sums[source], (int) sums[sources + source]));
+            }
+            System.out.println(line);
+        });
     }
 
     /** The planner's rules with a model that is never confident: what {@code lstm+fallback} mostly does. */

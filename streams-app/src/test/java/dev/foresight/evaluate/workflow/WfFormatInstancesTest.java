@@ -59,7 +59,29 @@ class WfFormatInstancesTest {
 
         assertEquals(List.of("a"), run.tasks().stream().map(TraceTask::process).toList());
         assertEquals(Map.of("no memoryInBytes", 1, "runtimeInSeconds 0", 1, "memoryInBytes 0", 1), run.excluded());
-        assertEquals(Map.of("avgCPU", 1), run.missing());
+        assertEquals(Map.of("avgCPU", 1, "inputFiles sizeInBytes", 1), run.missing());
+    }
+
+    @Test
+    void shouldSizeATasksInputAsItsInputFilesAndCountAFileWithoutASize() throws IOException {
+        Path instance = Files.writeString(dir.resolve("files-001.json"), """
+                {"name": "files", "workflow": {
+                  "specification": {
+                    "tasks": [
+                      {"id": "a", "name": "a", "parents": [], "inputFiles": ["r1.fq", "r2.fq"]},
+                      {"id": "b", "name": "b", "parents": ["a"], "inputFiles": ["r1.fq", "unsized.bam"]}],
+                    "files": [{"id": "r1.fq", "sizeInBytes": 1048576}, {"id": "r2.fq", "sizeInBytes": 3145728},
+                      {"id": "unsized.bam"}]},
+                  "execution": {"executedAt": "2020-01-01T00:00:00+00:00", "tasks": [
+                    {"id": "a", "runtimeInSeconds": 10, "avgCPU": 100, "memoryInBytes": 104857600},
+                    {"id": "b", "runtimeInSeconds": 10, "avgCPU": 100, "memoryInBytes": 104857600}]}}}
+                """);
+
+        WorkflowRun run = WfFormatInstances.read(instance);
+
+        assertEquals(4, run.tasks().get(0).inputMb(), 1e-9);
+        assertTrue(Double.isNaN(run.tasks().get(1).inputMb()), "an unsized file makes the input unknown, not smaller");
+        assertEquals(Map.of("inputFiles sizeInBytes", 1), run.missing());
     }
 
     @Test
