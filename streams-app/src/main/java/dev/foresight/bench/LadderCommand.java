@@ -62,11 +62,18 @@ final class LadderCommand implements Callable<Integer> {
             + "(default: ${DEFAULT-VALUE}).")
     Duration latency;
 
+    @Option(names = "--warm-up", defaultValue = "0s", converter = DurationConverter.class, paramLabel = "DURATION",
+            description = "Before each measured run, run the same rung this long in the same JVM under another "
+            + "application id, so the measured run has compiled code as a long-running instance has; 0s to "
+            + "measure from a cold JVM (default: ${DEFAULT-VALUE}).")
+    Duration warmUp;
+
     @Option(names = "--heap", defaultValue = "1g", paramLabel = "SIZE", description = "-Xmx of every rung JVM "
             + "(default: ${DEFAULT-VALUE}).")
     String heap;
 
-    @Option(names = "--jfr", paramLabel = "DIR", description = "Record a JFR profile of every L3 run into DIR.")
+    @Option(names = "--jfr", paramLabel = "DIR", description = "Record a JFR profile of every L3 run into DIR "
+            + "(after the warm-up, if any).")
     Path jfrDir;
 
     @Option(names = {"-p", "--kafka-property"}, paramLabel = "KEY=VALUE",
@@ -173,7 +180,9 @@ final class LadderCommand implements Callable<Integer> {
             Files.createDirectories(jfrDir);
             // The default stack depth (64) cuts the stream thread's stacks below the processors.
             jvm.add("-XX:FlightRecorderOptions=stackdepth=256");
-            jvm.add("-XX:StartFlightRecording=settings=profile,filename="
+            // after the warm-up (timed from the JVM's start, so a few seconds of it are recorded)
+            String delay = warmUp.isZero() ? "" : "delay=" + warmUp.toSeconds() + "s,";
+            jvm.add("-XX:StartFlightRecording=settings=profile," + delay + "filename="
                     + jfrDir.resolve(applicationId + "-" + instance + ".jfr"));
         }
         List<String> args = new ArrayList<>(List.of("--rung", rung.name(), "--bootstrap-servers", bootstrapServers,
@@ -181,6 +190,9 @@ final class LadderCommand implements Callable<Integer> {
                 "--state-dir", workDir.resolve("state-" + applicationId + "-" + instance).toString()));
         if (live) {
             args.add("--live");
+        }
+        if (!warmUp.isZero()) {
+            args.addAll(List.of("--warm-up", warmUp.toSeconds() + "s"));
         }
         kafkaProperties.forEach(p -> args.addAll(List.of("-p", p)));
         return RungProcess.start(jvm, args, workDir.resolve(applicationId + "-" + instance + ".log"));
@@ -206,10 +218,11 @@ final class LadderCommand implements Callable<Integer> {
         return GroupLag.endOffsets(admin, Rung.inputNames()).values().stream().mapToLong(Long::longValue).sum();
     }
 
-    /** Keeps the broker's disk and page cache to what the next run needs. */
+    /** Keeps the broker's disk and page cache to what the next run needs; the warm-up's topics too. */
     private void deleteInternalTopics(String applicationId) throws ExecutionException, InterruptedException {
+        String warmUpId = RungCommand.WARM_UP_PREFIX + applicationId;
         List<String> internal = admin.listTopics().names().get().stream()
-                .filter(name -> name.startsWith(applicationId + "-")).toList();
+                .filter(name -> name.startsWith(applicationId + "-") || name.startsWith(warmUpId + "-")).toList();
         admin.deleteTopics(internal).all().get();
     }
 

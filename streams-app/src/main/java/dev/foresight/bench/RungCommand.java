@@ -1,5 +1,6 @@
 package dev.foresight.bench;
 
+import dev.foresight.app.DurationConverter;
 import dev.foresight.config.KafkaProperties;
 import dev.foresight.config.StreamsProperties;
 import dev.foresight.serde.AvroSerdes;
@@ -11,7 +12,9 @@ import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -31,11 +34,18 @@ import picocli.CommandLine.Spec;
  * One run of one rung in its own JVM, driven by {@link LadderCommand} over stdin/stdout: it prints
  * {@code BENCH running} once it processes, and on {@code stop} prints {@code BENCH result <cpu-ns> <peak-rss-kb>}
  * (CPU since it printed running) before it shuts down.
+ *
+ * <p>With {@code --warm-up}, the JVM first runs the same rung for that long on the same inputs under the
+ * application id {@value #WARM_UP_PREFIX}{@code <application-id>} (its own group, state and internal
+ * topics), and only then starts the measured one: the measured run gets compiled code, as a long-running
+ * instance has, and its own fresh state.
  */
 @Command(name = "rung", hidden = true, description = "One benchmark rung in this JVM (driven by 'bench ladder').")
 final class RungCommand implements Callable<Integer> {
 
     static final String PREFIX = "BENCH ";
+    static final String WARM_UP_PREFIX = "warmup-";
+    private static final int START_TIMEOUT_MINUTES = 6;
 
     @Option(names = "--rung", required = true)
     Rung rung;
@@ -52,6 +62,9 @@ final class RungCommand implements Callable<Integer> {
     @Option(names = "--live", description = "Start at the end of the inputs instead of their beginning.")
     boolean live;
 
+    @Option(names = "--warm-up", defaultValue = "0s", converter = DurationConverter.class)
+    Duration warmUp;
+
     @Option(names = {"-p", "--kafka-property"}, paramLabel = "KEY=VALUE")
     List<String> kafkaProperties = new ArrayList<>();
 
@@ -66,8 +79,11 @@ final class RungCommand implements Callable<Integer> {
         overrides.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationId);
         overrides.put(StreamsConfig.STATE_DIR_CONFIG, stateDir);
         overrides.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, live ? "latest" : "earliest");
+        if (!warmUp.isZero()) {
+            warmUp(new HashMap<>(overrides));
+        }
         Properties props = StreamsProperties.create(bootstrapServers, overrides, Optional.empty());
-        try (AutoCloseable running = rung == Rung.L0 ? RawCopy.start(props) : startStreams(props)) {
+        try (AutoCloseable running = start(props)) {
             tell(out, "running");
             long cpuAtStart = processCpuNanos();
             BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
@@ -80,6 +96,21 @@ final class RungCommand implements Callable<Integer> {
         return 0;
     }
 
+    /** Runs the rung under its own application id, from the beginning of the inputs, for {@link #warmUp}. */
+    @SuppressWarnings("try") // the warm-up runs for the scope of the try; it is never referenced, only closed
+    private void warmUp(Map<String, String> overrides) throws Exception {
+        overrides.put(StreamsConfig.APPLICATION_ID_CONFIG, WARM_UP_PREFIX + applicationId);
+        overrides.put(StreamsConfig.STATE_DIR_CONFIG, stateDir + "-" + WARM_UP_PREFIX.replace("-", ""));
+        overrides.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        try (AutoCloseable warming = start(StreamsProperties.create(bootstrapServers, overrides, Optional.empty()))) {
+            Thread.sleep(warmUp.toMillis());
+        }
+    }
+
+    private AutoCloseable start(Properties props) throws InterruptedException {
+        return rung == Rung.L0 ? RawCopy.start(props) : startStreams(props);
+    }
+
     private KafkaStreams startStreams(Properties props) throws InterruptedException {
         KafkaStreams streams = new KafkaStreams(rung.topology(AvroSerdes.bundled()), props);
         CountDownLatch running = new CountDownLatch(1);
@@ -89,8 +120,10 @@ final class RungCommand implements Callable<Integer> {
             }
         });
         streams.start();
-        if (!running.await(2, TimeUnit.MINUTES)) {
-            throw new IllegalStateException("Kafka Streams did not reach RUNNING in 2 minutes: " + streams.state());
+        // a fresh exactly-once app on a loaded 2-core machine has taken more than 2 minutes to its first RUNNING
+        if (!running.await(START_TIMEOUT_MINUTES, TimeUnit.MINUTES)) {
+            throw new IllegalStateException("Kafka Streams did not reach RUNNING in " + START_TIMEOUT_MINUTES
+                    + " minutes: " + streams.state());
         }
         return streams;
     }
