@@ -224,21 +224,22 @@ public final class HostRiskScorer {
     }
 
     /**
-     * Every round weighs alike (a running mean) until a memory holds as many rounds as it remembers; then the
-     * moving weight takes over, so no statistic rests on fewer rounds than the host has seen.
+     * The level and the spread weigh every round alike (a running mean) until their memory holds as many rounds as
+     * it remembers; then the moving weight takes over, so neither rests on fewer rounds than the host has seen. The
+     * mean net deviation starts at zero, what it is by construction, and moves only at the slow weight: a fault met
+     * in the first hours would otherwise be learnt as the host's normal offset.
      */
     private void learn(HostRiskProfile profile, Map<String, Double> net, Map<String, Double> deviations, Instant at) {
         long n = profile.getSamples();
         double levelWeight = Math.max(1.0 / (n + 1), settings.levelAlpha());
-        double deviationWeight = Math.max(1.0 / (n + 1), settings.deviationAlpha());
+        double spreadWeight = Math.max(1.0 / (n + 1), settings.deviationAlpha());
         Map<String, Double> means = profile.getDeviationMeans();
         Map<String, Double> variances = profile.getDeviationVariances();
         net.forEach((name, value) -> {
             double mean = means.getOrDefault(name, 0.0);
             double delta = value - mean;
-            means.put(name, mean + deviationWeight * delta);
-            variances.put(name, (1 - deviationWeight)
-                    * (variances.getOrDefault(name, 0.0) + deviationWeight * delta * delta));
+            means.put(name, mean + settings.deviationAlpha() * delta);
+            variances.put(name, (1 - spreadWeight) * (variances.getOrDefault(name, 0.0) + spreadWeight * delta * delta));
             profile.getLevels().merge(name, levelWeight * deviations.get(name), Double::sum);
         });
         profile.setSamples(n + 1);

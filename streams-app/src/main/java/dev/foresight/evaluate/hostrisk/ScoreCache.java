@@ -29,7 +29,7 @@ import java.util.zip.GZIPOutputStream;
 final class ScoreCache {
 
     /** Raised whenever the scorer's arithmetic changes, so scores of an older scorer are never reused. */
-    private static final String FORMAT = "# foresight host risk scores v2";
+    private static final String FORMAT = "# foresight host risk scores v3";
 
     private final Path dir;
 
