@@ -31,7 +31,7 @@ public record HostRiskSettings(Duration round, Duration restartAfter, int warmup
     public HostRiskSettings {
         boolean timing = !round.isNegative() && !round.isZero() && restartAfter.compareTo(round) > 0 && warmupRounds >= 1;
         boolean rates = fraction(levelAlpha) && fraction(deviationAlpha) && fraction(smoothing);
-        boolean scoring = peers >= 1 && topSignals >= 1 && clip > 0 && scaleFloor > 0 && priorRounds >= 0;
+        boolean scoring = scoring(peers, topSignals, clip, scaleFloor, priorRounds);
         boolean alerting = fraction(alertThreshold) && exitThreshold >= 0 && exitThreshold <= alertThreshold
                 && alertRounds >= 1;
         if (!(timing && rates && scoring && alerting)) {
@@ -65,6 +65,10 @@ public record HostRiskSettings(Duration round, Duration restartAfter, int warmup
 
     public AlertHysteresis hysteresis() {
         return new AlertHysteresis(alertThreshold, exitThreshold, alertRounds);
+    }
+
+    private static boolean scoring(int peers, int topSignals, double clip, double scaleFloor, double priorRounds) {
+        return peers >= 1 && topSignals >= 1 && clip > 0 && scaleFloor > 0 && priorRounds >= 0;
     }
 
     private static boolean fraction(double value) {
