@@ -18,7 +18,9 @@ import java.util.Map;
  * scale. Its deviation from the host's own moving level is taken net of the median deviation of the
  * host's peers (the hosts whose levels are closest to its own), so whatever reaches the whole cluster at
  * once (a traffic burst) cancels out and what reaches one host stands out. That net deviation is then
- * standardized by how far it usually strays on this host, clipped, and the mean of the host's most
+ * standardized by how far it usually strays on this host, shrunk toward how far it strays on those peers while
+ * the host has few rounds of its own (a fresh host's own spread rests on a handful of rounds, and a fault it
+ * meets early would soon be learnt as its spread), clipped, and the mean of the host's most
  * deviating signals, smoothed over rounds, is its risk in [0, 1] (1: all of them at the clip). A
  * risk at or above the alert threshold raises an alert; it clears below the exit threshold.
  *
@@ -58,21 +60,25 @@ public final class HostRiskScorer {
      */
     public List<Assessment> score(String serviceId, Instant at, Map<String, Map<String, Double>> round,
                                   Map<String, HostRiskProfile> profiles) {
-        Map<String, Map<String, Double>> logged = new LinkedHashMap<>();
-        Map<String, Map<String, Double>> deviations = new HashMap<>();
+        Map<String, Map<String, Double>> deviations = new LinkedHashMap<>();
         round.forEach((hostId, signals) -> {
             HostRiskProfile profile = current(profiles.get(hostId), serviceId, hostId, at);
             profiles.put(hostId, profile);
-            Map<String, Double> values = logScale(signals);
-            logged.put(hostId, values);
-            deviations.put(hostId, deviations(profile, values));
+            deviations.put(hostId, deviations(profile, logScale(signals)));
         });
+        Map<String, Map<String, Double>> nets = new HashMap<>();
+        Map<String, Map<String, Double>> scales = new HashMap<>();
+        for (String hostId : deviations.keySet()) {
+            List<String> peers = peers(hostId, profiles, deviations.keySet());
+            Map<String, Double> net = netOfPeers(hostId, deviations, peers);
+            nets.put(hostId, net);
+            scales.put(hostId, scales(profiles.get(hostId), net.keySet(), peers.stream().map(profiles::get).toList()));
+        }
         List<Assessment> assessments = new ArrayList<>();
-        for (String hostId : logged.keySet()) {
+        for (String hostId : deviations.keySet()) {
             HostRiskProfile profile = profiles.get(hostId);
-            Map<String, Double> net = netOfPeers(hostId, deviations, peers(hostId, profiles, logged.keySet()));
-            assessments.add(assess(profile, standardize(profile, net), at));
-            learn(profile, net, deviations.get(hostId), at);
+            assessments.add(assess(profile, standardize(profile, nets.get(hostId), scales.get(hostId)), at));
+            learn(profile, nets.get(hostId), deviations.get(hostId), at);
         }
         return assessments;
     }
@@ -155,15 +161,36 @@ public final class HostRiskScorer {
         return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
     }
 
-    private Map<String, Double> standardize(HostRiskProfile profile, Map<String, Double> net) {
+    /**
+     * How far each signal's net deviation usually strays on this host: its own spread, shrunk toward the median
+     * spread of its peers by {@link HostRiskSettings#priorRounds()} rounds against the rounds it rests on.
+     */
+    private Map<String, Double> scales(HostRiskProfile profile, Iterable<String> names, List<HostRiskProfile> peers) {
+        double own = Math.min(profile.getSamples(), 1 / settings.deviationAlpha());
+        Map<String, Double> scales = new HashMap<>();
+        for (String name : names) {
+            double variance = profile.getDeviationVariances().getOrDefault(name, 0.0);
+            double[] pooled = peers.stream().map(HostRiskProfile::getDeviationVariances)
+                    .filter(v -> v.containsKey(name)).mapToDouble(v -> v.get(name)).sorted().toArray();
+            if (pooled.length > 0 && own + settings.priorRounds() > 0) {
+                variance = (own * variance + settings.priorRounds() * median(pooled)) / (own + settings.priorRounds());
+            }
+            scales.put(name, Math.max(settings.scaleFloor(), Math.sqrt(variance)));
+        }
+        return scales;
+    }
+
+    private Map<String, Double> standardize(HostRiskProfile profile, Map<String, Double> net, Map<String, Double> scales) {
         Map<String, Double> z = new HashMap<>();
         net.forEach((name, value) -> {
             double mean = profile.getDeviationMeans().getOrDefault(name, 0.0);
-            double std = Math.max(settings.scaleFloor(),
-                    Math.sqrt(profile.getDeviationVariances().getOrDefault(name, 0.0)));
-            z.put(name, Math.max(-settings.clip(), Math.min(settings.clip(), (value - mean) / std)));
+            z.put(name, clip((value - mean) / scales.get(name)));
         });
         return z;
+    }
+
+    private double clip(double z) {
+        return Math.max(-settings.clip(), Math.min(settings.clip(), z));
     }
 
     private Assessment assess(HostRiskProfile profile, Map<String, Double> z, Instant at) {
@@ -196,20 +223,23 @@ public final class HostRiskScorer {
         return step.transition();
     }
 
-    /** Through the warm-up every round weighs alike (a running mean); then the moving weights take over. */
+    /**
+     * The level and the spread weigh every round alike (a running mean) until their memory holds as many rounds as
+     * it remembers; then the moving weight takes over, so neither rests on fewer rounds than the host has seen. The
+     * mean net deviation starts at zero, what it is by construction, and moves only at the slow weight: a fault met
+     * in the first hours would otherwise be learnt as the host's normal offset.
+     */
     private void learn(HostRiskProfile profile, Map<String, Double> net, Map<String, Double> deviations, Instant at) {
         long n = profile.getSamples();
-        boolean warming = n < settings.warmupRounds();
-        double levelWeight = warming ? 1.0 / (n + 1) : settings.levelAlpha();
-        double deviationWeight = warming ? Math.max(1.0 / (n + 1), settings.deviationAlpha()) : settings.deviationAlpha();
+        double levelWeight = Math.max(1.0 / (n + 1), settings.levelAlpha());
+        double spreadWeight = Math.max(1.0 / (n + 1), settings.deviationAlpha());
         Map<String, Double> means = profile.getDeviationMeans();
         Map<String, Double> variances = profile.getDeviationVariances();
         net.forEach((name, value) -> {
             double mean = means.getOrDefault(name, 0.0);
             double delta = value - mean;
-            means.put(name, mean + deviationWeight * delta);
-            variances.put(name, (1 - deviationWeight)
-                    * (variances.getOrDefault(name, 0.0) + deviationWeight * delta * delta));
+            means.put(name, mean + settings.deviationAlpha() * delta);
+            variances.put(name, (1 - spreadWeight) * (variances.getOrDefault(name, 0.0) + spreadWeight * delta * delta));
             profile.getLevels().merge(name, levelWeight * deviations.get(name), Double::sum);
         });
         profile.setSamples(n + 1);

@@ -16,6 +16,9 @@ import java.time.Duration;
  * @param clip            |z| of a signal is capped, so one wild signal cannot make a host risky alone
  * @param scaleFloor      smallest standard deviation of a log1p signal, so a signal that never moved cannot alarm on
  *                        its first small step
+ * @param priorRounds     a signal's deviation scale is its own, shrunk toward the median scale of its peers as if they
+ *                        had seen this many rounds of it: a host with few rounds of its own takes its peers' scale
+ *                        (0: its own alone)
  * @param smoothing       weight of the newest round in the smoothed risk
  * @param alertThreshold  risk at which an alert is raised
  * @param exitThreshold   risk below which the alert is cleared (hysteresis: below {@code alertThreshold})
@@ -23,12 +26,12 @@ import java.time.Duration;
  */
 public record HostRiskSettings(Duration round, Duration restartAfter, int warmupRounds, double levelAlpha,
                                double deviationAlpha, int peers, int topSignals, double clip, double scaleFloor,
-                               double smoothing, double alertThreshold, double exitThreshold, int alertRounds) {
+                               double priorRounds, double smoothing, double alertThreshold, double exitThreshold, int alertRounds) {
 
     public HostRiskSettings {
         boolean timing = !round.isNegative() && !round.isZero() && restartAfter.compareTo(round) > 0 && warmupRounds >= 1;
         boolean rates = fraction(levelAlpha) && fraction(deviationAlpha) && fraction(smoothing);
-        boolean scoring = peers >= 1 && topSignals >= 1 && clip > 0 && scaleFloor > 0;
+        boolean scoring = scoring(peers, topSignals, clip, scaleFloor, priorRounds);
         boolean alerting = fraction(alertThreshold) && exitThreshold >= 0 && exitThreshold <= alertThreshold
                 && alertRounds >= 1;
         if (!(timing && rates && scoring && alerting)) {
@@ -37,7 +40,9 @@ public record HostRiskSettings(Duration round, Duration restartAfter, int warmup
     }
 
     /**
-     * The scoring settings were fixed before any faulty run was scored. The alert rule is what {@code evaluate
+     * The scoring settings were fixed before any faulty run was scored; the prior of 1,440 rounds (the deviation
+     * memory: a day of the host's own rounds weighs as much as its peers') was chosen among 0, 20, 60 and 1,440 on
+     * the normal week alone (its cross-validated alert rule, and synthetic ramps added to it). The alert rule is what {@code evaluate
      * host-failures} chooses on a normal week of a 20-host cluster (README, "Continuous host failure risk"): a
      * 3-round debounce and an exit at 0.85 of the threshold fixed beforehand, the threshold the lowest
      * per-minute-highest-risk quantile that kept each held-out day of the calibration block within a 5 % false-alarm
@@ -45,13 +50,13 @@ public record HostRiskSettings(Duration round, Duration restartAfter, int warmup
      */
     public static HostRiskSettings defaults() {
         return new HostRiskSettings(Duration.ofMinutes(1), Duration.ofMinutes(30), 20, 1.0 / 60, 1.0 / 1440, 4, 5,
-                5, 0.05, 0.3, 0.995, 0.846, 3);
+                5, 0.05, 1440, 0.3, 0.995, 0.846, 3);
     }
 
     /** These settings with another alert rule; the scores do not change. */
     public HostRiskSettings withAlertRule(AlertHysteresis rule) {
         return new HostRiskSettings(round, restartAfter, warmupRounds, levelAlpha, deviationAlpha, peers, topSignals,
-                clip, scaleFloor, smoothing, rule.alertThreshold(), rule.exitThreshold(), rule.raiseAfter());
+                clip, scaleFloor, priorRounds, smoothing, rule.alertThreshold(), rule.exitThreshold(), rule.raiseAfter());
     }
 
     public HostRiskSettings withThresholds(double alert, double exit) {
@@ -60,6 +65,10 @@ public record HostRiskSettings(Duration round, Duration restartAfter, int warmup
 
     public AlertHysteresis hysteresis() {
         return new AlertHysteresis(alertThreshold, exitThreshold, alertRounds);
+    }
+
+    private static boolean scoring(int peers, int topSignals, double clip, double scaleFloor, double priorRounds) {
+        return peers >= 1 && topSignals >= 1 && clip > 0 && scaleFloor > 0 && priorRounds >= 0;
     }
 
     private static boolean fraction(double value) {

@@ -28,7 +28,8 @@ import java.util.zip.GZIPOutputStream;
  */
 final class ScoreCache {
 
-    private static final String FORMAT = "# foresight host risk scores v1";
+    /** Raised whenever the scorer's arithmetic changes, so scores of an older scorer are never reused. */
+    private static final String FORMAT = "# foresight host risk scores v3";
 
     private final Path dir;
 
@@ -55,10 +56,10 @@ final class ScoreCache {
 
     /** What the scores depend on: the file and the scoring settings, not the alert rule. */
     static String key(Path file, HostRiskSettings s) throws IOException {
-        return String.format(Locale.ROOT, "# %s %d %d | %s %s %d %s %s %d %d %s %s %s", file.getFileName(),
+        return String.format(Locale.ROOT, "# %s %d %d | %s %s %d %s %s %d %d %s %s %s %s", file.getFileName(),
                 Files.size(file), Files.getLastModifiedTime(file).toMillis(), s.round(), s.restartAfter(),
                 s.warmupRounds(), s.levelAlpha(), s.deviationAlpha(), s.peers(), s.topSignals(), s.clip(),
-                s.scaleFloor(), s.smoothing());
+                s.scaleFloor(), s.priorRounds(), s.smoothing());
     }
 
     private static Optional<TopologyReplay.Result> read(Path kept, String key) throws IOException {

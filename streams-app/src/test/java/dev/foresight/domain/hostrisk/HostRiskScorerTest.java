@@ -125,6 +125,65 @@ class HostRiskScorerTest {
         assertFalse(profiles.get("h1").getAlertingSince() != null);
     }
 
+    @Test
+    void shouldStopAlarmingOnHostsWhoseFirstRoundsWereCalmerThanTheirUsualSpread() {
+        // every host's signals spread four times wider than in the warm-up, and keep doing so: that is their normal
+        for (int minute = 0; minute < 400; minute++) {
+            double spread = minute < 20 ? 0.1 : 0.4;
+            List<Assessment> round = scorer.score("svc", START.plus(Duration.ofMinutes(minute)),
+                    spreading(host -> spread), profiles);
+            if (minute >= 100) {
+                int at = minute;
+                round.forEach(a -> assertFalse(a.alerting(), "minute " + at + ", " + a.hostId() + ": risk " + a.risk()));
+            }
+        }
+    }
+
+    @Test
+    void shouldAlarmOnAHostThatSpreadsWiderThanItsPeersInItsFirstHour() {
+        // h3 alone spreads four times wider after its warm-up: its own few rounds would soon call that its normal
+        boolean alerted = false;
+        for (int minute = 0; minute < 60; minute++) {
+            double spread = minute < 20 ? 0.1 : 0.4;
+            Map<String, Assessment> round = byHost(scorer.score("svc", START.plus(Duration.ofMinutes(minute)),
+                    spreading(host -> host.equals("h3") ? spread : 0.1), profiles));
+            alerted |= round.get("h3").alerting();
+            assertTrue(round.entrySet().stream().filter(e -> !e.getKey().equals("h3"))
+                    .noneMatch(e -> e.getValue().alerting()), "minute " + minute);
+        }
+        assertTrue(alerted, "its peers' spread is the prior of a host with few rounds of its own");
+    }
+
+    @Test
+    void shouldScaleAHostWithFewRoundsOfItsOwnByItsPeersSpread() {
+        HostRiskSettings pooled = new HostRiskSettings(Duration.ofMinutes(1), Duration.ofMinutes(30), 20, 1.0 / 60,
+                1.0 / 1440, 4, 1, 5, 0.05, 60, 1.0, 0.6, 0.4, 1);
+        HostRiskSettings own = new HostRiskSettings(Duration.ofMinutes(1), Duration.ofMinutes(30), 20, 1.0 / 60,
+                1.0 / 1440, 4, 1, 5, 0.05, 0, 1.0, 0.6, 0.4, 1);
+        double pooledZ = newcomerZ(pooled);
+        double ownZ = newcomerZ(own);
+        // the newcomer's own 20 rounds say 0.1, its peers' 600 rounds say 0.3: 60 prior rounds give about 0.26
+        assertEquals(0.2 / 0.1, ownZ, 1e-9);
+        assertEquals(0.2 / Math.sqrt((20 * 0.01 + 60 * 0.09) / 80), pooledZ, 1e-9);
+    }
+
+    /** h1 joins four peers of a long history with a fifth of their spread and then steps 0.2 (log1p) alone. */
+    private static double newcomerZ(HostRiskSettings settings) {
+        Map<String, HostRiskProfile> known = new HashMap<>();
+        for (String host : List.of("h1", "h2", "h3", "h4", "h5")) {
+            boolean newcomer = host.equals("h1");
+            known.put(host, HostRiskProfile.newBuilder().setHostId(host).setServiceId("svc")
+                    .setSamples(newcomer ? 20 : 600).setLastSeen(START).setLevels(new HashMap<>(Map.of("load", 1.0)))
+                    .setDeviationMeans(new HashMap<>(Map.of("load", 0.0)))
+                    .setDeviationVariances(new HashMap<>(Map.of("load", newcomer ? 0.01 : 0.09)))
+                    .setRisk(0).setAlertingSince(null).setRoundsAbove(0).build());
+        }
+        Map<String, Map<String, Double>> round = new HashMap<>();
+        known.keySet().forEach(host -> round.put(host, Map.of("load", Math.expm1(host.equals("h1") ? 1.2 : 1.0))));
+        Assessment h1 = byHost(new HostRiskScorer(settings).score("svc", START.plusSeconds(60), round, known)).get("h1");
+        return h1.drivers().get("load");
+    }
+
     private static boolean big(String host) {
         return List.of("h1", "h2", "h3", "h4", "h5").contains(host);
     }
@@ -146,6 +205,19 @@ class HostRiskScorerTest {
             Map<String, Double> values = new HashMap<>();
             for (String signal : List.of("load", "queue", "sockets", "rx", "tx", "iops")) {
                 values.put(signal, 100 * scale.apply(host) * (1 + 0.02 * noise.nextGaussian()));
+            }
+            round.put(host, values);
+        }
+        return round;
+    }
+
+    /** The same six signals, log-normal around 100 with each host's spread. */
+    private Map<String, Map<String, Double>> spreading(Function<String, Double> spread) {
+        Map<String, Map<String, Double>> round = new HashMap<>();
+        for (String host : HOSTS) {
+            Map<String, Double> values = new HashMap<>();
+            for (String signal : List.of("load", "queue", "sockets", "rx", "tx", "iops")) {
+                values.put(signal, 100 * Math.exp(spread.apply(host) * noise.nextGaussian()));
             }
             round.put(host, values);
         }
