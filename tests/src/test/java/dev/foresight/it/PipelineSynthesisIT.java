@@ -38,7 +38,7 @@ import org.junit.jupiter.api.io.TempDir;
  * Pipeline synthesis on a real broker through {@code run}: a traffic ramp in the telemetry yields a
  * scaling stage before the ramp peaks, slower runs of that version roll it back to its parent, the
  * threshold is retuned from the outcome, and the versions are listed and diffed over REST; on another
- * service's pipeline, a 20-minute test stage is reported as the bottleneck and split into shards, which are
+ * service's pipeline, a 19-minute test stage is reported as the bottleneck and split into shards, which are
  * kept once they run faster.
  */
 class PipelineSynthesisIT {
@@ -107,13 +107,13 @@ class PipelineSynthesisIT {
     }
 
     /**
-     * Ten runs of a pipeline whose test stage takes 20 minutes: the tenth reports the critical path, and the
+     * Ten runs of a pipeline whose test stage takes 19 minutes: the tenth reports the critical path, and the
      * remedy splits the test stage into 4 shards of about 5 minutes; runs of that version at 6 minutes keep it.
      */
     private void shardTheSlowSuite() {
         try (KafkaEventSink sink = sink()) {
             for (int r = 0; r < 10; r++) {
-                sendRun(sink, SLOW_SUITE, 200 + r, minute(10 * r), 1, 1200 + 10 * (r % 3));
+                sendRun(sink, SLOW_SUITE, 200 + r, minute(10 * r), 1, 1140 + 10 * (r % 3));
             }
             sink.flush();
         }
