@@ -27,6 +27,7 @@ import dev.foresight.schema.events.WorkflowEvent;
 import dev.foresight.schema.internal.FleetInput;
 import dev.foresight.schema.internal.GateInput;
 import dev.foresight.schema.internal.GuardianInput;
+import dev.foresight.schema.internal.OrchestrationInput;
 import dev.foresight.schema.internal.SynthesisInput;
 import dev.foresight.schema.state.DeploymentState;
 import dev.foresight.schema.state.FleetBucket;
@@ -83,7 +84,8 @@ public final class BundledSchemas {
             PipelineVersion.getClassSchema(), PipelineTemplate.getClassSchema(), GuardianInput.getClassSchema(),
             RollbackRates.getClassSchema(), InterventionRequest.getClassSchema(), Incident.getClassSchema(),
             IncidentAcknowledged.getClassSchema(), GateDecision.getClassSchema(), GateEvidence.getClassSchema(),
-            GateInput.getClassSchema(), SynthesisInput.getClassSchema(), FleetInput.getClassSchema());
+            GateInput.getClassSchema(), SynthesisInput.getClassSchema(), FleetInput.getClassSchema(),
+            OrchestrationInput.getClassSchema());
 
     private static final List<String> HISTORY = List.of("TelemetryEvent.v1.avsc", "TelemetryEvent.v2.avsc",
             "WorkflowEvent.v1.avsc", "AllocationCommand.v1.avsc", "DemandReport.v1.avsc", "RiskScore.v1.avsc",

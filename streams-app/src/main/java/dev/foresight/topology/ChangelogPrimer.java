@@ -1,9 +1,12 @@
 package dev.foresight.topology;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import org.apache.kafka.common.errors.SerializationException;
+import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.processor.Cancellable;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.StateStore;
@@ -23,6 +26,7 @@ import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.StoreBuilder;
 import org.apache.kafka.streams.state.WindowStore;
+import org.apache.kafka.streams.state.internals.WrappedStateStore;
 
 /**
  * Writes one tombstone to the changelog of every logged store when its task starts processing, so that no
@@ -38,12 +42,17 @@ import org.apache.kafka.streams.state.WindowStore;
  *
  * <p>Installed for every topology by {@link NamedTopologies}, so every processor and every future store is
  * covered without code of its own. A store is primed through the processor that declares it; a window store
- * only while it is empty, at time 0, so that it neither expires a segment nor moves its stream time.
+ * only while it is empty, at time 0, so that it neither expires a segment nor moves its stream time, and
+ * below its cache: the DSL's cache (the one with a flush listener, behind every windowed aggregate) drops
+ * the tombstone of a key it never held, so the changelog of a window aggregate whose partition had no
+ * record stayed empty, and its task was wiped at every start even after a clean stop.
  */
 public final class ChangelogPrimer implements ProcessorWrapper {
 
     /** No record key we write starts with a NUL. */
     static final String KEY = "\u0000changelog-primer";
+    /** {@link #KEY} as our stores' String serde writes it. */
+    private static final Bytes KEY_BYTES = Bytes.wrap(KEY.getBytes(StandardCharsets.UTF_8));
     /** As soon as the task processes: punctuation runs only for running active tasks. */
     private static final Duration FIRST_ROUND = Duration.ofMillis(1);
 
@@ -115,11 +124,26 @@ public final class ChangelogPrimer implements ProcessorWrapper {
                 if (store instanceof KeyValueStore<?, ?> kv) {
                     ((KeyValueStore<Object, Object>) kv).delete(KEY);
                 } else if (store instanceof WindowStore<?, ?> window && isEmpty(window)) {
-                    ((WindowStore<Object, Object>) window).put(KEY, null, 0L);
+                    changeLogging(store).ifPresentOrElse(bytes -> bytes.put(KEY_BYTES, null, 0L),
+                            () -> ((WindowStore<Object, Object>) window).put(KEY, null, 0L));
                 }
             } catch (ClassCastException | SerializationException notAStringKey) {
                 // every store of ours has String keys; one that does not is left as Kafka Streams keeps it
             }
+        }
+
+        /**
+         * The layer of the store that writes its changelog. Kafka Streams names it, and no public type marks it:
+         * every layer of a store (metered, caching, change-logging, RocksDB) is a {@link WrappedStateStore}.
+         */
+        @SuppressWarnings("unchecked")
+        private static Optional<WindowStore<Bytes, byte[]>> changeLogging(StateStore store) {
+            for (StateStore layer = store; layer instanceof WrappedStateStore<?, ?, ?> wrapped; layer = wrapped.wrapped()) {
+                if (layer.getClass().getSimpleName().startsWith("ChangeLogging") && layer instanceof WindowStore<?, ?>) {
+                    return Optional.of((WindowStore<Bytes, byte[]>) layer);
+                }
+            }
+            return Optional.empty();
         }
 
         private static boolean isEmpty(WindowStore<?, ?> window) {

@@ -27,6 +27,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.IntStream;
 import org.apache.kafka.clients.admin.Admin;
@@ -144,11 +145,16 @@ public final class FailoverBenchmark {
     }
 
     /**
-     * Both stopped the way Ctrl-C stops them (instance 1 first, so instance 0 holds every task last), then
-     * instance 0 started alone: how much does it restore?
+     * Both stopped the way Ctrl-C stops them (instance 1 first, so instance 0 holds every task last, once it serves
+     * every shadow), then instance 0 started alone: how much does it restore, and into which stores?
      */
     private void cleanRestart() throws Exception {
+        long beforeHandOver = Files.size(instances[0].log());
         instances[1].stop();
+        instances[0].awaitServing();
+        instances[0].awaitEveryShadow();
+        System.out.printf("instance 1 stopped: instance 0 restored %d records while taking its tasks over%n",
+                instances[0].restoredAfter(beforeHandOver));
         instances[0].stop();
         long logged = Files.size(instances[0].log());
         instances[0].start();
@@ -156,6 +162,7 @@ public final class FailoverBenchmark {
         instances[0].awaitEveryShadow();
         System.out.printf("clean stop, then start: %d records restored from changelogs%n",
                 instances[0].restoredAfter(logged));
+        instances[0].restoreLinesAfter(logged).forEach(line -> System.out.println("  " + line));
     }
 
     private void report(List<Long> recoveries) {
@@ -288,9 +295,14 @@ public final class FailoverBenchmark {
 
         /** The records its restore log lines count, from byte {@code offset} of its output on. */
         long restoredAfter(long offset) throws IOException {
-            String text = Files.readString(log());
-            return RESTORED.matcher(text.substring((int) Math.min(offset, text.length()))).results()
+            return restoreLinesAfter(offset).stream().map(RESTORED::matcher).filter(Matcher::find)
                     .mapToLong(m -> Long.parseLong(m.group(1))).sum();
+        }
+
+        List<String> restoreLinesAfter(long offset) throws IOException {
+            String text = Files.readString(log());
+            return text.substring((int) Math.min(offset, text.length())).lines()
+                    .filter(line -> RESTORED.matcher(line).find()).toList();
         }
 
         void kill() throws InterruptedException {

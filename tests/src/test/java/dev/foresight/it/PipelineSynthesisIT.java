@@ -37,12 +37,15 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Pipeline synthesis on a real broker through {@code run}: a traffic ramp in the telemetry yields a
  * scaling stage before the ramp peaks, slower runs of that version roll it back to its parent, the
- * threshold is retuned from the outcome, and the versions are listed and diffed over REST.
+ * threshold is retuned from the outcome, and the versions are listed and diffed over REST; on another
+ * service's pipeline, a 19-minute test stage is reported as the bottleneck and split into shards, which are
+ * kept once they run faster.
  */
 class PipelineSynthesisIT {
 
     private static final String SERVICE = "checkout";
     private static final String HOST = "checkout-1";
+    private static final String SLOW_SUITE = "reports";
     private static final int RAMP_START = 60;
     private static final int PEAK = 100;
     private static final int LAST_MINUTE = 160;
@@ -61,7 +64,8 @@ class PipelineSynthesisIT {
 
     @Test
     @SuppressWarnings("try") // see BackgroundCommand
-    void shouldSynthesizeAheadOfTheRampRollBackTheSlowerVersionRetuneAndServeTheVersions() throws Exception {
+    void shouldSynthesizeAheadOfTheRampRollBackTheSlowerVersionRetuneServeTheVersionsAndShardASlowSuite()
+            throws Exception {
         start = Instant.now().truncatedTo(ChronoUnit.MINUTES).minus(Duration.ofMinutes(LAST_MINUTE + 10));
         try (BackgroundCommand run = BackgroundCommand.start("run", "--no-simulators", "--broker-port", "0",
                 "--http-port", "0", "--data-dir", dir.resolve("kafka").toString(), "--state-dir",
@@ -70,7 +74,7 @@ class PipelineSynthesisIT {
             bootstrap = started.group(1);
             api = started.group(2);
             sendRampAndBaselineRuns();
-            PipelineSynthesisCommand add = commands(1).get(0);
+            PipelineSynthesisCommand add = commands(SERVICE, 1).get(0);
             assertEquals(StageOperation.ADD_STAGE, add.getOperation());
             assertEquals("scaling", add.getStageType());
             assertEquals(2, add.getPipelineVersion());
@@ -78,13 +82,13 @@ class PipelineSynthesisIT {
             assertTrue(add.getIssuedAt().isBefore(minute(PEAK)), "synthesized at " + add.getIssuedAt());
 
             sendSlowRunsOf(2);
-            PipelineSynthesisCommand rollback = commands(2).get(1);
+            PipelineSynthesisCommand rollback = commands(SERVICE, 2).get(1);
             assertEquals(StageOperation.ROLLBACK, rollback.getOperation());
             assertEquals(3, rollback.getPipelineVersion());
             assertEquals(2, rollback.getParentVersion());
             assertTrue(rollback.getDecision().getInputs().get("llrSlower") > 0, rollback.getDecision().toString());
 
-            SynthesisDecision tuned = decisions();
+            SynthesisDecision tuned = decision(SERVICE, SynthesisDecisionKind.TUNED);
             assertTrue(tuned.getDecision().getThresholds().get("multiplier")
                     != tuned.getDecision().getThresholds().get("multiplierBefore")
                     || tuned.getDecision().getThresholds().get("leadTimeMinutes")
@@ -97,7 +101,45 @@ class PipelineSynthesisIT {
             JsonNode second = awaitJson("/pipelines/" + SERVICE + "/versions/2", body -> body.has("definition"));
             assertTrue(second.path("diff").asText().contains("+- name: scale-out"), second.toString());
             assertEquals(404, call("/pipelines/" + SERVICE + "/versions/9").statusCode());
+
+            shardTheSlowSuite();
         }
+    }
+
+    /**
+     * Ten runs of a pipeline whose test stage takes 19 minutes: the tenth reports the critical path, and the
+     * remedy splits the test stage into shards of about 5 minutes each; fourteen runs of that version at 6 minutes
+     * keep it.
+     */
+    private void shardTheSlowSuite() {
+        try (KafkaEventSink sink = sink()) {
+            for (int r = 0; r < 10; r++) {
+                sendRun(sink, SLOW_SUITE, 200 + r, minute(10 * r), 1, 1140 + 10 * (r % 3));
+            }
+            sink.flush();
+        }
+        SynthesisDecision bottleneck = decision(SLOW_SUITE, SynthesisDecisionKind.BOTTLENECK);
+        assertTrue(bottleneck.getDecision().getExplanation().contains("slowest stage test"),
+                bottleneck.getDecision().toString());
+        PipelineSynthesisCommand shards = commands(SLOW_SUITE, 1).get(0);
+        assertEquals(StageOperation.ADD_STAGE, shards.getOperation());
+        assertEquals("test", shards.getStageName());
+        assertEquals(2, shards.getPipelineVersion());
+        double stageSeconds = shards.getDecision().getInputs().get("stageSeconds");
+        assertTrue(stageSeconds > 15 * 60, shards.getDecision().toString());
+        long expected = (long) Math.ceil(stageSeconds / (5 * 60));
+        assertTrue(shards.getStageDefinition().replace(" ", "").contains("\"parallelism\":" + expected),
+                shards.getStageDefinition() + " from " + shards.getDecision());
+
+        try (KafkaEventSink sink = sink()) {
+            // "failing more" is a sequential test on successes too: about 11 clean runs to rule it out
+            for (int r = 0; r < 14; r++) {
+                sendRun(sink, SLOW_SUITE, 300 + r, minute(95 + 5 * r), 2, 360 + 10 * (r % 3));
+            }
+            sink.flush();
+        }
+        SynthesisDecision kept = decision(SLOW_SUITE, SynthesisDecisionKind.KEPT);
+        assertEquals(2, kept.getPipelineVersion(), kept.toString());
     }
 
     /**
@@ -108,7 +150,7 @@ class PipelineSynthesisIT {
     private void sendRampAndBaselineRuns() {
         try (KafkaEventSink sink = sink()) {
             for (int r = 0; r < 5; r++) {
-                sendRun(sink, r, minute(r), 1, 600 + 10 * (r % 3));
+                sendRun(sink, SERVICE, r, minute(r), 1, 600 + 10 * (r % 3));
             }
             for (int s = 0; s <= 110 * 6; s++) {
                 double m = s / 6.0;
@@ -129,7 +171,7 @@ class PipelineSynthesisIT {
     private void sendSlowRunsOf(int version) {
         try (KafkaEventSink sink = sink()) {
             for (int r = 0; r < 4; r++) {
-                sendRun(sink, 100 + r, minute(PEAK + 45 + r), version, 900 + 10 * (r % 3));
+                sendRun(sink, SERVICE, 100 + r, minute(PEAK + 45 + r), version, 900 + 10 * (r % 3));
             }
             sink.flush();
         }
@@ -146,33 +188,39 @@ class PipelineSynthesisIT {
                 .setDeploymentId(null).build(), at.toEpochMilli());
     }
 
-    private void sendRun(KafkaEventSink sink, int n, Instant at, int version, double testSeconds) {
+    private void sendRun(KafkaEventSink sink, String service, int n, Instant at, int version, double testSeconds) {
         PipelineRunFinished run = new PipelineRunFinished("run-" + n, version, true, List.of(
                 new StageResult("build", 300_000L, true, 1.0),
                 new StageResult("test", Math.round(testSeconds * 1000), true, 1.0),
                 new StageResult("deploy", 120_000L, true, 0.5)));
-        sink.send(Topics.PIPELINES, SERVICE, new PipelineEvent("p-" + n, SERVICE, at, run), at.toEpochMilli());
+        sink.send(Topics.PIPELINES, service, new PipelineEvent("p-" + n, service, at, run), at.toEpochMilli());
     }
 
     private Instant minute(int m) {
         return start.plus(Duration.ofMinutes(m));
     }
 
-    private List<PipelineSynthesisCommand> commands(int count) {
+    /** The commands to the service's pipeline in their order (they share a partition), once there are {@code count}. */
+    private List<PipelineSynthesisCommand> commands(String service, int count) {
         try (TopicReader<PipelineSynthesisCommand> reader = new TopicReader<>(bootstrap, Topics.PIPELINE_COMMANDS.name(),
                 AvroSerdes.bundled().<PipelineSynthesisCommand>valueSerde().deserializer())) {
-            return reader.readUntil(records -> records.size() >= count, TIMEOUT).stream()
-                    .map(ConsumerRecord::value).toList();
+            return reader.readUntil(records -> records.stream().map(ConsumerRecord::value)
+                            .filter(c -> c.getServiceId().equals(service)).count() >= count, TIMEOUT).stream()
+                    .map(ConsumerRecord::value).filter(c -> c.getServiceId().equals(service)).toList();
         }
     }
 
-    private SynthesisDecision decisions() {
+    private SynthesisDecision decision(String service, SynthesisDecisionKind kind) {
         try (TopicReader<SynthesisDecision> reader = new TopicReader<>(bootstrap, Topics.SYNTHESIS_DECISIONS.name(),
                 AvroSerdes.bundled().<SynthesisDecision>valueSerde().deserializer())) {
-            return reader.readUntil(records -> records.stream().anyMatch(r -> r.value().getKind()
-                            == SynthesisDecisionKind.TUNED), TIMEOUT).stream().map(ConsumerRecord::value)
-                    .filter(d -> d.getKind() == SynthesisDecisionKind.TUNED).findFirst().orElseThrow();
+            return reader.readUntil(records -> records.stream().anyMatch(r -> matches(r.value(), service, kind)),
+                    TIMEOUT).stream().map(ConsumerRecord::value).filter(d -> matches(d, service, kind))
+                    .findFirst().orElseThrow();
         }
+    }
+
+    private static boolean matches(SynthesisDecision decision, String service, SynthesisDecisionKind kind) {
+        return decision.getKind() == kind && decision.getServiceId().equals(service);
     }
 
     private JsonNode awaitJson(String path, Predicate<JsonNode> done) throws Exception {

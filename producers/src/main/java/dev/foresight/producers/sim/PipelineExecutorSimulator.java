@@ -1,5 +1,7 @@
 package dev.foresight.producers.sim;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.foresight.producers.EventSink;
 import dev.foresight.schema.commands.PipelineSynthesisCommand;
 import dev.foresight.schema.commands.StageOperation;
@@ -22,20 +24,40 @@ import java.util.concurrent.ConcurrentLinkedQueue;
  * A pipeline executor per service that follows {@code pipeline.commands.v1}: it runs the version it was
  * last told to every 10 simulated minutes and reports each run. Each synthesized stage it applies is
  * harmful with probability 0.3 (seeded): while such a stage is in force the tests take 40 % longer, so
- * the rollback has something to find. Commands arrive from another thread ({@link #apply}).
+ * the rollback has something to find. A service's test suite takes {@value #SUITE_BASE_S} s plus
+ * {@value #SUITE_PER_DEPENDENCY_S} s per service it calls (its contract tests), so a service calling three
+ * takes over 15 minutes: a bottleneck the synthesizer can remedy. A test stage it is sent with a
+ * {@code parallelism} of n runs the suite in n shards: the suite's time over n, plus
+ * {@value #SHARD_OVERHEAD_S} s of set-up. Commands arrive from another thread ({@link #apply}).
  */
 public final class PipelineExecutorSimulator {
 
     private static final long RUN_EVERY_MS = Duration.ofMinutes(10).toMillis();
     private static final double HARMFUL_SHARE = 0.3;
     private static final double HARM_SLOWDOWN = 1.4;
+    private static final double SUITE_BASE_S = 420;
+    private static final double SUITE_PER_DEPENDENCY_S = 180;
+    private static final double SHARD_OVERHEAD_S = 60;
+    /** The name of the stage every pipeline starts with and that sharding replaces. */
+    private static final String TEST_STAGE = "test";
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     /** What an executor knows of one pipeline: every pipeline starts at version 1, the base template. */
     private static final class Pipeline {
+        final double suiteSeconds;
         int version = 1;
+        int shards = 1;
         final Set<String> harmful = new HashSet<>();
         final Map<String, Double> extraSeconds = new HashMap<>();
         int runs;
+
+        Pipeline(double suiteSeconds) {
+            this.suiteSeconds = suiteSeconds;
+        }
+
+        double testSeconds() {
+            return shards <= 1 ? suiteSeconds : suiteSeconds / shards + SHARD_OVERHEAD_S;
+        }
     }
 
     private final EventScheduler scheduler;
@@ -52,7 +74,8 @@ public final class PipelineExecutorSimulator {
 
     void start(List<ServiceSpec> services) {
         for (ServiceSpec service : services) {
-            pipelines.put(service.serviceId(), new Pipeline());
+            pipelines.put(service.serviceId(),
+                    new Pipeline(SUITE_BASE_S + SUITE_PER_DEPENDENCY_S * service.dependsOn().size()));
             scheduler.after(random.millisBetween(0, RUN_EVERY_MS), (now, sink) -> runEvery(service.serviceId(), now, sink));
         }
     }
@@ -76,14 +99,25 @@ public final class PipelineExecutorSimulator {
             }
             pipeline.version = c.getPipelineVersion();
             pipeline.harmful.remove(c.getStageName());
-            if (c.getOperation() == StageOperation.ADD_STAGE) {
+            if (TEST_STAGE.equals(c.getStageName())) {
+                pipeline.shards = c.getOperation() == StageOperation.ROLLBACK ? 1 : parallelism(c.getStageDefinition());
+            } else if (c.getOperation() == StageOperation.ADD_STAGE) {
                 pipeline.extraSeconds.put(c.getStageName(), random.between(30, 120));
-                if (random.chance(HARMFUL_SHARE)) {
-                    pipeline.harmful.add(c.getStageName());
-                }
             } else {
                 pipeline.extraSeconds.remove(c.getStageName());
             }
+            if (c.getOperation() == StageOperation.ADD_STAGE && random.chance(HARMFUL_SHARE)) {
+                pipeline.harmful.add(c.getStageName());
+            }
+        }
+    }
+
+    /** The shards a test stage's JSON definition asks for; 1 when it names none or cannot be read. */
+    private static int parallelism(String stageJson) {
+        try {
+            return Math.max(1, JSON.readTree(stageJson).path("parallelism").asInt(1));
+        } catch (JsonProcessingException e) {
+            return 1;
         }
     }
 
@@ -91,7 +125,7 @@ public final class PipelineExecutorSimulator {
         double slowdown = pipeline.harmful.isEmpty() ? 1 : HARM_SLOWDOWN;
         List<StageResult> stages = new ArrayList<>();
         stages.add(stage("build", random.logNormal(300, 0.05), 1.0));
-        stages.add(stage("test", random.logNormal(600, 0.08) * slowdown, 1.0));
+        stages.add(stage(TEST_STAGE, random.logNormal(pipeline.testSeconds(), 0.08) * slowdown, 1.0));
         pipeline.extraSeconds.forEach((name, seconds) -> stages.add(stage(name, seconds, 0.2)));
         stages.add(stage("deploy", random.logNormal(120, 0.05), 0.5));
         PipelineRunFinished run = new PipelineRunFinished(serviceId + "-run-" + (++pipeline.runs), pipeline.version,

@@ -9,6 +9,7 @@ import dev.foresight.schema.commands.StageOperation;
 import dev.foresight.schema.common.Decision;
 import dev.foresight.schema.events.PipelineEvent;
 import dev.foresight.schema.events.PipelineRunFinished;
+import dev.foresight.schema.events.StageResult;
 import dev.foresight.schema.events.TelemetryEvent;
 import dev.foresight.topics.Topics;
 import java.time.Duration;
@@ -50,6 +51,56 @@ class PipelineExecutorSimulatorTest {
         List<PipelineRunFinished> later = runs(after, service);
         assertTrue(later.stream().allMatch(r -> r.getPipelineVersion() == 2), later.toString());
         assertTrue(later.get(0).getStages().stream().anyMatch(s -> s.getName().equals("scale-out")));
+    }
+
+    @Test
+    void shouldTakeLongerToTestAServiceThatCallsMoreServices() {
+        Simulation simulation = Simulation.builder().seed(5).start(START).services(8).hostsPerService(1)
+                .pipelineSynthesis(true).build();
+        RecordingEventSink sink = new RecordingEventSink();
+        simulation.runFor(Duration.ofHours(2), sink);
+        for (ServiceSpec service : simulation.fleet().services()) {
+            double expected = 420 + 180 * service.dependsOn().size();
+            double mean = meanTestSeconds(runs(sink, service.serviceId()));
+            assertTrue(Math.abs(mean - expected) < 0.1 * expected, service + ": " + mean + " s vs " + expected);
+        }
+    }
+
+    @Test
+    void shouldRunTheSuiteInTheShardsATestStageAsksForAndWholeAgainAfterItsRollback() {
+        Simulation simulation = simulation(true);
+        String service = simulation.fleet().services().get(0).serviceId();
+        RecordingEventSink before = new RecordingEventSink();
+        simulation.runFor(Duration.ofHours(1), before);
+        double whole = meanTestSeconds(runs(before, service));
+
+        simulation.pipelineExecutor().orElseThrow().apply(testStage(simulation, service, StageOperation.ADD_STAGE, 2,
+                "{\"name\": \"test\", \"parallelism\": 8}"));
+        RecordingEventSink sharded = new RecordingEventSink();
+        simulation.runFor(Duration.ofHours(1), sharded);
+        double inShards = meanTestSeconds(runs(sharded, service));
+        // a harmful stage may slow the shards by 40 %: still well under half of the whole suite
+        assertTrue(inShards < 0.5 * whole, inShards + " s in 8 shards vs " + whole + " s whole");
+
+        simulation.pipelineExecutor().orElseThrow().apply(testStage(simulation, service, StageOperation.ROLLBACK, 3,
+                "{\"name\": \"test\", \"parallelism\": 8}"));
+        RecordingEventSink rolledBack = new RecordingEventSink();
+        simulation.runFor(Duration.ofHours(1), rolledBack);
+        double again = meanTestSeconds(runs(rolledBack, service));
+        assertTrue(Math.abs(again - whole) < 0.15 * whole, again + " s after the rollback vs " + whole + " s");
+    }
+
+    private static PipelineSynthesisCommand testStage(Simulation simulation, String service, StageOperation operation,
+                                                      int version, String definition) {
+        return PipelineSynthesisCommand.newBuilder().setCommandId("c" + version).setIssuedAt(simulation.now())
+                .setServiceId(service).setOperation(operation).setStageType("test").setStageName("test")
+                .setPipelineVersion(version).setParentVersion(version - 1).setStageDefinition(definition)
+                .setDecision(Decision.newBuilder().setMadeBy("test").setVersion("1").build()).build();
+    }
+
+    private static double meanTestSeconds(List<PipelineRunFinished> runs) {
+        return runs.stream().flatMap(r -> r.getStages().stream()).filter(s -> s.getName().equals("test"))
+                .mapToLong(StageResult::getDurationMs).average().orElseThrow() / 1000;
     }
 
     @Test

@@ -16,6 +16,7 @@ import dev.foresight.schema.events.EnvironmentDefinition;
 import dev.foresight.schema.events.HealthCheckEvent;
 import dev.foresight.schema.events.ServiceDefinition;
 import dev.foresight.schema.events.ServiceTopologyEvent;
+import dev.foresight.schema.internal.OrchestrationInput;
 import dev.foresight.schema.state.OrchestratedService;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -23,7 +24,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
@@ -37,7 +37,7 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * health checks go through {@link CheckHandler}. The graph and policy of each environment are derived
  * from the topology store and cached until the next edit of that environment.
  */
-final class OrchestrationProcessor implements Processor<String, SpecificRecord, String, OrchestrationOutput> {
+final class OrchestrationProcessor implements Processor<String, OrchestrationInput, String, OrchestrationOutput> {
 
     private final OrchestrationSettings settings;
     private final Map<String, OrchestratedEnvironment> environments = new HashMap<>();
@@ -64,13 +64,13 @@ final class OrchestrationProcessor implements Processor<String, SpecificRecord, 
     }
 
     @Override
-    public void process(Record<String, SpecificRecord> record) {
-        if (record.value() instanceof ServiceTopologyEvent edit) {
+    public void process(Record<String, OrchestrationInput> record) {
+        if (record.value().getInput() instanceof ServiceTopologyEvent edit) {
             topology.put(EventFamilies.topologyKey(edit), edit);
             environments.remove(edit.getEnvironment());
             replanDue = true;
             lastEditMs = context.currentSystemTimeMs();
-        } else if (record.value() instanceof HealthCheckEvent check) {
+        } else if (record.value().getInput() instanceof HealthCheckEvent check) {
             OrchestratedEnvironment env = environment(check.getEnvironment());
             if (env.graph().contains(check.getServiceId())) {
                 new CheckHandler(env, settings.dependencySilence(), this::load, this::store, out -> context.forward(record.withValue(out)

@@ -3,6 +3,7 @@ package dev.foresight.topology.orchestration;
 import dev.foresight.domain.orchestration.OrchestrationOutput;
 import dev.foresight.schema.events.HealthCheckEvent;
 import dev.foresight.schema.events.ServiceTopologyEvent;
+import dev.foresight.schema.internal.OrchestrationInput;
 import dev.foresight.schema.state.OrchestratedService;
 import dev.foresight.serde.AvroSerdes;
 import dev.foresight.topics.Topic;
@@ -10,7 +11,6 @@ import dev.foresight.topology.Sinks;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Function;
-import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KeyValue;
@@ -30,7 +30,8 @@ import org.apache.kafka.streams.state.Stores;
  * <p><b>Inputs:</b> validated {@code service.topology.v1} (compacted; key environment/serviceId or
  * environment) and {@code health.events.v1} (key serviceId; checks of services not in their
  * environment's topology are ignored).
- * <b>Repartition:</b> {@value #BY_ENVIRONMENT}: both re-keyed by environment, so one task owns an
+ * <b>Repartition:</b> {@value #BY_ENVIRONMENT} (values {@code OrchestrationInput}, an Avro union of the two): both
+ * re-keyed by environment, so one task owns an
  * environment's graph, every service's breaker and the degradation of their dependents, and sees edits
  * and checks in one order. An environment has a handful of services probed every few seconds, so one
  * task per environment is ample.
@@ -54,7 +55,7 @@ public final class ServiceOrchestration {
 
     private final OrchestrationSettings settings;
     private final OrchestrationTopics topics;
-    private final Serde<SpecificRecord> anyRecordSerde;
+    private final Serde<OrchestrationInput> inputSerde;
     private final Serde<ServiceTopologyEvent> topologySerde;
     private final Serde<OrchestratedService> serviceSerde;
     private final Serde<dev.foresight.schema.commands.StartupPlan> planSerde;
@@ -62,22 +63,22 @@ public final class ServiceOrchestration {
     public ServiceOrchestration(AvroSerdes serdes, OrchestrationSettings settings, OrchestrationTopics topics) {
         this.settings = settings;
         this.topics = topics;
-        this.anyRecordSerde = serdes.valueSerde();
+        this.inputSerde = serdes.valueSerde();
         this.topologySerde = serdes.valueSerde();
         this.serviceSerde = serdes.valueSerde();
         this.planSerde = serdes.valueSerde();
     }
 
     public void build(KStream<String, ServiceTopologyEvent> topology, KStream<String, HealthCheckEvent> health) {
-        KStream<String, SpecificRecord> edits = topology.map(
-                (key, edit) -> KeyValue.<String, SpecificRecord>pair(edit.getEnvironment(), edit),
+        KStream<String, OrchestrationInput> edits = topology.map(
+                (key, edit) -> KeyValue.pair(edit.getEnvironment(), new OrchestrationInput(edit)),
                 Named.as("orchestration-edits-by-environment"));
-        KStream<String, SpecificRecord> checks = health.map(
-                (key, check) -> KeyValue.<String, SpecificRecord>pair(check.getEnvironment(), check),
+        KStream<String, OrchestrationInput> checks = health.map(
+                (key, check) -> KeyValue.pair(check.getEnvironment(), new OrchestrationInput(check)),
                 Named.as("orchestration-checks-by-environment"));
         edits.merge(checks, Named.as("orchestration-merge-checks"))
-                .repartition(Repartitioned.<String, SpecificRecord>as(BY_ENVIRONMENT)
-                        .withKeySerde(Serdes.String()).withValueSerde(anyRecordSerde))
+                .repartition(Repartitioned.<String, OrchestrationInput>as(BY_ENVIRONMENT)
+                        .withKeySerde(Serdes.String()).withValueSerde(inputSerde))
                 .process(new OrchestrateSupplier(), Named.as("orchestration-orchestrate"))
                 .split(Named.as("orchestration-output-"))
                 .branch((key, out) -> out instanceof OrchestrationOutput.Plan, Branched.withConsumer(
@@ -102,10 +103,10 @@ public final class ServiceOrchestration {
     }
 
     private final class OrchestrateSupplier
-            implements ProcessorSupplier<String, SpecificRecord, String, OrchestrationOutput> {
+            implements ProcessorSupplier<String, OrchestrationInput, String, OrchestrationOutput> {
 
         @Override
-        public Processor<String, SpecificRecord, String, OrchestrationOutput> get() {
+        public Processor<String, OrchestrationInput, String, OrchestrationOutput> get() {
             return new OrchestrationProcessor(settings);
         }
 

@@ -9,10 +9,10 @@ import dev.foresight.schema.commands.OrchestrationCommand;
 import dev.foresight.schema.events.HealthCheckEvent;
 import dev.foresight.schema.events.ServiceDefinition;
 import dev.foresight.schema.events.ServiceTopologyEvent;
+import dev.foresight.schema.internal.OrchestrationInput;
 import dev.foresight.serde.AvroSerdes;
 import java.time.Instant;
 import java.util.List;
-import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.processor.api.MockProcessorContext;
@@ -81,7 +81,7 @@ class OrchestrationProcessorRestartTest {
                 .setEnvironment("prod").setPayload(ServiceDefinition.newBuilder().setServiceId(serviceId).setPort(5432)
                         .build()).build();
         context.setCurrentSystemTimeMs(START.toEpochMilli());
-        p.process(new Record<String, SpecificRecord>(EventFamilies.topologyKey(edit), edit, START.toEpochMilli()));
+        p.process(new Record<>(EventFamilies.topologyKey(edit), new OrchestrationInput(edit), START.toEpochMilli()));
     }
 
     private void check(OrchestrationProcessor p, int second) {
@@ -89,6 +89,6 @@ class OrchestrationProcessorRestartTest {
         HealthCheckEvent check = HealthCheckEvent.newBuilder().setEventId("c-" + second).setServiceId("database")
                 .setInstanceId("db-1").setTimestamp(at).setHealthy(false).setLatencyMs(900).build();
         context.setCurrentSystemTimeMs(at.toEpochMilli());
-        p.process(new Record<String, SpecificRecord>("prod", check, at.toEpochMilli()));
+        p.process(new Record<>("prod", new OrchestrationInput(check), at.toEpochMilli()));
     }
 }
