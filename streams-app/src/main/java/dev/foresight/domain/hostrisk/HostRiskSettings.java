@@ -50,7 +50,7 @@ public record HostRiskSettings(Duration round, Duration restartAfter, int warmup
      */
     public static HostRiskSettings defaults() {
         return new HostRiskSettings(Duration.ofMinutes(1), Duration.ofMinutes(30), 20, 1.0 / 60, 1.0 / 1440, 4, 5,
-                5, 0.05, 1440, 0.3, 0.995, 0.846, 3);
+                5, 0.05, 1440, 0.3, 0.893, 0.759, 3);
     }
 
     /** These settings with another alert rule; the scores do not change. */
