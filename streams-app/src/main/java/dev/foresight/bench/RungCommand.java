@@ -62,7 +62,8 @@ final class RungCommand implements Callable<Integer> {
     @Option(names = "--live", description = "Start at the end of the inputs instead of their beginning.")
     boolean live;
 
-    @Option(names = "--warm-up", defaultValue = "0s", converter = DurationConverter.class)
+    @Option(names = "--warm-up", defaultValue = "0s", converter = DurationConverter.class, paramLabel = "DURATION",
+            description = "Run the rung this long under another application id first (default: ${DEFAULT-VALUE}).")
     Duration warmUp;
 
     @Option(names = {"-p", "--kafka-property"}, paramLabel = "KEY=VALUE")
