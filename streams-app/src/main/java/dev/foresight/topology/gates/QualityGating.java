@@ -26,15 +26,12 @@ import org.apache.kafka.streams.kstream.Repartitioned;
  * <p>Inputs, all by service: the risk topic (the builds feature's scores, {@code buildId} set) and the pipeline
  * command topic (ADD_STAGE), read by {@code gates-risk-source} and {@code gates-command-source}; the validated pipeline events (test runs); the
  * validated deployment events (starts) and the delivery signals' anomaly scores, keyed by deployment and by series,
- * re-keyed by service through the repartitions {@value #BY_SERVICE} and {@value #ANOMALIES_BY_SERVICE} (values
- * {@code GateInput}, an Avro union of the two). Store: {@value GateProcessor#EVIDENCE_STORE}.
+ * re-keyed by service through the repartition {@code gates-by-service} (values {@code GateInput}, an Avro union of
+ * the two). Store: {@value GateProcessor#EVIDENCE_STORE}.
  * Processor: {@code gates-evaluate}. Output: a {@link GateDecision} (ALLOW or BLOCK with every check) per gated
  * deployment or stage on the gate topic, keyed by service.
  */
 public final class QualityGating {
-
-    static final String BY_SERVICE = "gates-by-service";
-    static final String ANOMALIES_BY_SERVICE = "gates-anomalies-by-service";
 
     private final AvroSerdes serdes;
     private final GateSettings settings;
@@ -58,30 +55,19 @@ public final class QualityGating {
                 .merge(pipelines.filter((service, event) -> event.getPayload() instanceof TestRunFinished,
                         Named.as("gates-test-runs")).mapValues(event -> (SpecificRecord) event,
                         Named.as("gates-test-run-records")), Named.as("gates-merge-by-service"));
-        KStream<String, SpecificRecord> starts = byService(deployments
+        KStream<String, SpecificRecord> rekeyed = deployments
                 .filter((id, event) -> event.getPayload() instanceof DeploymentStarted,
                         Named.as("gates-deployment-starts"))
-                .mapValues(GateInput::new, Named.as("gates-deployment-records")), BY_SERVICE, "gates-by-service-records");
-        KStream<String, SpecificRecord> anomalyStates = byService(
-                anomalies.mapValues(GateInput::new, Named.as("gates-anomaly-records")), ANOMALIES_BY_SERVICE,
-                "gates-anomaly-state-records");
-        byService.merge(starts, Named.as("gates-merge-starts"))
-                .merge(anomalyStates, Named.as("gates-merge"))
+                .mapValues(GateInput::new, Named.as("gates-deployment-records"))
+                .merge(anomalies.mapValues(GateInput::new, Named.as("gates-anomaly-records")),
+                        Named.as("gates-merge-to-rekey"))
+                .selectKey((key, value) -> serviceOf(value.getInput()), Named.as("gates-service-key"))
+                .repartition(Repartitioned.<String, GateInput>as("gates-by-service")
+                        .withKeySerde(Serdes.String()).withValueSerde(serdes.<GateInput>valueSerde()))
+                .mapValues(value -> (SpecificRecord) value.getInput(), Named.as("gates-by-service-records"));
+        byService.merge(rekeyed, Named.as("gates-merge"))
                 .process(new GateProcessor(serdes, settings), Named.as("gates-evaluate"))
                 .to(topics.decisions().name(), Sinks.produced(topics.decisions(), "gates-decision-sink"));
-    }
-
-    /**
-     * Re-keyed by service through a repartition of its own: the anomaly scores are made in the task of the
-     * service windows, the deployments in the ingest task, and one topic written from both would join the two
-     * into one task, whose every record then waits on the other's (mostly empty) input partitions.
-     */
-    private KStream<String, SpecificRecord> byService(KStream<String, GateInput> inputs, String repartition,
-                                                      String name) {
-        return inputs.selectKey((key, value) -> serviceOf(value.getInput()), Named.as(repartition + "-key"))
-                .repartition(Repartitioned.<String, GateInput>as(repartition)
-                        .withKeySerde(Serdes.String()).withValueSerde(serdes.<GateInput>valueSerde()))
-                .mapValues(value -> (SpecificRecord) value.getInput(), Named.as(name));
     }
 
     private static String serviceOf(Object value) {
