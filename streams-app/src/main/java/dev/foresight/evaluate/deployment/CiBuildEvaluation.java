@@ -4,6 +4,7 @@ import dev.foresight.domain.builds.BuildRiskSettings;
 import dev.foresight.domain.builds.BuildRiskTracker;
 import dev.foresight.predict.risk.OnlineF1Threshold;
 import dev.foresight.predict.risk.OnlineRiskModel;
+import dev.foresight.predict.risk.RiskModelSettings;
 import dev.foresight.predict.risk.RiskPrior;
 import dev.foresight.predict.risk.ThresholdSettings;
 import java.io.IOException;
@@ -36,6 +37,8 @@ public final class CiBuildEvaluation {
     static final String PREVIOUS_RESULT = "baseline: prev_build_result";
     static final String PREVIOUS_ROW = "baseline: previous build in replay";
     static final String EVERY_BUILD = "baseline: alert on every build";
+    /** Where the online model is among each project's results. */
+    private static final int MODEL_RESULT = 0;
 
     /**
      * Set by hand before looking at the data: a build after a failure, or from a project or committer
@@ -46,18 +49,27 @@ public final class CiBuildEvaluation {
             "proj_fail_rate_recent", 1.5, "comm_fail_rate_recent", 1.0), -2.5);
 
     /**
-     * The threshold settings leave-one-project-out chooses among, the live ones first (kept on ties):
-     * windows from weeks to years of builds, the prior's natural cut or a lower one during the warm-up, how
-     * many failures the window must hold before its cut is trusted, and either cut rule.
+     * The settings leave-one-project-out chooses among, the live ones first (kept on ties): the model's
+     * learning rate, and for the alert threshold windows from weeks to years of builds, the prior's natural
+     * cut or a lower one during the warm-up, how many failures the window must hold before its cut is
+     * trusted, and either cut rule.
      */
-    static final List<ThresholdSettings> CANDIDATES = Stream.concat(
-            Stream.of(BuildRiskSettings.defaults().threshold()),
-            Stream.of(200, 1000, 3000, 10_000).flatMap(window -> Stream.of(0.3, 0.5).flatMap(initial ->
-                    Stream.of(1, 20).flatMap(failures -> Arrays.stream(ThresholdSettings.CutRule.values())
-                            .map(rule -> new ThresholdSettings(window, initial, failures, rule))))))
-            .distinct().toList();
+    static final List<BuildRiskSettings> CANDIDATES = Stream.concat(Stream.of(BuildRiskSettings.defaults()),
+            Stream.of(0.02, 0.05, 0.1).flatMap(rate -> thresholds().map(threshold -> new BuildRiskSettings(
+                    learningAt(rate), threshold)))).distinct().toList();
 
     private CiBuildEvaluation() {
+    }
+
+    private static Stream<ThresholdSettings> thresholds() {
+        return Stream.of(200, 1000, 10_000).flatMap(window -> Stream.of(0.3, 0.5).flatMap(initial ->
+                Stream.of(1, 20).flatMap(failures -> Arrays.stream(ThresholdSettings.CutRule.values())
+                        .map(rule -> new ThresholdSettings(window, initial, failures, rule)))));
+    }
+
+    private static RiskModelSettings learningAt(double rate) {
+        RiskModelSettings live = BuildRiskSettings.defaults().model();
+        return new RiskModelSettings(rate, live.l2(), live.imbalancePower(), live.maxClassWeight(), live.clip());
     }
 
     /** Evaluates every file, writes {@code ci-builds.md} and {@code ci-builds.csv} to {@code outDir}. */
@@ -74,16 +86,16 @@ public final class CiBuildEvaluation {
     static CiBuildReport evaluate(Map<String, CiBuildCsv> projects) {
         List<List<ProjectResult>> byCandidate = CANDIDATES.stream().map(settings -> replayAll(projects, settings))
                 .toList();
-        ThresholdSettings live = BuildRiskSettings.defaults().threshold();
-        ThresholdSettings onAll = CANDIDATES.get(bestOnOthers(byCandidate, -1, 0));
+        BuildRiskSettings live = BuildRiskSettings.defaults();
+        BuildRiskSettings onAll = CANDIDATES.get(bestOnOthers(byCandidate, -1, MODEL_RESULT));
         return new CiBuildReport(List.of(
                 new CiBuildTable("unseen", "Unseen projects (leave-one-project-out)",
-                        "Each project is scored with the threshold settings that gave each predictor its best mean "
+                        "Each project is scored with the settings that gave each predictor its best mean "
                                 + "F1 over the other projects; the model starts from the prior on every project. "
                                 + "On all projects the online model's best settings are: " + describe(onAll) + ".",
                         leaveOneProjectOut(byCandidate)),
                 new CiBuildTable("live", "Every project with the live settings",
-                        "The live topology's threshold settings (" + describe(live) + ") on every project.",
+                        "The live topology's settings (" + describe(live) + ") on every project.",
                         byCandidate.get(0))));
     }
 
@@ -123,21 +135,19 @@ public final class CiBuildEvaluation {
         return best;
     }
 
-    private static List<ProjectResult> replayAll(Map<String, CiBuildCsv> projects, ThresholdSettings settings) {
+    private static List<ProjectResult> replayAll(Map<String, CiBuildCsv> projects, BuildRiskSettings settings) {
         return projects.entrySet().stream().map(project -> replay(project.getKey(), project.getValue(), settings))
                 .toList();
     }
 
-    static ProjectResult replay(String project, CiBuildCsv csv, ThresholdSettings thresholdSettings) {
+    static ProjectResult replay(String project, CiBuildCsv csv, BuildRiskSettings settings) {
         List<String> names = new ArrayList<>(csv.featureNames());
         names.addAll(BuildHistory.FEATURE_NAMES);
-        BuildRiskSettings settings = new BuildRiskSettings(BuildRiskSettings.defaults().model(), thresholdSettings);
         BuildRiskTracker tracker = new BuildRiskTracker(settings, names, CI_PRIOR);
         OnlineRiskModel prior = new OnlineRiskModel(names, CI_PRIOR, settings.model());
-        OnlineF1Threshold priorThreshold = new OnlineF1Threshold(thresholdSettings);
-        String cut = describe(thresholdSettings);
-        PredictorTrack modelTrack = new PredictorTrack(MODEL, cut);
-        PredictorTrack priorTrack = new PredictorTrack(PRIOR_ONLY, cut);
+        OnlineF1Threshold priorThreshold = new OnlineF1Threshold(settings.threshold());
+        PredictorTrack modelTrack = new PredictorTrack(MODEL, describe(settings));
+        PredictorTrack priorTrack = new PredictorTrack(PRIOR_ONLY, describe(settings.threshold()));
         PredictorTrack previousResult = new PredictorTrack(PREVIOUS_RESULT, "alert iff prev_build_result failed");
         PredictorTrack previousRow = new PredictorTrack(PREVIOUS_ROW, "alert iff the previous row failed");
         PredictorTrack everyBuild = new PredictorTrack(EVERY_BUILD, "alert always");
@@ -159,6 +169,11 @@ public final class CiBuildEvaluation {
         }
         return new ProjectResult(project, csv.builds().size(), failures, Stream.of(
                 modelTrack, priorTrack, previousResult, previousRow, everyBuild).map(PredictorTrack::result).toList());
+    }
+
+    static String describe(BuildRiskSettings settings) {
+        return String.format(Locale.ROOT, "learning rate %.2f, %s", settings.model().learningRate(),
+                describe(settings.threshold()));
     }
 
     static String describe(ThresholdSettings settings) {

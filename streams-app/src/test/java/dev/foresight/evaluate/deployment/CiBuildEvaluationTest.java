@@ -3,6 +3,8 @@ package dev.foresight.evaluate.deployment;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.foresight.domain.builds.BuildRiskSettings;
+import dev.foresight.predict.risk.RiskModelSettings;
 import dev.foresight.predict.risk.ThresholdSettings;
 import dev.foresight.predict.risk.ThresholdSettings.CutRule;
 import java.io.IOException;
@@ -22,16 +24,17 @@ class CiBuildEvaluationTest {
 
     @Test
     void shouldOutrankThePreviousBuildBaselineWhenChurnDrivesFailures() throws IOException {
-        CiBuildReport report = CiBuildEvaluation.run(List.of(churnProject(1)), dir.resolve("out"));
+        ProjectResult project = CiBuildEvaluation.replay("churn", CiBuildCsv.read(churnProject(1, 2000)),
+                BuildRiskSettings.defaults());
 
-        PredictorResult model = result(report.table("live").projects().get(0), CiBuildEvaluation.MODEL);
-        PredictorResult baseline = result(report.table("live").projects().get(0), CiBuildEvaluation.PREVIOUS_ROW);
+        PredictorResult model = result(project, CiBuildEvaluation.MODEL);
+        PredictorResult baseline = result(project, CiBuildEvaluation.PREVIOUS_ROW);
         assertTrue(model.auc() > baseline.auc() + 0.2, "model " + model.auc() + " vs baseline " + baseline.auc());
     }
 
     @Test
     void shouldWriteOneCsvRowPerProtocolProjectAndPredictor() throws IOException {
-        CiBuildEvaluation.run(List.of(churnProject(1), churnProject(2)), dir.resolve("out"));
+        CiBuildEvaluation.run(List.of(churnProject(1, 300), churnProject(2, 300)), dir.resolve("out"));
 
         List<String> rows = Files.readAllLines(dir.resolve("out/ci-builds.csv"));
         assertEquals(1 + 2 * 2 * 5, rows.size());
@@ -44,7 +47,8 @@ class CiBuildEvaluationTest {
     void shouldCountTheRulesThatNeedNoThresholdBuildByBuild() throws IOException {
         // outcomes 0 1 1 0 1 0; the data set's prev_build_result is always "passed"
         ProjectResult project = CiBuildEvaluation.replay("tiny", CiBuildCsv.read(labelled(0, 1, 1, 0, 1, 0)),
-                new ThresholdSettings(10, 0.5, 1, CutRule.BEST_PAST_CUT));
+                new BuildRiskSettings(RiskModelSettings.defaults(),
+                        new ThresholdSettings(10, 0.5, 1, CutRule.BEST_PAST_CUT)));
 
         // previous row: alerts on builds 3, 4 and 6 (each after a failure), of which only build 3 failed
         assertEquals(new Confusion(1, 2, 2, 1), result(project, CiBuildEvaluation.PREVIOUS_ROW).confusion());
@@ -56,7 +60,8 @@ class CiBuildEvaluationTest {
     void shouldNotAlertWhileTheWindowHoldsFewerFailuresThanTrusted() throws IOException {
         // the initial cut of 1 is above every probability: no alert until 10 failures were seen
         ProjectResult project = CiBuildEvaluation.replay("tiny", CiBuildCsv.read(labelled(1, 1, 1, 1, 1, 1, 1, 1, 1)),
-                new ThresholdSettings(20, 1, 10, CutRule.BEST_PAST_CUT));
+                new BuildRiskSettings(RiskModelSettings.defaults(),
+                        new ThresholdSettings(20, 1, 10, CutRule.BEST_PAST_CUT)));
 
         assertEquals(new Confusion(0, 0, 9, 0), result(project, CiBuildEvaluation.MODEL).confusion());
         assertEquals(new Confusion(0, 0, 9, 0), result(project, CiBuildEvaluation.PRIOR_ONLY).confusion());
@@ -97,13 +102,13 @@ class CiBuildEvaluationTest {
         return Files.write(dir.resolve("tiny_data.csv"), lines);
     }
 
-    /** 600 builds; a build fails when its churn is large, independently of the build before it. */
-    private Path churnProject(int seed) throws IOException {
+    /** A build fails when its churn is large, independently of the build before it. */
+    private Path churnProject(int seed, int builds) throws IOException {
         Random random = new Random(seed);
         List<String> lines = new ArrayList<>();
         lines.add("build_failed,git_diff_src_churn,prev_build_result,hour_of_start,day_week");
         int previous = 0;
-        for (int i = 0; i < 600; i++) {
+        for (int i = 0; i < builds; i++) {
             int churn = random.nextInt(1000);
             int failed = churn > 850 ? 1 : 0;
             lines.add(String.format(Locale.ROOT, "%d,%d,%d,%d,%d", failed, churn, previous, i % 24, i % 7));
