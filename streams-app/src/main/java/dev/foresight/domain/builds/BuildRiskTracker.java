@@ -16,7 +16,8 @@ import java.util.Map;
 /**
  * The build-failure risk of one service's builds: a build is scored when it starts, from what is known
  * then, by an online risk model that learns from every finished build; the alert threshold is chosen
- * online, the cut that maximized F1 over the last finished builds' scores at their start.
+ * online by F1 over the last finished builds' scores at their start ({@link BuildRiskSettings#threshold()}).
+ * {@code evaluate ci-builds} replays the CI data set's builds through this same class.
  */
 public final class BuildRiskTracker {
 
