@@ -3,6 +3,7 @@ package dev.foresight.predict.risk;
 import java.io.DataInput;
 import java.io.DataOutput;
 import java.io.IOException;
+import java.util.Arrays;
 
 /**
  * A decision threshold chosen from the past only: the score cut that would have maximized F1 over the
@@ -75,13 +76,39 @@ public final class OnlineF1Threshold {
         }
         threshold = in.readDouble();
         next = position;
-        size = 0;
-        failures = 0;
+        size = stored;
         for (int i = 0; i < stored; i++) {
             scores[i] = in.readDouble();
             failed[i] = in.readBoolean();
-            size = i + 1;
-            sort(scores[i], failed[i]);
+        }
+        sortAll();
+    }
+
+    /**
+     * Rebuilds the sorted copy at once, as the failures' scores and the others' each sorted, then merged:
+     * a state store loads the threshold at every build event, and one insertion per outcome would cost the
+     * square of the window.
+     */
+    private void sortAll() {
+        double[] failedScores = new double[size];
+        double[] passedScores = new double[size];
+        failures = 0;
+        int passes = 0;
+        for (int i = 0; i < size; i++) {
+            if (failed[i]) {
+                failedScores[failures++] = scores[i];
+            } else {
+                passedScores[passes++] = scores[i];
+            }
+        }
+        Arrays.sort(failedScores, 0, failures);
+        Arrays.sort(passedScores, 0, passes);
+        int f = failures - 1;
+        int p = passes - 1;
+        for (int k = 0; k < size; k++) {
+            boolean takeFailed = p < 0 || f >= 0 && Double.compare(failedScores[f], passedScores[p]) >= 0;
+            sortedFailed[k] = takeFailed;
+            sortedScores[k] = takeFailed ? failedScores[f--] : passedScores[p--];
         }
     }
 

@@ -89,7 +89,7 @@ class OnlineF1ThresholdTest {
     }
 
     @Test
-    void shouldMatchACutRecomputedFromScratchWhileTheWindowSlides() {
+    void shouldMatchACutRecomputedFromScratchWhileTheWindowSlidesAndAfterEachRestore() throws IOException {
         Random random = new Random(7);
         int window = 25;
         OnlineF1Threshold threshold = bestCut(window);
@@ -100,6 +100,9 @@ class OnlineF1ThresholdTest {
             scores[i] = random.nextInt(8) / 8.0;
             failed[i] = random.nextDouble() < scores[i] * 0.6;
             threshold.observe(scores[i], failed[i]);
+            if (i % 60 == 59) {
+                threshold = restored(threshold, window);
+            }
             assertEquals(bruteForceCut(scores, failed, Math.max(0, i + 1 - window), i + 1), threshold.threshold(),
                     "after " + (i + 1) + " outcomes");
         }
@@ -112,16 +115,21 @@ class OnlineF1ThresholdTest {
         for (int i = 0; i < scores.length; i++) {
             original.observe(scores[i], i % 3 == 0);
         }
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        original.writeTo(new DataOutputStream(bytes));
-        OnlineF1Threshold restored = bestCut(5);
-        restored.readFrom(new DataInputStream(new ByteArrayInputStream(bytes.toByteArray())));
+        OnlineF1Threshold restored = restored(original, 5);
 
         for (double score : new double[] {0.5, 0.95, 0.1, 0.65}) {
             original.observe(score, score > 0.6);
             restored.observe(score, score > 0.6);
             assertEquals(original.threshold(), restored.threshold());
         }
+    }
+
+    private static OnlineF1Threshold restored(OnlineF1Threshold threshold, int window) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        threshold.writeTo(new DataOutputStream(bytes));
+        OnlineF1Threshold restored = bestCut(window);
+        restored.readFrom(new DataInputStream(new ByteArrayInputStream(bytes.toByteArray())));
+        return restored;
     }
 
     /** Every distinct score of the window tried as a cut; the first (highest) best wins, as documented. */
