@@ -14,14 +14,15 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Baselines, guardian inputs, host risk states and host risk profiles written before the baseline carried the
- * continuous host risk and the profile its debounce count still read, and the new ones read under the old schemas.
+ * continuous host risk, the profile its debounce count and the rounds its scales kept over a restart still read,
+ * and the new ones read under the old schemas.
  */
 class ContinuousHostRiskEvolutionTest {
 
     @Test
     void shouldReadEveryOldSchemaAndBeReadByIt() throws IOException {
         for (String version : new String[] {"HostBaseline.v1", "GuardianInput.v2", "HostRiskState.v1",
-                "HostRiskProfile.v1"}) {
+                "HostRiskProfile.v1", "HostRiskProfile.v2"}) {
             SchemaHistory.assertReadableBothWays(version);
         }
     }
@@ -68,5 +69,28 @@ class ContinuousHostRiskEvolutionTest {
 
         assertEquals(0.9, read.getRisk());
         assertEquals(0, read.getRoundsAbove());
+    }
+
+    @Test
+    void shouldReadAV2ProfileAsOneWhoseScalesRestOnItsOwnRoundsAlone() throws IOException {
+        Schema v2 = SchemaHistory.load("HostRiskProfile.v2.avsc");
+        GenericRecord old = new GenericData.Record(v2);
+        old.put("hostId", "redis-3");
+        old.put("serviceId", "redis");
+        old.put("samples", 2_000L);
+        old.put("lastSeen", 1_700_000_000_000L);
+        old.put("levels", Map.of());
+        old.put("deviationMeans", Map.of());
+        old.put("deviationVariances", Map.of("cpu", 0.01));
+        old.put("risk", 0.2);
+        old.put("alertingSince", null);
+        old.put("roundsAbove", 1);
+
+        HostRiskProfile read = AvroSerdes.bundled().<HostRiskProfile>valueSerde().deserializer()
+                .deserialize("t", SchemaHistory.wire(v2, old));
+
+        assertEquals(2_000L, read.getSamples());
+        assertEquals(0L, read.getKeptRounds());
+        assertEquals(0.01, read.getDeviationVariances().get("cpu"));
     }
 }

@@ -157,9 +157,9 @@ class HostRiskScorerTest {
     @Test
     void shouldScaleAHostWithFewRoundsOfItsOwnByItsPeersSpread() {
         HostRiskSettings pooled = new HostRiskSettings(Duration.ofMinutes(1), Duration.ofMinutes(30), 20, 1.0 / 60,
-                1.0 / 1440, 4, 1, 5, 0.05, 60, 1.0, 0.6, 0.4, 1);
+                1.0 / 1440, 4, 1, 5, 0.05, 60, 1.0, 0.6, 0.4, 1, 0.6, 0.4);
         HostRiskSettings own = new HostRiskSettings(Duration.ofMinutes(1), Duration.ofMinutes(30), 20, 1.0 / 60,
-                1.0 / 1440, 4, 1, 5, 0.05, 0, 1.0, 0.6, 0.4, 1);
+                1.0 / 1440, 4, 1, 5, 0.05, 0, 1.0, 0.6, 0.4, 1, 0.6, 0.4);
         double pooledZ = newcomerZ(pooled);
         double ownZ = newcomerZ(own);
         // the newcomer's own 20 rounds say 0.1, its peers' 600 rounds say 0.3: 60 prior rounds give about 0.26

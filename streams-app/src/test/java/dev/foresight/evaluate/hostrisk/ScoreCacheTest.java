@@ -76,7 +76,8 @@ class ScoreCacheTest {
         TopologyReplay.Result rescored = cache.scores(file, replay, new HostRiskSettings(settings.round(),
                 settings.restartAfter(), settings.warmupRounds(), settings.levelAlpha(), settings.deviationAlpha(),
                 settings.peers(), settings.topSignals(), settings.clip(), settings.scaleFloor(), settings.priorRounds(), 0.5,
-                settings.alertThreshold(), settings.exitThreshold(), settings.alertRounds()));
+                settings.alertThreshold(), settings.exitThreshold(), settings.alertRounds(), settings.coldAlertThreshold(),
+                settings.coldExitThreshold()));
         assertTrue(rescored.trace().between(1, 31).stream().noneMatch(m -> m.risks().containsValue(0.123456)),
                 "another smoothing is another score: replayed");
     }
