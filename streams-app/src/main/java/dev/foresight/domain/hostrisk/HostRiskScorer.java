@@ -24,11 +24,11 @@ import java.util.Map;
  * deviating signals, smoothed over rounds, is its risk in [0, 1] (1: all of them at the clip). A
  * risk at or above the alert threshold raises an alert; it clears below the exit threshold.
  *
- * <p>A host learns through its first rounds before it is scored, and learns its levels again when it has been
- * silent for longer than {@link HostRiskSettings#restartAfter()}: they describe another regime. How far its signals
- * stray from its peers is its own whatever its levels do, so those scales outlive the restart. A host whose scales
- * rest on fewer rounds than {@link HostRiskSettings#settledRounds()} (a fresh host, its first day) is alerted by
- * the cold rule, whose threshold is higher; a settled one by the settled rule. No Kafka types: the caller stores
+ * <p>A host learns through its first rounds before it is scored, and learns again when it has been silent for longer
+ * than {@link HostRiskSettings#restartAfter()}: its levels describe another regime. With
+ * {@link HostRiskSettings#keepScales()} its deviation scales outlive the restart. A host whose scales rest on fewer
+ * rounds than {@link HostRiskSettings#settledRounds()} (a fresh host, its first day) is alerted by the cold rule, a
+ * settled one by the settled rule, each chosen on the normal minutes of its kind. No Kafka types: the caller stores
  * the profiles.
  */
 public final class HostRiskScorer {
@@ -93,7 +93,7 @@ public final class HostRiskScorer {
         return assessments;
     }
 
-    /** A restart keeps the deviation scales and the rounds they rest on; levels, risk and alert start afresh. */
+    /** A restart keeps the deviation scales and the rounds they rest on if so set; levels, risk and alert start afresh. */
     private HostRiskProfile current(HostRiskProfile known, String serviceId, String hostId, Instant at) {
         if (known != null && Duration.between(known.getLastSeen(), at).abs().compareTo(settings.restartAfter()) <= 0) {
             return known;
@@ -101,7 +101,7 @@ public final class HostRiskScorer {
         HostRiskProfile.Builder fresh = HostRiskProfile.newBuilder().setHostId(hostId).setServiceId(serviceId)
                 .setSamples(0).setLastSeen(at).setLevels(new HashMap<>()).setRisk(0).setAlertingSince(null)
                 .setRoundsAbove(0);
-        return known == null
+        return known == null || !settings.keepScales()
                 ? fresh.setDeviationMeans(new HashMap<>()).setDeviationVariances(new HashMap<>()).setKeptRounds(0).build()
                 : fresh.setDeviationMeans(new HashMap<>(known.getDeviationMeans()))
                         .setDeviationVariances(new HashMap<>(known.getDeviationVariances()))

@@ -71,11 +71,9 @@ public final class HostFailureEvaluation {
         RiskTrace normalTrace = calibration.trace();
         int split = splitMinute(calibration.rows());
         List<RiskTrace.Minute> calibrationMinutes = normalTrace.between(1, split);
-        AlertRuleChoice.Chosen cold = choose(calibrationMinutes);
-        List<RiskTrace.Minute> settledMinutes = calibrationMinutes.stream().filter(RiskTrace.Minute::allSettled).toList();
-        AlertRuleChoice.Chosen settled = settledMinutes.size() >= 2 * FOLD_MINUTES ? choose(settledMinutes) : cold;
-        AlertHysteresis settledRule = settled.rule();
-        AlertHysteresis coldRule = cold.rule();
+        Rules rules = rules(calibrationMinutes);
+        AlertHysteresis settledRule = rules.settled().rule();
+        AlertHysteresis coldRule = rules.cold().rule();
         double heldOutFpr = RiskTrace.alarmShare(normalTrace.between(split, normalTrace.size() + 1), settledRule,
                 coldRule);
         double calibrationFpr = RiskTrace.alarmShare(calibrationMinutes, settledRule, coldRule);
@@ -92,8 +90,25 @@ public final class HostFailureEvaluation {
         if (results.isEmpty()) {
             throw new IllegalArgumentException(raw + " holds no file of the runs in " + labels);
         }
-        return new HostFailureReport(new HostFailureReport.Normal(settled, cold, split - 1, settledMinutes.size(),
-                normalTrace.size(), calibrationFpr, heldOutFpr, calibration.deadLetters()), results);
+        return new HostFailureReport(new HostFailureReport.Normal(rules.settled(), rules.cold(), split - 1,
+                rules.settledMinutes(), normalTrace.size(), calibrationFpr, heldOutFpr, calibration.deadLetters()), results);
+    }
+
+    /**
+     * The rules of settled and of cold hosts, and on how many calibration minutes every host had settled.
+     */
+    record Rules(AlertRuleChoice.Chosen settled, AlertRuleChoice.Chosen cold, int settledMinutes) {
+    }
+
+    /**
+     * The cold rule over every calibration minute (its first day is cold), the settled rule over the minutes in
+     * which every host had settled; with fewer than two days of those, the cold rule is both.
+     */
+    static Rules rules(List<RiskTrace.Minute> calibration) {
+        AlertRuleChoice.Chosen cold = choose(calibration);
+        List<RiskTrace.Minute> settledMinutes = calibration.stream().filter(RiskTrace.Minute::allSettled).toList();
+        AlertRuleChoice.Chosen settled = settledMinutes.size() >= 2 * FOLD_MINUTES ? choose(settledMinutes) : cold;
+        return new Rules(settled, cold, settledMinutes.size());
     }
 
     /** Against the budget, one day a fold (at least two). */
@@ -103,7 +118,7 @@ public final class HostFailureEvaluation {
     }
 
     /** The first minute of the second part: after the longest gap between rows, else the middle. */
-    private static int splitMinute(List<Instant> rows) {
+    static int splitMinute(List<Instant> rows) {
         int split = rows.size() / 2 + 1;
         Duration longest = HostRiskSettings.defaults().restartAfter();
         for (int i = 1; i < rows.size(); i++) {

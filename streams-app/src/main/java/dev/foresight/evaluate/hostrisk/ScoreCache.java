@@ -71,10 +71,10 @@ final class ScoreCache {
 
     /** What the scores depend on: the file and the scoring settings, not the alert rule. */
     static String key(Path file, HostRiskSettings s) throws IOException {
-        return String.format(Locale.ROOT, "# %s %d %d | %s %s %d %s %s %d %d %s %s %s %s", file.getFileName(),
+        return String.format(Locale.ROOT, "# %s %d %d | %s %s %d %s %s %d %d %s %s %s %s %s", file.getFileName(),
                 Files.size(file), Files.getLastModifiedTime(file).toMillis(), s.round(), s.restartAfter(),
                 s.warmupRounds(), s.levelAlpha(), s.deviationAlpha(), s.peers(), s.topSignals(), s.clip(),
-                s.scaleFloor(), s.priorRounds(), s.smoothing());
+                s.scaleFloor(), s.priorRounds(), s.smoothing(), s.keepScales());
     }
 
     private static Optional<TopologyReplay.Result> read(Path kept, String key, Map<String, HostRiskProfile> profiles)

@@ -113,11 +113,14 @@ class HostRiskScorerTest {
     }
 
     @Test
-    void shouldKeepItsDeviationScalesOverARestartButLearnItsLevelsAfresh() {
-        steady(60);
+    void shouldKeepItsDeviationScalesOverARestartWhenSoSetButLearnItsLevelsAfresh() {
+        HostRiskScorer keeping = new HostRiskScorer(HostRiskSettings.defaults().withKeptScales(true));
+        for (int minute = 0; minute < 60; minute++) {
+            keeping.score("svc", START.plus(Duration.ofMinutes(minute)), signals(host -> 1.0), profiles);
+        }
         double spread = profiles.get("h1").getDeviationVariances().get("load");
         Duration silence = HostRiskSettings.defaults().restartAfter().plusMinutes(1);
-        scorer.score("svc", START.plus(Duration.ofMinutes(60)).plus(silence), signals(host -> 5.0), profiles);
+        keeping.score("svc", START.plus(Duration.ofMinutes(60)).plus(silence), signals(host -> 5.0), profiles);
         HostRiskProfile h1 = profiles.get("h1");
         assertEquals(1, h1.getSamples());
         assertEquals(60, h1.getKeptRounds(), "the rounds the scales rested on");
@@ -132,14 +135,15 @@ class HostRiskScorerTest {
         Duration back = HostRiskSettings.defaults().restartAfter().plusMinutes(1);
         scorer.score("svc", START.minus(back), signals(host -> 1.0), profiles);
         assertEquals(1, profiles.get("h1").getSamples(), "a replay of an earlier recording is another regime");
-        assertEquals(60, profiles.get("h1").getKeptRounds());
+        assertEquals(0, profiles.get("h1").getKeptRounds(), "by default nothing outlives a restart");
+        assertEquals(0.0, profiles.get("h1").getDeviationVariances().get("load"), "the spread of one round");
     }
 
     @Test
     void shouldAlertASettledHostByTheSettledRuleAndAColdOneByTheColdRule() {
         // z = 0.2 / 0.1 on the one signal, no smoothing: risk 0.4, between the settled (0.3) and cold (0.5) thresholds
         HostRiskSettings settings = new HostRiskSettings(Duration.ofMinutes(1), Duration.ofMinutes(30), 20, 1.0 / 60,
-                1.0 / 1440, 4, 1, 5, 0.05, 0, 1.0, 0.3, 0.2, 1, 0.5, 0.4);
+                1.0 / 1440, 4, 1, 5, 0.05, 0, 1.0, 0.3, 0.2, 1, 0.5, 0.4, false);
         Assessment cold = newcomer(settings, 0);
         Assessment settled = newcomer(settings, settings.settledRounds());
         assertEquals(0.4, cold.risk(), 1e-9);
@@ -195,9 +199,9 @@ class HostRiskScorerTest {
     @Test
     void shouldScaleAHostWithFewRoundsOfItsOwnByItsPeersSpread() {
         HostRiskSettings pooled = new HostRiskSettings(Duration.ofMinutes(1), Duration.ofMinutes(30), 20, 1.0 / 60,
-                1.0 / 1440, 4, 1, 5, 0.05, 60, 1.0, 0.6, 0.4, 1, 0.6, 0.4);
+                1.0 / 1440, 4, 1, 5, 0.05, 60, 1.0, 0.6, 0.4, 1, 0.6, 0.4, false);
         HostRiskSettings own = new HostRiskSettings(Duration.ofMinutes(1), Duration.ofMinutes(30), 20, 1.0 / 60,
-                1.0 / 1440, 4, 1, 5, 0.05, 0, 1.0, 0.6, 0.4, 1, 0.6, 0.4);
+                1.0 / 1440, 4, 1, 5, 0.05, 0, 1.0, 0.6, 0.4, 1, 0.6, 0.4, false);
         double pooledZ = newcomerZ(pooled);
         double ownZ = newcomerZ(own);
         // the newcomer's own 20 rounds say 0.1, its peers' 600 rounds say 0.3: 60 prior rounds give about 0.26

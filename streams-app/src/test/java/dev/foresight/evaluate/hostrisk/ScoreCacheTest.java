@@ -79,7 +79,7 @@ class ScoreCacheTest {
                 settings.restartAfter(), settings.warmupRounds(), settings.levelAlpha(), settings.deviationAlpha(),
                 settings.peers(), settings.topSignals(), settings.clip(), settings.scaleFloor(), settings.priorRounds(), 0.5,
                 settings.alertThreshold(), settings.exitThreshold(), settings.alertRounds(), settings.coldAlertThreshold(),
-                settings.coldExitThreshold()));
+                settings.coldExitThreshold(), settings.keepScales()));
         assertTrue(rescored.trace().between(1, 31).stream().noneMatch(m -> m.risks().containsValue(0.123456)),
                 "another smoothing is another score: replayed");
     }
@@ -87,7 +87,7 @@ class ScoreCacheTest {
     @Test
     void shouldStartAReplayFromTheProfilesAnotherLeftAsAfterARestart() throws IOException {
         Path file = recording(60);
-        TopologyReplay replay = new TopologyReplay(HostRiskSettings.defaults());
+        TopologyReplay replay = new TopologyReplay(HostRiskSettings.defaults().withKeptScales(true));
         TopologyReplay.Result first = replay.replay(file);
         // the same hour again, from the profiles it left: levels learnt afresh (the clock moved back), scales kept
         TopologyReplay.Result again = replay.replay(file, first.profiles());
