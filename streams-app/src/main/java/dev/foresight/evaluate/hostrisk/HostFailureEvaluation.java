@@ -105,15 +105,21 @@ public final class HostFailureEvaluation {
      * which every host had settled; with fewer than two days of those, the cold rule is both.
      */
     static Rules rules(List<RiskTrace.Minute> calibration) {
-        AlertRuleChoice.Chosen cold = choose(calibration);
+        return rules(calibration, RAISE_AFTER);
+    }
+
+    /** The same with another debounce. */
+    static Rules rules(List<RiskTrace.Minute> calibration, int raiseAfter) {
+        AlertRuleChoice.Chosen cold = choose(calibration, raiseAfter);
         List<RiskTrace.Minute> settledMinutes = calibration.stream().filter(RiskTrace.Minute::allSettled).toList();
-        AlertRuleChoice.Chosen settled = settledMinutes.size() >= 2 * FOLD_MINUTES ? choose(settledMinutes) : cold;
+        AlertRuleChoice.Chosen settled = settledMinutes.size() >= 2 * FOLD_MINUTES ? choose(settledMinutes, raiseAfter)
+                : cold;
         return new Rules(settled, cold, settledMinutes.size());
     }
 
     /** Against the budget, one day a fold (at least two). */
-    private static AlertRuleChoice.Chosen choose(List<RiskTrace.Minute> minutes) {
-        return new AlertRuleChoice(BUDGET, Math.max(2, minutes.size() / FOLD_MINUTES), EXIT_SHARE, RAISE_AFTER)
+    private static AlertRuleChoice.Chosen choose(List<RiskTrace.Minute> minutes, int raiseAfter) {
+        return new AlertRuleChoice(BUDGET, Math.max(2, minutes.size() / FOLD_MINUTES), EXIT_SHARE, raiseAfter)
                 .choose(minutes);
     }
 

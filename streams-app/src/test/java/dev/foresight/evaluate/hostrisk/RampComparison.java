@@ -53,9 +53,12 @@ final class RampComparison {
     private record Row(Instant at, Map<String, double[]> hosts) {
     }
 
-    /** A window's fault and what each start made of it. */
-    private record Outcome(String host, String fault, OptionalInt fresh, OptionalInt kept, boolean freshSteadyAlarm,
-                           boolean keptSteadyAlarm) {
+    /** A window's fault and what each candidate made of it: earliness, and whether it alarmed before the ramp. */
+    private record Outcome(String host, String fault, List<OptionalInt> earliness, List<Boolean> steadyAlarm) {
+    }
+
+    /** A way to score a window: its scorer, and whether it starts from the kept profiles, a day later. */
+    private record Candidate(String name, HostRiskScorer scorer, boolean fromKept) {
     }
 
     /** Signal names in the order of the rows' arrays: the week in maps of boxed doubles would not fit a 1 GB heap. */
@@ -90,8 +93,24 @@ final class RampComparison {
         RiskTrace trace = continuous(calibration, defaults, starts, snapshots);
         HostFailureEvaluation.Rules rules = HostFailureEvaluation.rules(trace.between(1, trace.size() + 1));
         HostRiskSettings ruled = defaults.withAlertRules(rules.settled().rule(), rules.cold().rule());
-        HostRiskScorer fresh = new HostRiskScorer(ruled.withKeptScales(false));
-        HostRiskScorer keeping = new HostRiskScorer(ruled.withKeptScales(true));
+        // the cold rule chosen on fresh starts only: each calibration day replayed from a fresh state, one a fold
+        List<RiskTrace.Minute> freshDays = new ArrayList<>();
+        int day = HostFailureEvaluation.FOLD_MINUTES;
+        for (int d = 0; (d + 1) * day <= calibration.size(); d++) {
+            RiskTrace freshDay = continuous(calibration.subList(d * day, (d + 1) * day), defaults, List.of(),
+                    new HashMap<>());
+            freshDays.addAll(freshDay.between(1, freshDay.size() + 1));
+        }
+        AlertRuleChoice.Chosen freshCold = HostFailureEvaluation.rules(freshDays).cold();
+        List<Candidate> candidates = List.of(
+                new Candidate(String.format(Locale.ROOT, "fresh start, cold rule %.3f (default)",
+                        rules.cold().rule().alertThreshold()), new HostRiskScorer(ruled), false),
+                new Candidate(String.format(Locale.ROOT, "after a restart, scales kept, settled rule %.3f",
+                        rules.settled().rule().alertThreshold()), new HostRiskScorer(ruled.withKeptScales(true)), true),
+                new Candidate(String.format(Locale.ROOT, "fresh start, cold rule from fresh days %.3f (q %.3f; folds %s)",
+                        freshCold.rule().alertThreshold(), freshCold.quantile(), shares(freshCold)),
+                        new HostRiskScorer(defaults.withAlertRules(rules.settled().rule(), freshCold.rule())), false),
+                debounced(trace, defaults, 1), debounced(trace, defaults, 2), debounced(trace, defaults, 5));
 
         List<String> hosts = new ArrayList<>(new TreeMap<>(calibration.get(0).hosts()).keySet());
         List<Outcome> outcomes = new ArrayList<>();
@@ -101,13 +120,26 @@ final class RampComparison {
             List<Map<String, Map<String, Double>>> window = ramped(calibration.subList(starts.get(w),
                     starts.get(w) + WINDOW), host, network);
             List<Instant> at = calibration.subList(starts.get(w), starts.get(w) + WINDOW).stream().map(Row::at).toList();
-            int[] fromFresh = caught(fresh, at, window, new HashMap<>(), host);
             List<Instant> dayLater = at.stream().map(t -> t.plus(Duration.ofDays(1))).toList();
-            int[] fromKept = caught(keeping, dayLater, window, copies(snapshots.get(starts.get(w))), host);
-            outcomes.add(new Outcome(host, network ? "network ×0.2" : "memory, CPU ×3", earliness(fromFresh[0]),
-                    earliness(fromKept[0]), fromFresh[1] > 0, fromKept[1] > 0));
+            List<OptionalInt> earliness = new ArrayList<>();
+            List<Boolean> steady = new ArrayList<>();
+            for (Candidate c : candidates) {
+                int[] result = c.fromKept() ? caught(c.scorer(), dayLater, window, copies(snapshots.get(starts.get(w))), host)
+                        : caught(c.scorer(), at, window, new HashMap<>(), host);
+                earliness.add(earliness(result[0]));
+                steady.add(result[1] > 0);
+            }
+            outcomes.add(new Outcome(host, network ? "network ×0.2" : "memory, CPU ×3", earliness, steady));
         }
-        return report(rules, outcomes);
+        return report(rules, candidates, outcomes);
+    }
+
+    /** A fresh start with another debounce, its rules chosen against the same budget. */
+    private static Candidate debounced(RiskTrace trace, HostRiskSettings defaults, int raiseAfter) {
+        HostFailureEvaluation.Rules rules = HostFailureEvaluation.rules(trace.between(1, trace.size() + 1), raiseAfter);
+        return new Candidate(String.format(Locale.ROOT, "fresh start, debounce %d: cold rule %.3f (q %.3f)", raiseAfter,
+                rules.cold().rule().alertThreshold(), rules.cold().quantile()),
+                new HostRiskScorer(defaults.withAlertRules(rules.settled().rule(), rules.cold().rule())), false);
     }
 
     private List<Row> rows(Path file) throws IOException {
@@ -208,26 +240,43 @@ final class RampComparison {
         return minute == 0 ? OptionalInt.empty() : OptionalInt.of(WINDOW + 1 - minute);
     }
 
-    private static String report(HostFailureEvaluation.Rules rules, List<Outcome> outcomes) {
+    private static String report(HostFailureEvaluation.Rules rules, List<Candidate> candidates, List<Outcome> outcomes) {
         StringBuilder md = new StringBuilder(String.format(Locale.ROOT, "Rules from this replay's calibration minutes: "
-                        + "settled %.3f (quantile %.3f), cold %.3f (quantile %.3f)%n%n",
-                rules.settled().rule().alertThreshold(), rules.settled().quantile(),
-                rules.cold().rule().alertThreshold(), rules.cold().quantile()));
-        md.append("| window | host | fault | fresh start (cold rule) | after a restart, scales kept (settled rule) |\n")
-                .append("|---|---|---|---|---|\n");
+                        + "settled %.3f (quantile %.3f; folds %s), cold %.3f (quantile %.3f; folds %s)%n%n",
+                rules.settled().rule().alertThreshold(), rules.settled().quantile(), shares(rules.settled()),
+                rules.cold().rule().alertThreshold(), rules.cold().quantile(), shares(rules.cold())));
+        md.append("| window | host | fault |");
+        candidates.forEach(c -> md.append(' ').append(c.name()).append(" |"));
+        md.append("\n|---|---|---|").append("---|".repeat(candidates.size())).append('\n');
         for (int w = 0; w < outcomes.size(); w++) {
             Outcome o = outcomes.get(w);
-            md.append(String.format(Locale.ROOT, "| %d | %s | %s | %s%s | %s%s |%n", w + 1, o.host(), o.fault(),
-                    text(o.fresh()), o.freshSteadyAlarm() ? " (steady alarm)" : "", text(o.kept()),
-                    o.keptSteadyAlarm() ? " (steady alarm)" : ""));
+            md.append(String.format(Locale.ROOT, "| %d | %s | %s |", w + 1, o.host(), o.fault()));
+            for (int c = 0; c < candidates.size(); c++) {
+                md.append(' ').append(text(o.earliness().get(c))).append(o.steadyAlarm().get(c) ? " (steady alarm)" : "")
+                        .append(" |");
+            }
+            md.append('\n');
         }
-        md.append(String.format(Locale.ROOT, "| **caught, median earliness** | | | %s | %s |%n",
-                summary(outcomes.stream().map(Outcome::fresh).toList()),
-                summary(outcomes.stream().map(Outcome::kept).toList())));
-        md.append(String.format(Locale.ROOT, "%nWindows with a steady alarm (before minute %d): fresh %d, kept %d of %d%n",
-                RAMP_FROM, outcomes.stream().filter(Outcome::freshSteadyAlarm).count(),
-                outcomes.stream().filter(Outcome::keptSteadyAlarm).count(), outcomes.size()));
-        return md.toString();
+        md.append("| **caught, median earliness** | | |");
+        for (int c = 0; c < candidates.size(); c++) {
+            int at = c;
+            md.append(' ').append(summary(outcomes.stream().map(o -> o.earliness().get(at)).toList())).append(" |");
+        }
+        md.append("\n| **windows with a steady alarm** | | |");
+        for (int c = 0; c < candidates.size(); c++) {
+            int at = c;
+            md.append(String.format(Locale.ROOT, " %d of %d |", outcomes.stream().filter(o -> o.steadyAlarm().get(at))
+                    .count(), outcomes.size()));
+        }
+        return md.append('\n').toString();
+    }
+
+    private static String shares(AlertRuleChoice.Chosen chosen) {
+        StringBuilder folds = new StringBuilder();
+        for (double share : chosen.foldShares()) {
+            folds.append(folds.length() == 0 ? "" : ", ").append(String.format(Locale.ROOT, "%.1f %%", share * 100));
+        }
+        return folds.toString();
     }
 
     private static String text(OptionalInt earliness) {
