@@ -50,15 +50,16 @@ public record HostRiskSettings(Duration round, Duration restartAfter, int warmup
     /**
      * The scoring settings were fixed before any faulty run was scored; the prior of 1,440 rounds (the deviation
      * memory: a day of the host's own rounds weighs as much as its peers') was chosen among 0, 20, 60 and 1,440 on
-     * the normal week alone (its cross-validated alert rule, and synthetic ramps added to it). The alert rule is what {@code evaluate
-     * host-failures} chooses on a normal week of a 20-host cluster (README, "Continuous host failure risk"): a
-     * 3-round debounce and an exit at 0.85 of the threshold fixed beforehand, the threshold the lowest
-     * per-minute-highest-risk quantile that kept each held-out day of the calibration block within a 5 % false-alarm
-     * budget.
+     * the normal week alone (its cross-validated alert rule, and synthetic ramps added to it), and so was leaving
+     * {@code keepScales} off ({@code RampComparison}). The alert rules are what {@code evaluate host-failures} chooses
+     * on a normal week of a 20-host cluster (README, "Continuous host failure risk"): a 3-round debounce and an exit at
+     * 0.85 of the threshold fixed beforehand, each threshold the lowest per-minute-highest-risk quantile that kept each
+     * held-out day within a 5 % false-alarm budget: the settled rule's over the days every host had settled, the cold
+     * rule's over every calibration day.
      */
     public static HostRiskSettings defaults() {
         return new HostRiskSettings(Duration.ofMinutes(1), Duration.ofMinutes(30), 20, 1.0 / 60, 1.0 / 1440, 4, 5,
-                5, 0.05, 1440, 0.3, 0.893, 0.759, 3, 0.893, 0.759, false);
+                5, 0.05, 1440, 0.3, 0.894, 0.760, 3, 0.893, 0.759, false);
     }
 
     /**

@@ -27,8 +27,8 @@ import java.util.stream.Stream;
  * over the scores the topology emitted, since the scores do not depend on the rules, so the normal file is replayed
  * once (and not at all when its scores are kept with {@code --scores}). Each run is then replayed through the
  * topology configured with the chosen rules, from the host risk profiles the normal file left (the application
- * restarted on the same cluster: the levels are learnt afresh, the scales are kept), and scored from the alerts
- * the topology itself raised. Nothing is fitted to the runs, so runs we do not have are scored the same way.
+ * restarted on the same cluster, which by default keeps nothing: see {@code HostRiskSettings.keepScales}), and
+ * scored from the alerts the topology itself raised. Nothing is fitted to the runs, so runs we do not have are scored the same way.
  */
 public final class HostFailureEvaluation {
 
@@ -91,7 +91,8 @@ public final class HostFailureEvaluation {
             throw new IllegalArgumentException(raw + " holds no file of the runs in " + labels);
         }
         return new HostFailureReport(new HostFailureReport.Normal(rules.settled(), rules.cold(), split - 1,
-                rules.settledMinutes(), normalTrace.size(), calibrationFpr, heldOutFpr, calibration.deadLetters()), results);
+                rules.settledMinutes(), normalTrace.size(), calibrationFpr, heldOutFpr, calibration.deadLetters(),
+                defaults.keepScales()), results);
     }
 
     /**

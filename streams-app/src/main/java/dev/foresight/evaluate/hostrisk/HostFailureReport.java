@@ -18,9 +18,11 @@ public record HostFailureReport(Normal normal, List<RunResult> runs) {
      * @param cold               the rule of hosts not yet settled, chosen on every calibration minute
      * @param calibrationMinutes the first part, which chose the rules; the rest is held out
      * @param settledMinutes     the calibration minutes in which every scored host had settled
+     * @param keepScales         whether the scales outlived the restart into each run
      */
     record Normal(AlertRuleChoice.Chosen settled, AlertRuleChoice.Chosen cold, int calibrationMinutes,
-                  int settledMinutes, int minutes, double calibrationFpr, double heldOutFpr, long deadLetters) {
+                  int settledMinutes, int minutes, double calibrationFpr, double heldOutFpr, long deadLetters,
+                  boolean keepScales) {
 
         double wholeFpr() {
             return (calibrationFpr * calibrationMinutes + heldOutFpr * (minutes - calibrationMinutes)) / minutes;
@@ -52,7 +54,9 @@ public record HostFailureReport(Normal normal, List<RunResult> runs) {
 
     private String ruleText() {
         return "One pair of alert rules for every run, chosen on normal data only; each run starts from the host risk "
-                + "profiles the normal file left (levels learnt afresh, scales kept).\n\n"
+                + "profiles the normal file left, as a restarted application would ("
+                + (normal.keepScales() ? "levels learnt afresh, scales kept" : "which keeps nothing: a fresh start")
+                + ").\n\n"
                 + String.format(Locale.ROOT, "- **Settled hosts** (scales resting on a day or more): %s, over the %,d "
                         + "calibration minutes in which every host had settled.%n", ruleText(normal.settled()),
                         normal.settledMinutes())
