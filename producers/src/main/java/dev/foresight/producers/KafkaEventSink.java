@@ -2,6 +2,8 @@ package dev.foresight.producers;
 
 import dev.foresight.serde.AvroSerdes;
 import dev.foresight.topics.TopicSpec;
+import dev.foresight.topics.Topics;
+import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
@@ -12,6 +14,7 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.common.utils.Utils;
 
 /**
  * Sends events to Kafka: String keys, Avro values in the Confluent wire format, the event time as the
@@ -50,11 +53,20 @@ public final class KafkaEventSink implements EventSink {
     @Override
     public <V extends SpecificRecord> void send(TopicSpec<V> topic, String key, V value, long timestampMs) {
         throwIfFailed();
-        producer.send(new ProducerRecord<>(topic.name(), null, timestampMs, key, value), (metadata, error) -> {
+        producer.send(new ProducerRecord<>(topic.name(), partition(topic, key), timestampMs, key, value), (metadata, error) -> {
             if (error != null) {
                 firstFailure.compareAndSet(null, error);
             }
         });
+    }
+
+    /**
+     * Null (the producer's own choice, by the key) unless the catalogue partitions the topic by part of the
+     * key; then the partition Kafka's partitioner would choose for that part as a key.
+     */
+    private Integer partition(TopicSpec<?> topic, String key) {
+        return Topics.partitionKey(topic, key).map(by -> Utils.toPositive(Utils.murmur2(
+                by.getBytes(StandardCharsets.UTF_8))) % producer.partitionsFor(topic.name()).size()).orElse(null);
     }
 
     @Override

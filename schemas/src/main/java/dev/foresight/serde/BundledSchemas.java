@@ -24,6 +24,7 @@ import dev.foresight.schema.events.RequestMetricEvent;
 import dev.foresight.schema.events.ServiceTopologyEvent;
 import dev.foresight.schema.events.TelemetryEvent;
 import dev.foresight.schema.events.WorkflowEvent;
+import dev.foresight.schema.internal.EarlyHealthCheck;
 import dev.foresight.schema.internal.FleetInput;
 import dev.foresight.schema.internal.GateInput;
 import dev.foresight.schema.internal.GuardianInput;
@@ -85,7 +86,7 @@ public final class BundledSchemas {
             RollbackRates.getClassSchema(), InterventionRequest.getClassSchema(), Incident.getClassSchema(),
             IncidentAcknowledged.getClassSchema(), GateDecision.getClassSchema(), GateEvidence.getClassSchema(),
             GateInput.getClassSchema(), SynthesisInput.getClassSchema(), FleetInput.getClassSchema(),
-            OrchestrationInput.getClassSchema());
+            OrchestrationInput.getClassSchema(), EarlyHealthCheck.getClassSchema());
 
     private static final List<String> HISTORY = List.of("TelemetryEvent.v1.avsc", "TelemetryEvent.v2.avsc",
             "WorkflowEvent.v1.avsc", "AllocationCommand.v1.avsc", "DemandReport.v1.avsc", "RiskScore.v1.avsc",

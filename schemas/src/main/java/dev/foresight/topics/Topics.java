@@ -33,6 +33,7 @@ import dev.foresight.schema.state.ShadowWorkflow;
 import dev.foresight.schema.state.TelemetryAggregate;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import org.apache.kafka.common.config.TopicConfig;
 
 /** The topic catalogue: every topic the product reads or writes. Names follow {@code <domain>.<kind>.v1}. */
@@ -135,6 +136,19 @@ public final class Topics {
     /** What operators write, not the simulators: kept by {@code clean} like the inputs. */
     public static final List<TopicSpec<?>> OPERATOR = List.of(INCIDENT_ACKS);
     public static final List<TopicSpec<?>> ALL = concat(concat(concat(INPUTS, OUTPUTS), REFERENCE), OPERATOR);
+
+    /**
+     * What a producer must partition a record of {@code topic} by, when not by its whole key: on
+     * {@link #SERVICE_TOPOLOGY} the environment, so that an environment's edits share a partition, stay in
+     * order and reach the orchestrator together, while compaction still keeps one edit per service.
+     */
+    public static Optional<String> partitionKey(TopicSpec<?> topic, String key) {
+        if (!topic.name().equals(SERVICE_TOPOLOGY.name())) {
+            return Optional.empty();
+        }
+        int slash = key.indexOf('/');
+        return Optional.of(slash < 0 ? key : key.substring(0, slash));
+    }
 
     private Topics() {
     }

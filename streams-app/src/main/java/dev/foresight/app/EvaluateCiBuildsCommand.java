@@ -8,8 +8,9 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 @Command(name = "ci-builds", description = "Build-failure risk: replays CI builds (CSV, one file per project, in "
-        + "time order), predicting each build and then learning its label; reports AUC and F1 against the "
-        + "previous-build-result baseline.")
+        + "time order), scoring each build and deciding its alert at its start, then learning its label; reports "
+        + "AUC, F1, precision and recall against the baselines, on unseen projects (threshold settings chosen "
+        + "on the other projects) and with the live settings.")
 final class EvaluateCiBuildsCommand implements Callable<Integer> {
 
     @Mixin

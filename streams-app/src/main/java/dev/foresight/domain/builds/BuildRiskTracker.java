@@ -16,7 +16,8 @@ import java.util.Map;
 /**
  * The build-failure risk of one service's builds: a build is scored when it starts, from what is known
  * then, by an online risk model that learns from every finished build; the alert threshold is chosen
- * online, the cut that maximized F1 over the last finished builds' scores at their start.
+ * online by F1 over the last finished builds' scores at their start ({@link BuildRiskSettings#threshold()}).
+ * {@code evaluate ci-builds} replays the CI data set's builds through this same class.
  */
 public final class BuildRiskTracker {
 
@@ -33,22 +34,40 @@ public final class BuildRiskTracker {
     public record Verdict(double score, double threshold, boolean alert) {
     }
 
+    private final List<String> features;
     private final OnlineRiskModel model;
     private final OnlineF1Threshold threshold;
 
+    /** Of a service's builds, which tell {@link #FEATURES}. */
     public BuildRiskTracker(BuildRiskSettings settings) {
-        this.model = new OnlineRiskModel(FEATURES, PRIOR, settings.model());
-        this.threshold = new OnlineF1Threshold(settings.thresholdWindow(), settings.initialThreshold());
+        this(settings, FEATURES, PRIOR);
+    }
+
+    /** Of builds described by other features, e.g. the CI data set's ({@code evaluate ci-builds}). */
+    public BuildRiskTracker(BuildRiskSettings settings, List<String> features, RiskPrior prior) {
+        this.features = List.copyOf(features);
+        this.model = new OnlineRiskModel(this.features, prior, settings.model());
+        this.threshold = new OnlineF1Threshold(settings.threshold());
     }
 
     public Verdict started(Map<String, Double> features) {
-        double score = model.score(vector(features));
+        return started(vector(features));
+    }
+
+    /** @param features in the order this tracker was given them */
+    public Verdict started(double[] features) {
+        double score = model.score(features);
         return new Verdict(score, threshold.threshold(), score >= threshold.threshold());
     }
 
     /** Learns a finished build's outcome; {@code scoreAtStart} is what {@link #started} said of it. */
     public void finished(Map<String, Double> features, double scoreAtStart, boolean failed) {
-        model.learn(vector(features), failed);
+        finished(vector(features), scoreAtStart, failed);
+    }
+
+    /** @param features in the order this tracker was given them */
+    public void finished(double[] features, double scoreAtStart, boolean failed) {
+        model.learn(features, failed);
         threshold.observe(scoreAtStart, failed);
     }
 
@@ -56,9 +75,9 @@ public final class BuildRiskTracker {
         return model.version();
     }
 
-    private static double[] vector(Map<String, Double> features) {
-        double[] vector = new double[FEATURES.size()];
-        Arrays.setAll(vector, i -> features.getOrDefault(FEATURES.get(i), 0.0));
+    private double[] vector(Map<String, Double> values) {
+        double[] vector = new double[features.size()];
+        Arrays.setAll(vector, i -> values.getOrDefault(features.get(i), 0.0));
         return vector;
     }
 

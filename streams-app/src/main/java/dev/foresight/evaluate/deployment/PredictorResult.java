@@ -1,5 +1,9 @@
 package dev.foresight.evaluate.deployment;
 
-/** How one predictor did on one project: ranking quality (AUC) and its online decisions. */
-public record PredictorResult(String predictor, double auc, Confusion confusion) {
+/**
+ * How one predictor did on one project: ranking quality (AUC) and its online decisions.
+ *
+ * @param rule how it decided to alert (its threshold settings, or its natural rule)
+ */
+public record PredictorResult(String predictor, String rule, double auc, Confusion confusion) {
 }

@@ -75,7 +75,7 @@ final class BuildRiskProcessor implements ProcessorSupplier<String, PipelineEven
                         .setVersion(tracker.modelVersion()).setInputs(started.getFeatures())
                         .setThresholds(Map.of("alert", verdict.threshold()))
                         .setExplanation("probability that the build fails, scored at its start; the alert threshold "
-                                + "maximized F1 over the service's last finished builds").build();
+                                + "was chosen by F1 over the service's last finished builds").build();
                 context.forward(record.withKey(event.getServiceId()).withValue(new RiskScore(event.getServiceId(), null,
                         event.getTimestamp(), verdict.score(), decision, started.getBuildId())));
             }

@@ -16,14 +16,19 @@ import dev.foresight.schema.events.EnvironmentDefinition;
 import dev.foresight.schema.events.HealthCheckEvent;
 import dev.foresight.schema.events.ServiceDefinition;
 import dev.foresight.schema.events.ServiceTopologyEvent;
+import dev.foresight.schema.internal.EarlyHealthCheck;
 import dev.foresight.schema.internal.OrchestrationInput;
 import dev.foresight.schema.state.OrchestratedService;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
@@ -36,8 +41,17 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * One environment's orchestration, keyed by environment: topology edits are stored and re-planned,
  * health checks go through {@link CheckHandler}. The graph and policy of each environment are derived
  * from the topology store and cached until the next edit of that environment.
+ *
+ * <p>A check of a service not in the graph is held ({@link ServiceOrchestration#EARLY_CHECKS_STORE}): edits
+ * and checks come through one repartition but from the ingest tasks of different partitions, so while a
+ * backlog is caught up a service's checks can arrive before its definition. When the service is planned,
+ * its held checks from the definition's time on are handled in time order, across the environment's
+ * services, before any later one; older ones, and those of a service nobody defines within the hold, are
+ * dropped, as checks outside the topology always were.
  */
 final class OrchestrationProcessor implements Processor<String, OrchestrationInput, String, OrchestrationOutput> {
+
+    private static final long EXPIRY_INTERVAL_MS = 60_000;
 
     private final OrchestrationSettings settings;
     private final Map<String, OrchestratedEnvironment> environments = new HashMap<>();
@@ -45,10 +59,12 @@ final class OrchestrationProcessor implements Processor<String, OrchestrationInp
     private KeyValueStore<String, ServiceTopologyEvent> topology;
     private KeyValueStore<String, OrchestratedService> services;
     private KeyValueStore<String, dev.foresight.schema.commands.StartupPlan> plans;
+    private KeyValueStore<String, EarlyHealthCheck> early;
+    /** environment/serviceId of every service with checks held: its later checks wait behind them. */
+    private final Set<String> holding = new HashSet<>();
     private boolean replanDue = true;
     private long lastEditMs;
-
-    /** An environment's graph and policy as of its last edit. */
+    private long lastExpiryMs;
 
     OrchestrationProcessor(OrchestrationSettings settings) {
         this.settings = settings;
@@ -60,6 +76,10 @@ final class OrchestrationProcessor implements Processor<String, OrchestrationInp
         this.topology = context.getStateStore(ServiceOrchestration.TOPOLOGY_STORE);
         this.services = context.getStateStore(ServiceOrchestration.SERVICE_STORE);
         this.plans = context.getStateStore(ServiceOrchestration.PLAN_STORE);
+        this.early = context.getStateStore(ServiceOrchestration.EARLY_CHECKS_STORE);
+        try (KeyValueIterator<String, EarlyHealthCheck> it = early.all()) {
+            it.forEachRemaining(kv -> holding.add(serviceKey(kv.value.getCheck())));
+        }
         context.schedule(settings.planInterval(), PunctuationType.WALL_CLOCK_TIME, now -> replan(now));
     }
 
@@ -72,13 +92,21 @@ final class OrchestrationProcessor implements Processor<String, OrchestrationInp
             lastEditMs = context.currentSystemTimeMs();
         } else if (record.value().getInput() instanceof HealthCheckEvent check) {
             OrchestratedEnvironment env = environment(check.getEnvironment());
-            if (env.graph().contains(check.getServiceId())) {
-                new CheckHandler(env, settings.dependencySilence(), this::load, this::store, out -> context.forward(record.withValue(out)
-                        .withKey(out instanceof OrchestrationOutput.Rollback r ? r.command().getDeploymentId()
-                                : OrchestrationCommands.key(env.name(), check.getServiceId()))))
-                        .handle(OrchestrationRecords.check(check), check.getEventId(), context.currentSystemTimeMs());
+            long nowMs = context.currentSystemTimeMs();
+            if (env.graph().contains(check.getServiceId()) && !holding.contains(serviceKey(check))) {
+                handle(env, check, record.timestamp(), nowMs);
+            } else {
+                early.put(heldKey(check), new EarlyHealthCheck(check, Instant.ofEpochMilli(nowMs)));
+                holding.add(serviceKey(check));
             }
         }
+    }
+
+    private void handle(OrchestratedEnvironment env, HealthCheckEvent check, long timestampMs, long nowMs) {
+        new CheckHandler(env, settings.dependencySilence(), this::load, this::store, out -> context.forward(
+                new Record<>(out instanceof OrchestrationOutput.Rollback r ? r.command().getDeploymentId()
+                        : OrchestrationCommands.key(env.name(), check.getServiceId()), out, timestampMs)))
+                .handle(OrchestrationRecords.check(check), check.getEventId(), nowMs);
     }
 
     private OrchestratedEnvironment environment(String name) {
@@ -106,6 +134,7 @@ final class OrchestrationProcessor implements Processor<String, OrchestrationInp
      * arrived for a plan interval: edits of one topology come from several partitions, not at once.
      */
     private void replan(long nowMs) {
+        expireHeldChecks(nowMs);
         if (!replanDue || nowMs - lastEditMs < settings.planInterval().toMillis()) {
             return;
         }
@@ -118,7 +147,64 @@ final class OrchestrationProcessor implements Processor<String, OrchestrationInp
                 }
             });
         }
-        names.forEach(name -> replan(environment(name), nowMs));
+        names.forEach(name -> {
+            OrchestratedEnvironment env = environment(name);
+            replan(env, nowMs);
+            releaseHeldChecks(env, nowMs);
+        });
+    }
+
+    /** Handles the held checks of the environment's planned services, all of them in time order. */
+    private void releaseHeldChecks(OrchestratedEnvironment env, long nowMs) {
+        List<HealthCheckEvent> released = new ArrayList<>();
+        try (KeyValueIterator<String, EarlyHealthCheck> it = early.prefixScan(env.name() + "/",
+                new StringSerializer())) {
+            it.forEachRemaining(kv -> {
+                HealthCheckEvent check = kv.value.getCheck();
+                if (env.graph().contains(check.getServiceId())) {
+                    early.delete(kv.key);
+                    holding.remove(serviceKey(check));
+                    if (!check.getTimestamp().isBefore(definedAt(env.name(), check.getServiceId()))) {
+                        released.add(check);
+                    }
+                }
+            });
+        }
+        released.sort(Comparator.comparing(HealthCheckEvent::getTimestamp).thenComparing(HealthCheckEvent::getEventId));
+        released.forEach(check -> handle(env, check, check.getTimestamp().toEpochMilli(), nowMs));
+    }
+
+    private Instant definedAt(String environment, String serviceId) {
+        return topology.get(OrchestrationCommands.key(environment, serviceId)).getTimestamp();
+    }
+
+    /** Drops checks held longer than the hold: their services were never defined. At most once a minute. */
+    private void expireHeldChecks(long nowMs) {
+        if (holding.isEmpty() || nowMs - lastExpiryMs < EXPIRY_INTERVAL_MS) {
+            return;
+        }
+        lastExpiryMs = nowMs;
+        long cutoff = nowMs - settings.earlyCheckHold().toMillis();
+        holding.clear();
+        try (KeyValueIterator<String, EarlyHealthCheck> it = early.all()) {
+            it.forEachRemaining(kv -> {
+                if (kv.value.getHeldSince().toEpochMilli() < cutoff) {
+                    early.delete(kv.key);
+                } else {
+                    holding.add(serviceKey(kv.value.getCheck()));
+                }
+            });
+        }
+    }
+
+    private static String serviceKey(HealthCheckEvent check) {
+        return OrchestrationCommands.key(check.getEnvironment(), check.getServiceId());
+    }
+
+    /** Time-ordered within a service; the event id keeps two checks of one instant apart. */
+    private static String heldKey(HealthCheckEvent check) {
+        return String.format(Locale.ROOT, "%s/%020d/%s", serviceKey(check), check.getTimestamp().toEpochMilli(),
+                check.getEventId());
     }
 
     private void replan(OrchestratedEnvironment env, long nowMs) {

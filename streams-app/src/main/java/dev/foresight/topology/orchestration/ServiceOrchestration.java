@@ -3,6 +3,7 @@ package dev.foresight.topology.orchestration;
 import dev.foresight.domain.orchestration.OrchestrationOutput;
 import dev.foresight.schema.events.HealthCheckEvent;
 import dev.foresight.schema.events.ServiceTopologyEvent;
+import dev.foresight.schema.internal.EarlyHealthCheck;
 import dev.foresight.schema.internal.OrchestrationInput;
 import dev.foresight.schema.state.OrchestratedService;
 import dev.foresight.serde.AvroSerdes;
@@ -29,7 +30,7 @@ import org.apache.kafka.streams.state.Stores;
  *
  * <p><b>Inputs:</b> validated {@code service.topology.v1} (compacted; key environment/serviceId or
  * environment) and {@code health.events.v1} (key serviceId; checks of services not in their
- * environment's topology are ignored).
+ * environment's topology are held for their definition, then dropped: see {@link OrchestrationProcessor}).
  * <b>Repartition:</b> {@value #BY_ENVIRONMENT} (values {@code OrchestrationInput}, an Avro union of the two): both
  * re-keyed by environment, so one task owns an
  * environment's graph, every service's breaker and the degradation of their dependents, and sees edits
@@ -37,7 +38,8 @@ import org.apache.kafka.streams.state.Stores;
  * task per environment is ample.
  * <b>Stores</b> (persistent, changelogged): {@value #TOPOLOGY_STORE} (latest edit per topology key),
  * {@value #SERVICE_STORE} (environment/serviceId → OrchestratedService: recovery, breaker, blue-green,
- * SLA buckets, degradation), {@value #PLAN_STORE} (environment → last plan emitted).
+ * SLA buckets, degradation), {@value #PLAN_STORE} (environment → last plan emitted),
+ * {@value #EARLY_CHECKS_STORE} (environment/serviceId/time/eventId → a check held for its service's definition).
  * <b>Outputs</b> ({@link OrchestrationTopics}): plans (key environment), service health (key environment/serviceId), orchestration
  * commands (RESTART, ESCALATE, OPEN/HALF_OPEN/CLOSE_CIRCUIT, DEGRADE, RESTORE, SWITCH/REVERT_TRAFFIC; key
  * environment/serviceId), alerts (orchestration-escalation, orchestration-green-rejected; key
@@ -51,6 +53,7 @@ public final class ServiceOrchestration {
     public static final String TOPOLOGY_STORE = "orchestration-topology-store";
     public static final String SERVICE_STORE = "orchestration-service-store";
     public static final String PLAN_STORE = "orchestration-plan-store";
+    public static final String EARLY_CHECKS_STORE = "orchestration-early-checks-store";
     public static final String BY_ENVIRONMENT = "orchestration-inputs-by-environment";
 
     private final OrchestrationSettings settings;
@@ -59,6 +62,7 @@ public final class ServiceOrchestration {
     private final Serde<ServiceTopologyEvent> topologySerde;
     private final Serde<OrchestratedService> serviceSerde;
     private final Serde<dev.foresight.schema.commands.StartupPlan> planSerde;
+    private final Serde<EarlyHealthCheck> earlySerde;
 
     public ServiceOrchestration(AvroSerdes serdes, OrchestrationSettings settings, OrchestrationTopics topics) {
         this.settings = settings;
@@ -67,6 +71,7 @@ public final class ServiceOrchestration {
         this.topologySerde = serdes.valueSerde();
         this.serviceSerde = serdes.valueSerde();
         this.planSerde = serdes.valueSerde();
+        this.earlySerde = serdes.valueSerde();
     }
 
     public void build(KStream<String, ServiceTopologyEvent> topology, KStream<String, HealthCheckEvent> health) {
@@ -117,7 +122,9 @@ public final class ServiceOrchestration {
                             topologySerde),
                     Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(SERVICE_STORE), Serdes.String(),
                             serviceSerde).withCachingEnabled(),
-                    Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(PLAN_STORE), Serdes.String(), planSerde));
+                    Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(PLAN_STORE), Serdes.String(), planSerde),
+                    Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(EARLY_CHECKS_STORE), Serdes.String(),
+                            earlySerde));
         }
     }
 }

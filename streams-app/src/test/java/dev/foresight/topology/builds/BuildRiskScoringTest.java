@@ -71,7 +71,7 @@ class BuildRiskScoringTest {
 
     @Test
     void shouldLearnFromFinishedBuildsAndAlertAboveTheThresholdChosenOnline() {
-        for (int i = 0; i < 80; i++) {
+        for (int i = 0; i < 300; i++) {
             boolean large = i % 3 == 0;
             start("b" + i, large ? 40 : 2, false);
             finish("b" + i, !large);

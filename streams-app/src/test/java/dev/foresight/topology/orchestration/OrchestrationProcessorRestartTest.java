@@ -37,6 +37,7 @@ class OrchestrationProcessorRestartTest {
         addStore(ServiceOrchestration.TOPOLOGY_STORE, serdes.valueSerde());
         addStore(ServiceOrchestration.SERVICE_STORE, serdes.valueSerde());
         addStore(ServiceOrchestration.PLAN_STORE, serdes.valueSerde());
+        addStore(ServiceOrchestration.EARLY_CHECKS_STORE, serdes.valueSerde());
     }
 
     private <V> void addStore(String name, Serde<V> valueSerde) {
@@ -61,6 +62,21 @@ class OrchestrationProcessorRestartTest {
             check(after, t);
         }
         assertEquals(List.of(3), restartAttempts(), "the restarted task does not start the backoff over");
+    }
+
+    @Test
+    void shouldHandleChecksHeldBeforeARestartOnceTheirServiceIsDefined() {
+        OrchestrationProcessor before = processor();
+        for (int t = 0; t <= 25; t += 5) {
+            check(before, t);
+        }
+        assertEquals(List.of(), restartAttempts(), "database is not defined yet: its checks are held");
+
+        OrchestrationProcessor after = processor();
+        define(after, "database");
+        List<MockProcessorContext.CapturedPunctuator> punctuators = context.scheduledPunctuators();
+        punctuators.get(punctuators.size() - 1).getPunctuator().punctuate(START.plusSeconds(30).toEpochMilli());
+        assertEquals(List.of(1, 2), restartAttempts(), "the held checks outlived the processor");
     }
 
     private List<Integer> restartAttempts() {

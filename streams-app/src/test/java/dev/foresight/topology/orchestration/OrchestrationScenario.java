@@ -72,7 +72,7 @@ final class OrchestrationScenario implements AutoCloseable {
         StreamsBuilder builder = NamedTopologies.builder();
         AvroSerdes serdes = AvroSerdes.bundled();
         ValidatedInputs inputs = ForesightTopology.ingest(builder, serdes, IngestSettings.defaults());
-        new ServiceOrchestration(serdes, new OrchestrationSettings(Duration.ofSeconds(1), Duration.ofSeconds(15), policy),
+        new ServiceOrchestration(serdes, OrchestrationSettings.withPolicy(policy),
                 ForesightTopology.orchestrationTopics(serdes))
                 .build(inputs.serviceTopology(), inputs.health());
         return builder.build();
@@ -93,17 +93,29 @@ final class OrchestrationScenario implements AutoCloseable {
     }
 
     void define(String serviceId, int port, String... dependsOn) {
+        defineAsOf(wallClock, serviceId, port, dependsOn);
+    }
+
+    /** A definition stamped {@code time}, arriving now: after checks from later than it, as in a catch-up. */
+    void defineAsOf(Instant time, String serviceId, int port, String... dependsOn) {
         ServiceTopologyEvent edit = ServiceTopologyEvent.newBuilder().setEventId(UUID.randomUUID().toString())
-                .setTimestamp(wallClock).setEnvironment(ENV)
+                .setTimestamp(time).setEnvironment(ENV)
                 .setPayload(ServiceDefinition.newBuilder().setServiceId(serviceId).setPort(port)
                         .setDependsOn(List.of(dependsOn)).build())
                 .build();
-        topology.pipeInput(EventFamilies.topologyKey(edit), edit, wallClock);
+        topology.pipeInput(EventFamilies.topologyKey(edit), edit, time);
     }
 
     /** Lets the plan punctuator run. */
     List<StartupPlan> plans() {
-        fixture.driver().advanceWallClockTime(Duration.ofSeconds(2));
+        return passWallClock(Duration.ofSeconds(2));
+    }
+
+    /** Lets wall-clock punctuators run for {@code duration}; returns the plans they emitted. */
+    List<StartupPlan> passWallClock(Duration duration) {
+        fixture.driver().advanceWallClockTime(duration);
+        wallClock = wallClock.plus(duration);
+        drain();
         return planTopic.readValuesToList();
     }
 

@@ -118,6 +118,63 @@ class ServiceOrchestrationTest {
     }
 
     @Test
+    void shouldHandleChecksThatArriveBeforeTheirServicesDefinitionsOnceTheGraphIsPlanned() {
+        try (OrchestrationScenario s = new OrchestrationScenario(stateDir)) {
+            for (int t = 5; t <= 30; t += 5) {
+                s.checkAll(t, false);
+            }
+            assertTrue(s.scores.isEmpty() && s.commands.isEmpty(), "no service is known yet");
+            // stamped before every check, arriving after them, callers first, as a catch-up can deliver them
+            s.defineAsOf(OrchestrationScenario.at(0), "frontend", 8081, "backend", "auth");
+            s.defineAsOf(OrchestrationScenario.at(0), "bot", 8004, "backend", "auth");
+            s.defineAsOf(OrchestrationScenario.at(0), "backend", 8001, "database", "auth");
+            s.defineAsOf(OrchestrationScenario.at(0), "auth", 8002, "database");
+            s.defineAsOf(OrchestrationScenario.at(0), "database", 5432);
+            s.plans();
+
+            assertEquals(30, s.scores.size(), "every held check scored");
+            List<OrchestrationCommand> degraded = s.commands(DEGRADE);
+            assertEquals(List.of("auth", "backend", "bot", "frontend"),
+                    degraded.stream().map(OrchestrationCommand::getServiceId).sorted().toList());
+            degraded.forEach(c -> assertEquals(List.of("database"), c.getCauses()));
+            assertEquals(List.of("database"), s.commands(RESTART).stream().map(OrchestrationCommand::getServiceId)
+                    .distinct().toList(), "held checks are handled in time order across services, as live");
+        }
+    }
+
+    @Test
+    void shouldDropHeldChecksFromBeforeTheDefinitionAndHandleLaterOnesInOrder() {
+        try (OrchestrationScenario s = new OrchestrationScenario(stateDir)) {
+            s.check("database", 5, false);
+            s.check("database", 10, true);
+            s.defineAsOf(OrchestrationScenario.at(7), "database", 5432);
+            s.check("database", 10, false);
+            assertTrue(s.scores.isEmpty(), "until the graph is planned, a later check waits behind the held ones");
+            s.plans();
+            assertEquals(List.of(HealthStatus.HEALTHY, HealthStatus.UNHEALTHY),
+                    s.scores.stream().map(ServiceHealth::getStatus).toList(), "the check at 5 s predates the service");
+        }
+    }
+
+    @Test
+    void shouldKeepAHeldCheckWithinTheHoldAndForgetItAfter() {
+        try (OrchestrationScenario kept = new OrchestrationScenario(stateDir.resolve("kept"))) {
+            kept.check("database", 5, false);
+            kept.passWallClock(OrchestrationSettings.defaults().earlyCheckHold().minusMinutes(1));
+            kept.defineAsOf(OrchestrationScenario.at(0), "database", 5432);
+            kept.plans();
+            assertEquals(1, kept.scores.size());
+        }
+        try (OrchestrationScenario forgotten = new OrchestrationScenario(stateDir.resolve("forgotten"))) {
+            forgotten.check("database", 5, false);
+            forgotten.passWallClock(OrchestrationSettings.defaults().earlyCheckHold().plusMinutes(1));
+            forgotten.defineAsOf(OrchestrationScenario.at(0), "database", 5432);
+            forgotten.plans();
+            assertTrue(forgotten.scores.isEmpty(), "held past the hold: its service was not defined in time");
+        }
+    }
+
+    @Test
     void shouldRestartWithDoublingDelaysUpToTheCapThenEscalate() {
         try (OrchestrationScenario s = new OrchestrationScenario(stateDir, exactBackoff()).seedServices()) {
             for (int t = 0; t <= 80; t += 5) {
@@ -319,7 +376,8 @@ class ServiceOrchestrationTest {
         String description = new ForesightTopology(AvroSerdes.bundled(), TopologySettings.defaults()).build()
                 .describe().toString();
         for (String name : List.of(ServiceOrchestration.TOPOLOGY_STORE, ServiceOrchestration.SERVICE_STORE,
-                ServiceOrchestration.PLAN_STORE, ServiceOrchestration.BY_ENVIRONMENT + "-repartition",
+                ServiceOrchestration.PLAN_STORE, ServiceOrchestration.EARLY_CHECKS_STORE,
+                ServiceOrchestration.BY_ENVIRONMENT + "-repartition",
                 "orchestration-orchestrate", "service-topology-validate")) {
             assertTrue(description.contains(name), name);
         }
