@@ -102,7 +102,9 @@ public final class BundledSchemas {
             // the union before the guardian's baseline carried continuous host risk)
             "DeploymentEvent.v2.avsc", "DeploymentState.v2.avsc", "GuardianInput.v2.avsc", "StartupPlan.v2.avsc",
             // before the guardian's baseline carried continuous host risk, and host risk alerts a debounce
-            "HostBaseline.v1.avsc", "HostRiskState.v1.avsc", "HostRiskProfile.v1.avsc");
+            "HostBaseline.v1.avsc", "HostRiskState.v1.avsc", "HostRiskProfile.v1.avsc",
+            // before a host's deviation scales outlived a restart
+            "HostRiskProfile.v2.avsc");
 
     private static final BundledSchemas INSTANCE = new BundledSchemas();
 

@@ -22,8 +22,8 @@ final class EvaluateHostFailuresCommand implements Callable<Integer> {
     Path path;
 
     @Option(names = "--scores", paramLabel = "DIR", description = "Keep the normal file's per-minute host risks "
-            + "here and reuse them while the file and the scoring settings are unchanged: they do not depend on the "
-            + "alert rule, so only the first evaluation replays the normal week.")
+            + "and the host risk profiles it left here, and reuse them while the file and the scoring settings are "
+            + "unchanged: they do not depend on the alert rules, so only the first evaluation replays the normal week.")
     Path scores;
 
     @Spec

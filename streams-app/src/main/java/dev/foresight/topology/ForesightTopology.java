@@ -50,6 +50,12 @@ import org.apache.kafka.streams.kstream.KStream;
  */
 public final class ForesightTopology {
 
+    /**
+     * The store of continuous host risk profiles (key serviceId/hostId) of {@link #buildHostRisk()}, which an
+     * evaluation reads at the end of one recording and seeds the next with, as a restarted application keeps them.
+     */
+    public static final String HOST_RISK_PROFILE_STORE = HostRiskScoring.PROFILE_STORE;
+
     private final AvroSerdes serdes;
     private final TopologySettings settings;
     private final Supplier<NextActionPredictor> workflowPredictors;

@@ -47,8 +47,10 @@ public final class HostRiskOutputs {
         assessment.drivers().forEach((name, z) -> inputs.put("z." + name, z));
         inputs.put("risk", assessment.risk());
         inputs.put(HostRiskScorer.ALERTING_INPUT, assessment.alerting() ? 1.0 : 0.0);
+        inputs.put(HostRiskScorer.SETTLED_INPUT, assessment.settled() ? 1.0 : 0.0);
+        AlertHysteresis rule = rule(assessment);
         return Decision.newBuilder().setMadeBy(MADE_BY).setVersion(VERSION).setInputs(inputs)
-                .setThresholds(Map.of("alert", settings.alertThreshold(), "exit", settings.exitThreshold(),
+                .setThresholds(Map.of("alert", rule.alertThreshold(), "exit", rule.exitThreshold(),
                         "alertRounds", (double) settings.alertRounds()))
                 .setConfidence(null)
                 .setExplanation("mean |z| of the " + settings.topSignals() + " signals furthest from the host's level "
@@ -56,17 +58,22 @@ public final class HostRiskOutputs {
                 .build();
     }
 
+    private AlertHysteresis rule(Assessment assessment) {
+        return assessment.settled() ? settings.hysteresis() : settings.coldHysteresis();
+    }
+
     private Alert alert(String serviceId, Assessment assessment, Decision decision, Instant at) {
         boolean raised = assessment.transition() == Transition.RAISED;
+        AlertHysteresis rule = rule(assessment);
         String drivers = assessment.drivers().entrySet().stream()
                 .map(e -> String.format(Locale.ROOT, "%s z=%+.1f", e.getKey(), e.getValue()))
                 .collect(Collectors.joining(", "));
         String message = raised
                 ? String.format(Locale.ROOT, "host %s of %s: failure risk %.2f, at or above %.2f for %d round(s); "
                         + "furthest from normal: %s", assessment.hostId(), serviceId, assessment.risk(),
-                        settings.alertThreshold(), settings.alertRounds(), drivers)
+                        rule.alertThreshold(), settings.alertRounds(), drivers)
                 : String.format(Locale.ROOT, "host %s of %s: failure risk %.2f fell below %.2f",
-                        assessment.hostId(), serviceId, assessment.risk(), settings.exitThreshold());
+                        assessment.hostId(), serviceId, assessment.risk(), rule.exitThreshold());
         return Alert.newBuilder()
                 .setAlertId(String.join("/", ALERT_KIND, assessment.hostId(), raised ? "raised" : "cleared",
                         Long.toString(at.toEpochMilli())))
@@ -75,7 +82,7 @@ public final class HostRiskOutputs {
                 .setSeverity(raised ? AlertSeverity.WARNING : AlertSeverity.INFO)
                 .setSubject(assessment.hostId())
                 .setMessage(message)
-                .setExpected(raised ? settings.alertThreshold() : settings.exitThreshold())
+                .setExpected(raised ? rule.alertThreshold() : rule.exitThreshold())
                 .setActual(assessment.risk())
                 .setDecision(decision)
                 .build();

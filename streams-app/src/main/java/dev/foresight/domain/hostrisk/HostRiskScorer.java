@@ -24,28 +24,38 @@ import java.util.Map;
  * deviating signals, smoothed over rounds, is its risk in [0, 1] (1: all of them at the clip). A
  * risk at or above the alert threshold raises an alert; it clears below the exit threshold.
  *
- * <p>A host learns through its first rounds before it is scored, and starts again when it has been silent
- * for longer than {@link HostRiskSettings#restartAfter()}. No Kafka types: the caller stores the profiles.
+ * <p>A host learns through its first rounds before it is scored, and learns again when it has been silent for longer
+ * than {@link HostRiskSettings#restartAfter()}: its levels describe another regime. With
+ * {@link HostRiskSettings#keepScales()} its deviation scales outlive the restart. A host whose scales rest on fewer
+ * rounds than {@link HostRiskSettings#settledRounds()} (a fresh host, its first day) is alerted by the cold rule, a
+ * settled one by the settled rule, each chosen on the normal minutes of its kind. No Kafka types: the caller stores
+ * the profiles.
  */
 public final class HostRiskScorer {
 
     /** Input of a published score's decision: 1 while the host is in alert after the round, else 0. */
     public static final String ALERTING_INPUT = "alerting";
 
+    /** Input of a published score's decision: 1 when the host's scales had settled and its settled rule applied. */
+    public static final String SETTLED_INPUT = "settled";
+
     /**
      * @param drivers  the most deviating signals with their (clipped, signed) z-scores; empty while warming up
      * @param alerting whether the host is in alert after this round
+     * @param settled  whether the settled alert rule applied this round (else the cold one)
      */
     public record Assessment(String hostId, double risk, boolean scored, Map<String, Double> drivers,
-                             Transition transition, boolean alerting) {
+                             Transition transition, boolean alerting, boolean settled) {
     }
 
     private final HostRiskSettings settings;
-    private final AlertHysteresis hysteresis;
+    private final AlertHysteresis settledRule;
+    private final AlertHysteresis coldRule;
 
     public HostRiskScorer(HostRiskSettings settings) {
         this.settings = settings;
-        this.hysteresis = settings.hysteresis();
+        this.settledRule = settings.hysteresis();
+        this.coldRule = settings.coldHysteresis();
     }
 
     public HostRiskSettings settings() {
@@ -83,12 +93,24 @@ public final class HostRiskScorer {
         return assessments;
     }
 
+    /** A restart keeps the deviation scales and the rounds they rest on if so set; levels, risk and alert start afresh. */
     private HostRiskProfile current(HostRiskProfile known, String serviceId, String hostId, Instant at) {
-        boolean restart = known == null
-                || Duration.between(known.getLastSeen(), at).compareTo(settings.restartAfter()) > 0;
-        return restart ? HostRiskProfile.newBuilder().setHostId(hostId).setServiceId(serviceId).setSamples(0)
-                .setLastSeen(at).setLevels(new HashMap<>()).setDeviationMeans(new HashMap<>())
-                .setDeviationVariances(new HashMap<>()).setRisk(0).setAlertingSince(null).setRoundsAbove(0).build() : known;
+        if (known != null && Duration.between(known.getLastSeen(), at).abs().compareTo(settings.restartAfter()) <= 0) {
+            return known;
+        }
+        HostRiskProfile.Builder fresh = HostRiskProfile.newBuilder().setHostId(hostId).setServiceId(serviceId)
+                .setSamples(0).setLastSeen(at).setLevels(new HashMap<>()).setRisk(0).setAlertingSince(null)
+                .setRoundsAbove(0);
+        return known == null || !settings.keepScales()
+                ? fresh.setDeviationMeans(new HashMap<>()).setDeviationVariances(new HashMap<>()).setKeptRounds(0).build()
+                : fresh.setDeviationMeans(new HashMap<>(known.getDeviationMeans()))
+                        .setDeviationVariances(new HashMap<>(known.getDeviationVariances()))
+                        .setKeptRounds(spreadRounds(known)).build();
+    }
+
+    /** The rounds a host's deviation scales rest on: since its restart and kept from before. */
+    private static long spreadRounds(HostRiskProfile profile) {
+        return profile.getSamples() + profile.getKeptRounds();
     }
 
     private static Map<String, Double> logScale(Map<String, Double> signals) {
@@ -166,7 +188,7 @@ public final class HostRiskScorer {
      * spread of its peers by {@link HostRiskSettings#priorRounds()} rounds against the rounds it rests on.
      */
     private Map<String, Double> scales(HostRiskProfile profile, Iterable<String> names, List<HostRiskProfile> peers) {
-        double own = Math.min(profile.getSamples(), 1 / settings.deviationAlpha());
+        double own = Math.min(spreadRounds(profile), 1 / settings.deviationAlpha());
         Map<String, Double> scales = new HashMap<>();
         for (String name : names) {
             double variance = profile.getDeviationVariances().getOrDefault(name, 0.0);
@@ -208,11 +230,15 @@ public final class HostRiskScorer {
         profile.setRisk(risk);
         Transition transition = transition(profile, risk, at);
         return new Assessment(profile.getHostId(), risk, scored, drivers, transition,
-                profile.getAlertingSince() != null);
+                profile.getAlertingSince() != null, settled(profile));
+    }
+
+    private boolean settled(HostRiskProfile profile) {
+        return spreadRounds(profile) >= settings.settledRounds();
     }
 
     private Transition transition(HostRiskProfile profile, double risk, Instant at) {
-        AlertHysteresis.Step step = hysteresis.next(
+        AlertHysteresis.Step step = (settled(profile) ? settledRule : coldRule).next(
                 new AlertHysteresis.State(profile.getAlertingSince() != null, profile.getRoundsAbove()), risk);
         if (step.transition() == Transition.RAISED) {
             profile.setAlertingSince(at);
@@ -227,12 +253,13 @@ public final class HostRiskScorer {
      * The level and the spread weigh every round alike (a running mean) until their memory holds as many rounds as
      * it remembers; then the moving weight takes over, so neither rests on fewer rounds than the host has seen. The
      * mean net deviation starts at zero, what it is by construction, and moves only at the slow weight: a fault met
-     * in the first hours would otherwise be learnt as the host's normal offset.
+     * in the first hours would otherwise be learnt as the host's normal offset. The spread counts the rounds it kept
+     * over restarts, the level only those since the last.
      */
     private void learn(HostRiskProfile profile, Map<String, Double> net, Map<String, Double> deviations, Instant at) {
         long n = profile.getSamples();
         double levelWeight = Math.max(1.0 / (n + 1), settings.levelAlpha());
-        double spreadWeight = Math.max(1.0 / (n + 1), settings.deviationAlpha());
+        double spreadWeight = Math.max(1.0 / (spreadRounds(profile) + 1), settings.deviationAlpha());
         Map<String, Double> means = profile.getDeviationMeans();
         Map<String, Double> variances = profile.getDeviationVariances();
         net.forEach((name, value) -> {

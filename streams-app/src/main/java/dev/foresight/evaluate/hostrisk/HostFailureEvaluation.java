@@ -17,23 +17,25 @@ import java.util.stream.Stream;
  * Continuous host risk on recorded failures ({@code ../shared/data/prevent-redis}): replays the normal
  * week and every labelled run through the real topology and scores them like the published tools.
  *
- * <p>One alert rule for every run, from normal data only. The normal file splits at its longest gap (else in
- * half): the first part calibrates, the second gives the held-out false-positive rate (share of minutes with
- * any host in alert). On the first part, {@link AlertRuleChoice} picks the threshold against the
- * {@value #BUDGET} false-alarm budget by time-ordered {@value #FOLDS}-fold cross-validation; the exit share
- * ({@value #EXIT_SHARE}) and the debounce ({@value #RAISE_AFTER} rounds) are fixed beforehand. The alerts on
- * normal data follow that rule ({@code domain.hostrisk.AlertHysteresis}) over the scores the topology emitted,
- * since the scores do not depend on the rule, so the normal file is replayed once (and not at all when its
- * scores are kept with {@code --scores}). Each run is then replayed, from a fresh state, through the topology
- * configured with the chosen rule, and scored from the alerts the topology itself raised. Nothing is fitted to
- * the runs, so runs we do not have are scored the same way.
+ * <p>One pair of alert rules for every run, from normal data only. The normal file splits at its longest gap (else
+ * in half): the first part calibrates, the second gives the held-out false-positive rate (share of minutes with
+ * any host in alert). On the first part, {@link AlertRuleChoice} picks each threshold against the
+ * {@value #BUDGET} false-alarm budget by time-ordered cross-validation over whole days: the cold rule (hosts whose
+ * scales rest on less than a day) over every calibration day, the first one cold, the settled rule over the days
+ * on which every host had settled. The exit share ({@value #EXIT_SHARE}) and the debounce ({@value #RAISE_AFTER}
+ * rounds) are fixed beforehand. The alerts on normal data follow those rules ({@code domain.hostrisk.AlertHysteresis})
+ * over the scores the topology emitted, since the scores do not depend on the rules, so the normal file is replayed
+ * once (and not at all when its scores are kept with {@code --scores}). Each run is then replayed through the
+ * topology configured with the chosen rules, from the host risk profiles the normal file left (the application
+ * restarted on the same cluster, which by default keeps nothing: see {@code HostRiskSettings.keepScales}), and
+ * scored from the alerts the topology itself raised. Nothing is fitted to the runs, so runs we do not have are scored the same way.
  */
 public final class HostFailureEvaluation {
 
     /** The goal's false-positive rate on normal operation. */
     static final double BUDGET = 0.05;
-    /** Five days of the calibration block's 7,200 minutes, one a fold. */
-    static final int FOLDS = 5;
+    /** One day a fold: the calibration block's 7,200 minutes are five. */
+    static final int FOLD_MINUTES = 1440;
     /** The alert clears below this share of the threshold. */
     static final double EXIT_SHARE = 0.85;
     /**
@@ -68,30 +70,62 @@ public final class HostFailureEvaluation {
                 ? new ScoreCache(scores.get()).scores(normal, scoring, defaults) : scoring.replay(normal);
         RiskTrace normalTrace = calibration.trace();
         int split = splitMinute(calibration.rows());
-        AlertRuleChoice.Chosen chosen = new AlertRuleChoice(BUDGET, FOLDS, EXIT_SHARE, RAISE_AFTER)
-                .choose(normalTrace.between(1, split));
-        AlertHysteresis rule = chosen.rule();
-        double heldOutFpr = RiskTrace.alarmShare(normalTrace.between(split, normalTrace.size() + 1), rule);
-        double calibrationFpr = RiskTrace.alarmShare(normalTrace.between(1, split), rule);
+        List<RiskTrace.Minute> calibrationMinutes = normalTrace.between(1, split);
+        Rules rules = rules(calibrationMinutes);
+        AlertHysteresis settledRule = rules.settled().rule();
+        AlertHysteresis coldRule = rules.cold().rule();
+        double heldOutFpr = RiskTrace.alarmShare(normalTrace.between(split, normalTrace.size() + 1), settledRule,
+                coldRule);
+        double calibrationFpr = RiskTrace.alarmShare(calibrationMinutes, settledRule, coldRule);
 
-        TopologyReplay replay = new TopologyReplay(defaults.withAlertRule(rule));
+        TopologyReplay replay = new TopologyReplay(defaults.withAlertRules(settledRule, coldRule));
         List<RunResult> results = new ArrayList<>();
         for (FailureRun run : runs) {
             Path file = fileOf(files, run.name());
             if (file != null) {
-                TopologyReplay.Result result = replay.replay(file);
+                TopologyReplay.Result result = replay.replay(file, calibration.profiles());
                 results.add(RunResult.score(run, result.trace(), result.deadLetters()));
             }
         }
         if (results.isEmpty()) {
             throw new IllegalArgumentException(raw + " holds no file of the runs in " + labels);
         }
-        return new HostFailureReport(new HostFailureReport.Normal(chosen, split - 1, normalTrace.size(),
-                calibrationFpr, heldOutFpr, calibration.deadLetters()), results);
+        return new HostFailureReport(new HostFailureReport.Normal(rules.settled(), rules.cold(), split - 1,
+                rules.settledMinutes(), normalTrace.size(), calibrationFpr, heldOutFpr, calibration.deadLetters(),
+                defaults.keepScales()), results);
+    }
+
+    /**
+     * The rules of settled and of cold hosts, and on how many calibration minutes every host had settled.
+     */
+    record Rules(AlertRuleChoice.Chosen settled, AlertRuleChoice.Chosen cold, int settledMinutes) {
+    }
+
+    /**
+     * The cold rule over every calibration minute (its first day is cold), the settled rule over the minutes in
+     * which every host had settled; with fewer than two days of those, the cold rule is both.
+     */
+    static Rules rules(List<RiskTrace.Minute> calibration) {
+        return rules(calibration, RAISE_AFTER);
+    }
+
+    /** The same with another debounce. */
+    static Rules rules(List<RiskTrace.Minute> calibration, int raiseAfter) {
+        AlertRuleChoice.Chosen cold = choose(calibration, raiseAfter);
+        List<RiskTrace.Minute> settledMinutes = calibration.stream().filter(RiskTrace.Minute::allSettled).toList();
+        AlertRuleChoice.Chosen settled = settledMinutes.size() >= 2 * FOLD_MINUTES ? choose(settledMinutes, raiseAfter)
+                : cold;
+        return new Rules(settled, cold, settledMinutes.size());
+    }
+
+    /** Against the budget, one day a fold (at least two). */
+    private static AlertRuleChoice.Chosen choose(List<RiskTrace.Minute> minutes, int raiseAfter) {
+        return new AlertRuleChoice(BUDGET, Math.max(2, minutes.size() / FOLD_MINUTES), EXIT_SHARE, raiseAfter)
+                .choose(minutes);
     }
 
     /** The first minute of the second part: after the longest gap between rows, else the middle. */
-    private static int splitMinute(List<Instant> rows) {
+    static int splitMinute(List<Instant> rows) {
         int split = rows.size() / 2 + 1;
         Duration longest = HostRiskSettings.defaults().restartAfter();
         for (int i = 1; i < rows.size(); i++) {

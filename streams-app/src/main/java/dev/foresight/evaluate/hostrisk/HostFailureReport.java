@@ -12,12 +12,17 @@ import java.util.stream.Collectors;
 public record HostFailureReport(Normal normal, List<RunResult> runs) {
 
     /**
-     * How the rule was chosen on the normal file, and its false-positive rates there.
+     * How the rules were chosen on the normal file, and their false-positive rates there.
      *
-     * @param calibrationMinutes the first part, which chose the rule; the rest is held out
+     * @param settled            the rule of settled hosts, chosen on the calibration minutes in which all had settled
+     * @param cold               the rule of hosts not yet settled, chosen on every calibration minute
+     * @param calibrationMinutes the first part, which chose the rules; the rest is held out
+     * @param settledMinutes     the calibration minutes in which every scored host had settled
+     * @param keepScales         whether the scales outlived the restart into each run
      */
-    record Normal(AlertRuleChoice.Chosen chosen, int calibrationMinutes, int minutes, double calibrationFpr,
-                  double heldOutFpr, long deadLetters) {
+    record Normal(AlertRuleChoice.Chosen settled, AlertRuleChoice.Chosen cold, int calibrationMinutes,
+                  int settledMinutes, int minutes, double calibrationFpr, double heldOutFpr, long deadLetters,
+                  boolean keepScales) {
 
         double wholeFpr() {
             return (calibrationFpr * calibrationMinutes + heldOutFpr * (minutes - calibrationMinutes)) / minutes;
@@ -48,19 +53,30 @@ public record HostFailureReport(Normal normal, List<RunResult> runs) {
     }
 
     private String ruleText() {
-        AlertRuleChoice.Chosen chosen = normal.chosen();
+        return "One pair of alert rules for every run, chosen on normal data only; each run starts from the host risk "
+                + "profiles the normal file left, as a restarted application would ("
+                + (normal.keepScales() ? "levels learnt afresh, scales kept" : "which keeps nothing: a fresh start")
+                + ").\n\n"
+                + String.format(Locale.ROOT, "- **Settled hosts** (scales resting on a day or more): %s, over the %,d "
+                        + "calibration minutes in which every host had settled.%n", ruleText(normal.settled()),
+                        normal.settledMinutes())
+                + String.format(Locale.ROOT, "- **Cold hosts** (scales resting on less than a day): %s, over all the first "
+                        + "%,d of %,d normal minutes.%n", ruleText(normal.cold()), normal.calibrationMinutes(),
+                        normal.minutes())
+                + "\nThe exit share and the debounce were fixed beforehand.";
+    }
+
+    private static String ruleText(AlertRuleChoice.Chosen chosen) {
         String folds = Arrays.stream(chosen.foldShares()).mapToObj(share -> String.format(Locale.ROOT, "%.1f %%",
                 share * 100)).collect(Collectors.joining(", "));
-        return String.format(Locale.ROOT, "One alert rule for every run, chosen on normal data only: alert when a "
-                        + "host's risk has been at or above **%.3f** for %d minutes in a row, clear below %.3f (%.2f of "
-                        + "it). %.3f is the %.1fth percentile of the per-minute highest host risk over the first %,d of "
-                        + "%,d normal minutes; %.1f is the lowest percentile (%.1f to %.1f, step %.1f) at which each of %d "
+        return String.format(Locale.ROOT, "alert when a host's risk has been at or above **%.3f** for %d minutes in a "
+                        + "row, clear below %.3f (%.2f of it). %.3f is the %.1fth percentile of the per-minute highest "
+                        + "host risk; %.1f is the lowest percentile (%.1f to %.1f, step %.1f) at which each of %d "
                         + "consecutive blocks of those minutes, alerting at the percentile of the other %d, kept within "
-                        + "the %.0f %% budget%s (held-out blocks in time order: %s). The exit share and the "
-                        + "debounce were fixed beforehand.",
+                        + "the %.0f %% budget%s (held-out blocks in time order: %s)",
                 chosen.rule().alertThreshold(), chosen.rule().raiseAfter(), chosen.rule().exitThreshold(),
                 chosen.rule().exitThreshold() / chosen.rule().alertThreshold(), chosen.rule().alertThreshold(),
-                chosen.quantile() * 100, normal.calibrationMinutes(), normal.minutes(), chosen.quantile() * 100,
+                chosen.quantile() * 100, chosen.quantile() * 100,
                 AlertRuleChoice.LOWEST_QUANTILE * 100, AlertRuleChoice.HIGHEST_QUANTILE * 100,
                 AlertRuleChoice.QUANTILE_STEP * 100, chosen.foldShares().length, chosen.foldShares().length - 1,
                 HostFailureEvaluation.BUDGET * 100, chosen.withinBudget() ? "" : " (none did: the highest was taken)",

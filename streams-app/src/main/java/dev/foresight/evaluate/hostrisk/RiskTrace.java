@@ -12,8 +12,17 @@ import java.util.Set;
 /** What the topology said about a replayed file, minute by minute (minute 1 = its first row). */
 final class RiskTrace {
 
-    /** The scores of one minute, and the hosts in alert at its end. */
-    record Minute(Map<String, Double> risks, Set<String> alerting) {
+    /**
+     * The scores of one minute, and the hosts in alert at its end.
+     *
+     * @param settled the scored hosts whose scales had settled (the settled alert rule applied to them)
+     */
+    record Minute(Map<String, Double> risks, Set<String> alerting, Set<String> settled) {
+
+        /** Whether it scored some host, and every host it scored had settled. */
+        boolean allSettled() {
+            return !risks.isEmpty() && settled.containsAll(risks.keySet());
+        }
 
         boolean alarm() {
             return !alerting.isEmpty();
@@ -34,8 +43,8 @@ final class RiskTrace {
 
     private final List<Minute> minutes = new ArrayList<>();
 
-    void add(Map<String, Double> risks, Set<String> alerting) {
-        minutes.add(new Minute(Map.copyOf(risks), Set.copyOf(alerting)));
+    void add(Map<String, Double> risks, Set<String> alerting, Set<String> settled) {
+        minutes.add(new Minute(Map.copyOf(risks), Set.copyOf(alerting), Set.copyOf(settled)));
     }
 
     int size() {
@@ -44,7 +53,8 @@ final class RiskTrace {
 
     /** 1-based; a minute the topology never scored (warm-up, the still open last round) has no risks and no alarm. */
     Minute minute(int minute) {
-        return minute >= 1 && minute <= minutes.size() ? minutes.get(minute - 1) : new Minute(Map.of(), Set.of());
+        return minute >= 1 && minute <= minutes.size() ? minutes.get(minute - 1)
+                : new Minute(Map.of(), Set.of(), Set.of());
     }
 
     List<Minute> between(int fromMinute, int toMinuteExclusive) {
@@ -65,11 +75,16 @@ final class RiskTrace {
      * scores, starting with no host in alert: the scores do not depend on the rule.
      */
     static double alarmShare(List<Minute> minutes, AlertHysteresis rule) {
+        return alarmShare(minutes, rule, rule);
+    }
+
+    /** The same, with {@code settledRule} for the hosts settled in a minute and {@code coldRule} for the others. */
+    static double alarmShare(List<Minute> minutes, AlertHysteresis settledRule, AlertHysteresis coldRule) {
         Map<String, AlertHysteresis.State> states = new HashMap<>();
         long alarmed = 0;
         for (Minute minute : minutes) {
-            minute.risks().forEach((host, risk) ->
-                    states.put(host, rule.next(states.getOrDefault(host, AlertHysteresis.State.CLEAR), risk).state()));
+            minute.risks().forEach((host, risk) -> states.put(host, (minute.settled().contains(host) ? settledRule
+                    : coldRule).next(states.getOrDefault(host, AlertHysteresis.State.CLEAR), risk).state()));
             alarmed += states.values().stream().anyMatch(AlertHysteresis.State::alerting) ? 1 : 0;
         }
         return minutes.isEmpty() ? 0 : alarmed / (double) minutes.size();
@@ -81,9 +96,18 @@ final class RiskTrace {
         private final RiskTrace trace = new RiskTrace();
         private final Set<String> alerting = new HashSet<>();
         private Map<String, Double> risks = new HashMap<>();
+        private Set<String> settled = new HashSet<>();
 
+        /** The risk of a host not yet settled. */
         void risk(String hostId, double risk) {
+            risk(hostId, risk, false);
+        }
+
+        void risk(String hostId, double risk, boolean settledHost) {
             risks.put(hostId, risk);
+            if (settledHost) {
+                settled.add(hostId);
+            }
         }
 
         void alert(String hostId, boolean raised) {
@@ -95,8 +119,9 @@ final class RiskTrace {
         }
 
         void endMinute() {
-            trace.add(risks, alerting);
+            trace.add(risks, alerting, settled);
             risks = new HashMap<>();
+            settled = new HashSet<>();
         }
 
         RiskTrace trace() {

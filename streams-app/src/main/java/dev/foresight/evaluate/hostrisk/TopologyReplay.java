@@ -1,11 +1,13 @@
 package dev.foresight.evaluate.hostrisk;
 
+import dev.foresight.domain.hostrisk.HostRiskScorer;
 import dev.foresight.domain.hostrisk.HostRiskSettings;
 import dev.foresight.producers.replay.PreventCsv;
 import dev.foresight.schema.commands.Alert;
 import dev.foresight.schema.commands.AlertSeverity;
 import dev.foresight.schema.commands.RiskScore;
 import dev.foresight.schema.events.TelemetryEvent;
+import dev.foresight.schema.state.HostRiskProfile;
 import dev.foresight.serde.AvroSerdes;
 import dev.foresight.topics.TopicSpec;
 import dev.foresight.topics.Topics;
@@ -33,12 +35,16 @@ import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.test.TestRecord;
 
 /**
  * Replays one PREVENT file through the application's validation and host risk topology in-process (a
- * TopologyTestDriver, fresh state per file) and records the host risk scores and alerts it emits, by the
- * minute they are about. The other features see nothing in these files and would only slow the replay.
+ * TopologyTestDriver, fresh state per file, or the host risk profiles another replay left) and records the host
+ * risk scores and alerts it emits, by the minute they are about, and the profiles it leaves. The other features
+ * see nothing in these files and would only slow the replay.
  */
 final class TopologyReplay {
 
@@ -52,18 +58,26 @@ final class TopologyReplay {
         this.settings = settings;
     }
 
-    /** The trace of the file, and how many inputs the topology dead-lettered (0 unless the file is bad). */
-    record Result(RiskTrace trace, List<Instant> rows, long deadLetters) {
+    /**
+     * The trace of the file, how many inputs the topology dead-lettered (0 unless the file is bad), and the host
+     * risk profiles at its end (key serviceId/hostId).
+     */
+    record Result(RiskTrace trace, List<Instant> rows, long deadLetters, Map<String, HostRiskProfile> profiles) {
     }
 
     Result replay(Path file) throws IOException {
+        return replay(file, Map.of());
+    }
+
+    /** From the host risk profiles {@code kept} (key serviceId/hostId), as if the application had been restarted. */
+    Result replay(Path file, Map<String, HostRiskProfile> kept) throws IOException {
         Path stateDir = Files.createTempDirectory("foresight-eval-");
         List<Driver> started = new ArrayList<>(1);
         try {
             List<Instant> rows = new ArrayList<>();
             new PreventCsv(Optional.empty()).forEach(file, sample -> {
                 if (started.isEmpty()) {
-                    started.add(new Driver(stateDir, sample.getTimestamp()));
+                    started.add(new Driver(stateDir, sample.getTimestamp(), kept));
                 }
                 Driver driver = started.get(0);
                 if (rows.isEmpty() || !rows.get(rows.size() - 1).equals(sample.getTimestamp())) {
@@ -74,11 +88,11 @@ final class TopologyReplay {
                 driver.send(sample);
             });
             if (started.isEmpty()) {
-                return new Result(new RiskTrace(), List.of(), 0);
+                return new Result(new RiskTrace(), List.of(), 0, Map.copyOf(kept));
             }
             Driver driver = started.get(0);
             driver.drain();
-            return new Result(driver.trace(rows), List.copyOf(rows), driver.deadLetters);
+            return new Result(driver.trace(rows), List.copyOf(rows), driver.deadLetters, driver.profiles());
         } finally {
             started.forEach(Driver::close);
             deleteRecursively(stateDir);
@@ -93,7 +107,8 @@ final class TopologyReplay {
         private final TestOutputTopic<String, Alert> alerts;
         private final TestOutputTopic<String, byte[]> deadLetterTopic;
         private final List<TestOutputTopic<String, byte[]>> changelogs = new ArrayList<>();
-        private final Map<Instant, Map<String, Double>> scoresByMinute = new HashMap<>();
+        private final KeyValueStore<String, HostRiskProfile> profileStore;
+        private final Map<Instant, Map<String, RiskScore>> scoresByMinute = new HashMap<>();
         private final List<Alert> hostAlerts = new ArrayList<>();
         private long deadLetters;
         private Instant wallClock;
@@ -102,7 +117,7 @@ final class TopologyReplay {
          * The wall clock starts at the first row and follows the rows: ingest rejects events older than the
          * topic's retention or ahead of the wall clock, as it would for a recording replayed live.
          */
-        Driver(Path stateDir, Instant start) {
+        Driver(Path stateDir, Instant start, Map<String, HostRiskProfile> kept) {
             wallClock = start;
             TopologySettings topology = TopologySettings.defaults().withHostRisk(settings);
             Properties props = new Properties();
@@ -112,6 +127,8 @@ final class TopologyReplay {
             props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
             Topology hostRisk = new ForesightTopology(serdes, topology).buildHostRisk();
             driver = new TopologyTestDriver(hostRisk, props, start);
+            profileStore = driver.getKeyValueStore(ForesightTopology.HOST_RISK_PROFILE_STORE);
+            kept.forEach(profileStore::put);
             telemetry = driver.createInputTopic(Topics.TELEMETRY.name(), Serdes.String().serializer(),
                     serdes.<TelemetryEvent>valueSerde().serializer());
             risks = output(Topics.RISK_SCORES);
@@ -148,7 +165,7 @@ final class TopologyReplay {
             for (RiskScore score : risks.readValuesToList()) {
                 if (score.getDeploymentId() == null) {
                     scoresByMinute.computeIfAbsent(score.getIssuedAt(), at -> new HashMap<>())
-                            .put(score.getHostId(), score.getScore());
+                            .put(score.getHostId(), score);
                 }
             }
             alerts.readValuesToList().stream().filter(alert -> HOST_RISK_ALERT.equals(alert.getKind()))
@@ -162,7 +179,9 @@ final class TopologyReplay {
             hostAlerts.sort(Comparator.comparing(Alert::getIssuedAt));
             int next = 0;
             for (Instant row : rows) {
-                scoresByMinute.getOrDefault(row, Map.of()).forEach(recorder::risk);
+                scoresByMinute.getOrDefault(row, Map.of()).forEach((host, score) -> recorder.risk(host,
+                        score.getScore(), score.getDecision().getInputs()
+                                .getOrDefault(HostRiskScorer.SETTLED_INPUT, 0.0) == 1.0));
                 for (; next < hostAlerts.size() && !hostAlerts.get(next).getIssuedAt().isAfter(row); next++) {
                     Alert alert = hostAlerts.get(next);
                     recorder.alert(alert.getSubject(), alert.getSeverity() == AlertSeverity.WARNING);
@@ -170,6 +189,14 @@ final class TopologyReplay {
                 recorder.endMinute();
             }
             return recorder.trace();
+        }
+
+        Map<String, HostRiskProfile> profiles() {
+            Map<String, HostRiskProfile> all = new HashMap<>();
+            try (KeyValueIterator<String, HostRiskProfile> it = profileStore.all()) {
+                it.forEachRemaining((KeyValue<String, HostRiskProfile> entry) -> all.put(entry.key, entry.value));
+            }
+            return Map.copyOf(all);
         }
 
         @Override

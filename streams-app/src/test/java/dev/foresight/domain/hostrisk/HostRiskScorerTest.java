@@ -113,6 +113,48 @@ class HostRiskScorerTest {
     }
 
     @Test
+    void shouldKeepItsDeviationScalesOverARestartWhenSoSetButLearnItsLevelsAfresh() {
+        HostRiskScorer keeping = new HostRiskScorer(HostRiskSettings.defaults().withKeptScales(true));
+        for (int minute = 0; minute < 60; minute++) {
+            keeping.score("svc", START.plus(Duration.ofMinutes(minute)), signals(host -> 1.0), profiles);
+        }
+        double spread = profiles.get("h1").getDeviationVariances().get("load");
+        Duration silence = HostRiskSettings.defaults().restartAfter().plusMinutes(1);
+        keeping.score("svc", START.plus(Duration.ofMinutes(60)).plus(silence), signals(host -> 5.0), profiles);
+        HostRiskProfile h1 = profiles.get("h1");
+        assertEquals(1, h1.getSamples());
+        assertEquals(60, h1.getKeptRounds(), "the rounds the scales rested on");
+        assertEquals(Math.log1p(500), h1.getLevels().get("load"), 0.1, "the level is the new regime's");
+        // one round of zero net deviation at weight 1/61 (61 rounds learnt): a fresh spread would be 0
+        assertEquals(spread * 60 / 61, h1.getDeviationVariances().get("load"), spread * 0.02);
+    }
+
+    @Test
+    void shouldRestartWhenTheClockMovesBackFurtherThanTheRestart() {
+        steady(60);
+        Duration back = HostRiskSettings.defaults().restartAfter().plusMinutes(1);
+        scorer.score("svc", START.minus(back), signals(host -> 1.0), profiles);
+        assertEquals(1, profiles.get("h1").getSamples(), "a replay of an earlier recording is another regime");
+        assertEquals(0, profiles.get("h1").getKeptRounds(), "by default nothing outlives a restart");
+        assertEquals(0.0, profiles.get("h1").getDeviationVariances().get("load"), "the spread of one round");
+    }
+
+    @Test
+    void shouldAlertASettledHostByTheSettledRuleAndAColdOneByTheColdRule() {
+        // z = 0.2 / 0.1 on the one signal, no smoothing: risk 0.4, between the settled (0.3) and cold (0.5) thresholds
+        HostRiskSettings settings = new HostRiskSettings(Duration.ofMinutes(1), Duration.ofMinutes(30), 20, 1.0 / 60,
+                1.0 / 1440, 4, 1, 5, 0.05, 0, 1.0, 0.3, 0.2, 1, 0.5, 0.4, false);
+        Assessment cold = newcomer(settings, 0);
+        Assessment settled = newcomer(settings, settings.settledRounds());
+        assertEquals(0.4, cold.risk(), 1e-9);
+        assertEquals(0.4, settled.risk(), 1e-9);
+        assertFalse(cold.settled());
+        assertFalse(cold.alerting(), "scales resting on 20 rounds: the cold rule");
+        assertTrue(settled.settled());
+        assertTrue(settled.alerting(), "scales resting on a day, kept over a restart: the settled rule");
+    }
+
+    @Test
     void shouldCompareAHostWithThePeersWhoseLevelsAreClosest() {
         // h1-h5 run ten times the load of h6-h10; a burst on the big five must not make the small ones risky
         for (int minute = 0; minute < 60; minute++) {
@@ -157,9 +199,9 @@ class HostRiskScorerTest {
     @Test
     void shouldScaleAHostWithFewRoundsOfItsOwnByItsPeersSpread() {
         HostRiskSettings pooled = new HostRiskSettings(Duration.ofMinutes(1), Duration.ofMinutes(30), 20, 1.0 / 60,
-                1.0 / 1440, 4, 1, 5, 0.05, 60, 1.0, 0.6, 0.4, 1);
+                1.0 / 1440, 4, 1, 5, 0.05, 60, 1.0, 0.6, 0.4, 1, 0.6, 0.4, false);
         HostRiskSettings own = new HostRiskSettings(Duration.ofMinutes(1), Duration.ofMinutes(30), 20, 1.0 / 60,
-                1.0 / 1440, 4, 1, 5, 0.05, 0, 1.0, 0.6, 0.4, 1);
+                1.0 / 1440, 4, 1, 5, 0.05, 0, 1.0, 0.6, 0.4, 1, 0.6, 0.4, false);
         double pooledZ = newcomerZ(pooled);
         double ownZ = newcomerZ(own);
         // the newcomer's own 20 rounds say 0.1, its peers' 600 rounds say 0.3: 60 prior rounds give about 0.26
@@ -169,19 +211,23 @@ class HostRiskScorerTest {
 
     /** h1 joins four peers of a long history with a fifth of their spread and then steps 0.2 (log1p) alone. */
     private static double newcomerZ(HostRiskSettings settings) {
+        return newcomer(settings, 0).drivers().get("load");
+    }
+
+    /** The same, h1's scales resting on its 20 rounds and {@code keptRounds} from before a restart. */
+    private static Assessment newcomer(HostRiskSettings settings, long keptRounds) {
         Map<String, HostRiskProfile> known = new HashMap<>();
         for (String host : List.of("h1", "h2", "h3", "h4", "h5")) {
             boolean newcomer = host.equals("h1");
             known.put(host, HostRiskProfile.newBuilder().setHostId(host).setServiceId("svc")
-                    .setSamples(newcomer ? 20 : 600).setLastSeen(START).setLevels(new HashMap<>(Map.of("load", 1.0)))
+                    .setKeptRounds(newcomer ? keptRounds : 0).setSamples(newcomer ? 20 : 600).setLastSeen(START).setLevels(new HashMap<>(Map.of("load", 1.0)))
                     .setDeviationMeans(new HashMap<>(Map.of("load", 0.0)))
                     .setDeviationVariances(new HashMap<>(Map.of("load", newcomer ? 0.01 : 0.09)))
                     .setRisk(0).setAlertingSince(null).setRoundsAbove(0).build());
         }
         Map<String, Map<String, Double>> round = new HashMap<>();
         known.keySet().forEach(host -> round.put(host, Map.of("load", Math.expm1(host.equals("h1") ? 1.2 : 1.0))));
-        Assessment h1 = byHost(new HostRiskScorer(settings).score("svc", START.plusSeconds(60), round, known)).get("h1");
-        return h1.drivers().get("load");
+        return byHost(new HostRiskScorer(settings).score("svc", START.plusSeconds(60), round, known)).get("h1");
     }
 
     private static boolean big(String host) {

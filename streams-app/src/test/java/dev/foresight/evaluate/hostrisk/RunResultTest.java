@@ -1,6 +1,7 @@
 package dev.foresight.evaluate.hostrisk;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.foresight.domain.hostrisk.AlertHysteresis;
@@ -56,6 +57,21 @@ class RunResultTest {
         List<RiskTrace.Minute> minutes = recorder.trace().between(1, 6);
         // raised at 0.85, held at 0.75 (above the exit 0.7), cleared at 0.65
         assertEquals(2 / 5.0, RiskTrace.alarmShare(minutes, new AlertHysteresis(0.8, 0.7, 1)), 1e-12);
+    }
+
+    @Test
+    void shouldReplayEachHostsAlertsByTheRuleOfItsSettlednessThatMinute() {
+        RiskTrace.Recorder recorder = new RiskTrace.Recorder();
+        for (int m = 0; m < 4; m++) {
+            recorder.risk("bad", 0.6, m >= 2);
+            recorder.endMinute();
+        }
+        List<RiskTrace.Minute> minutes = recorder.trace().between(1, 5);
+        // cold at 0.6 under the cold threshold 0.8; settled from minute 3 on, over the settled threshold 0.5
+        assertEquals(2 / 4.0, RiskTrace.alarmShare(minutes, new AlertHysteresis(0.5, 0.4, 1),
+                new AlertHysteresis(0.8, 0.7, 1)), 1e-12);
+        assertFalse(minutes.get(1).allSettled());
+        assertTrue(minutes.get(2).allSettled());
     }
 
     private static void minute(RiskTrace.Recorder recorder, double bad, double a, double b, double other) {

@@ -31,8 +31,8 @@ class ScoreCacheTest {
     @TempDir
     Path dir;
 
-    /** Four hosts, 30 minutes, a CPU and a memory column each, with noise: enough to pass the 20-round warm-up. */
-    private Path recording() throws IOException {
+    /** Four hosts, a CPU and a memory column each, with noise: 30 minutes pass the 20-round warm-up. */
+    private Path recording(int minutes) throws IOException {
         Path file = dir.resolve("normal_tiny.csv");
         Random random = new Random(3);
         List<String> lines = new ArrayList<>();
@@ -42,7 +42,7 @@ class ScoreCacheTest {
                     .append("_system.memory.actual.used.pct");
         }
         lines.add(header.toString());
-        for (int m = 0; m < 30; m++) {
+        for (int m = 0; m < minutes; m++) {
             StringBuilder row = new StringBuilder(START.plus(Duration.ofMinutes(m)).toString());
             for (int h = 1; h <= 4; h++) {
                 row.append(String.format(Locale.ROOT, ",%.3f,%.3f", 0.3 + 0.05 * random.nextDouble(),
@@ -56,7 +56,7 @@ class ScoreCacheTest {
 
     @Test
     void shouldReuseTheKeptScoresOfAnUnchangedFileAndSettings() throws IOException {
-        Path file = recording();
+        Path file = recording(30);
         HostRiskSettings settings = HostRiskSettings.defaults();
         TopologyReplay replay = new TopologyReplay(settings);
         ScoreCache cache = new ScoreCache(dir.resolve("scores"));
@@ -70,15 +70,32 @@ class ScoreCacheTest {
         rewriteFirstRisk(kept, "0.123456");
         TopologyReplay.Result reused = cache.scores(file, replay, settings.withThresholds(0.5, 0.4));
         assertEquals(replayed.rows(), reused.rows());
+        assertEquals(4, reused.profiles().size());
+        assertEquals(replayed.profiles(), reused.profiles(), "the profiles the file left, kept beside its scores");
         assertTrue(reused.trace().between(1, 31).stream().anyMatch(m -> m.risks().containsValue(0.123456)),
                 "read from the kept file: another alert rule does not change the scores");
 
         TopologyReplay.Result rescored = cache.scores(file, replay, new HostRiskSettings(settings.round(),
                 settings.restartAfter(), settings.warmupRounds(), settings.levelAlpha(), settings.deviationAlpha(),
                 settings.peers(), settings.topSignals(), settings.clip(), settings.scaleFloor(), settings.priorRounds(), 0.5,
-                settings.alertThreshold(), settings.exitThreshold(), settings.alertRounds()));
+                settings.alertThreshold(), settings.exitThreshold(), settings.alertRounds(), settings.coldAlertThreshold(),
+                settings.coldExitThreshold(), settings.keepScales()));
         assertTrue(rescored.trace().between(1, 31).stream().noneMatch(m -> m.risks().containsValue(0.123456)),
                 "another smoothing is another score: replayed");
+    }
+
+    @Test
+    void shouldStartAReplayFromTheProfilesAnotherLeftAsAfterARestart() throws IOException {
+        Path file = recording(60);
+        TopologyReplay replay = new TopologyReplay(HostRiskSettings.defaults().withKeptScales(true));
+        TopologyReplay.Result first = replay.replay(file);
+        // the same hour again, from the profiles it left: levels learnt afresh (the clock moved back), scales kept
+        TopologyReplay.Result again = replay.replay(file, first.profiles());
+        first.profiles().forEach((key, before) -> {
+            assertEquals(before.getSamples(), again.profiles().get(key).getKeptRounds(), key);
+            assertEquals(before.getSamples(), again.profiles().get(key).getSamples(), key);
+        });
+        assertTrue(again.trace().minute(20).risks().isEmpty(), "levels warm up again");
     }
 
     /** Replaces the first risk value of the kept file, keeping its header and key. */

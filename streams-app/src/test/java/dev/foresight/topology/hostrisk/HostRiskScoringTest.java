@@ -71,6 +71,8 @@ class HostRiskScoringTest {
         assertTrue(scores.stream().allMatch(s -> s.getDeploymentId() == null));
         assertEquals(START.plus(Duration.ofMinutes(20)), scores.get(0).getIssuedAt());
         assertTrue(scores.stream().allMatch(s -> s.getScore() >= 0 && s.getScore() < 0.4), scores.toString());
+        assertTrue(scores.stream().allMatch(s -> s.getDecision().getInputs().get("settled") == 0.0),
+                "half an hour of scales is not settled: the cold rule applies");
         assertTrue(alerts.isEmpty());
     }
 
